@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Stops the project-local PostgreSQL. `scripts/stop.sh --clean` also deletes its data (.data/) and build output.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+pg_stop
+log "PostgreSQL stopped"
+if [ "${1:-}" = "--clean" ]; then
+    rm -rf "$DATA_DIR" "$ROOT/out"
+    log "Removed $DATA_DIR and out/"
+fi

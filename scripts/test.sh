@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Prepares everything the tests need (SDK tools, PostgreSQL, Chromium, fonts), runs every test project,
+# and ends with one line: "N passed, N failed".
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+TEST_DB="${LINYI_TEST_DB:-linyi_test}"
+RESULTS="$ROOT/out/test-results"
+
+ensure_dotnet
+ensure_browser_deps
+apt_install poppler-utils
+ensure_postgres
+drop_database "$TEST_DB"
+ensure_database "$TEST_DB"
+
+export ConnectionStrings__Dashboard="$(connection_string "$TEST_DB")"
+export LINYI_SEEDS_DIR="$ROOT/seeds"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+
+cd "$ROOT"
+log "Building"
+if ! dotnet build Linyi.Dashboard.sln -c Release --nologo -v quiet > "$RESULTS/build.log" 2>&1; then
+    grep -E 'error|warning' "$RESULTS/build.log" | sort -u >&2 || cat "$RESULTS/build.log" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+status=0
+for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    log "Testing $name"
+    dotnet test "$project" -c Release --no-build --nologo \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" -- RunConfiguration.DisableAppDomain=true || status=1
+done
+
+passed=0; failed=0
+for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    p=$(printf '%s' "$counters" | sed -E 's/.* passed="([0-9]+)".*/\1/')
+    f=$(printf '%s' "$counters" | sed -E 's/.* failed="([0-9]+)".*/\1/')
+    passed=$((passed + p)); failed=$((failed + f))
+done
+# A test host that crashed leaves no counters; report it as a failure rather than a clean run.
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,34 @@
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Data;
+
+/// <remarks>
+/// Add a migration with:
+/// <c>dotnet ef migrations add NAME --project src/Linyi.Dashboard.Web --output-dir Data/Migrations</c>
+/// </remarks>
+public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<SourceDocument> Documents => Set<SourceDocument>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<RegionKind>().HaveConversion<KebabEnumConverter<RegionKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<Measure>().HaveConversion<KebabEnumConverter<Measure>>().HaveMaxLength(16);
+        configurationBuilder.Properties<Direction>().HaveConversion<KebabEnumConverter<Direction>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChartType>().HaveConversion<KebabEnumConverter<ChartType>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ObservationKind>().HaveConversion<KebabEnumConverter<ObservationKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<Comparator>().HaveConversion<KebabEnumConverter<Comparator>>().HaveMaxLength(16);
+        configurationBuilder.Properties<MilestoneKind>().HaveConversion<KebabEnumConverter<MilestoneKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<DocumentKind>().HaveConversion<KebabEnumConverter<DocumentKind>>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Linyi.Dashboard.Web.Domain;
+
+namespace Linyi.Dashboard.Web.Data.Seeding;
+
+/// <summary>Reads typed fields from one CSV record, recording an error with file, line and column for each bad field.</summary>
+internal sealed partial class FieldReader(string file, CsvRecord record, IReadOnlyList<string> header, ICollection<SeedError> errors)
+{
+    public bool HasErrors { get; private set; }
+
+    public int Line => record.Line;
+
+    public string? Optional(string column, int maxLength = 1000)
+    {
+        var index = IndexOf(column);
+        var value = record.Fields[index].Trim();
+        if (value.Length > maxLength)
+        {
+            return Fail<string>(index, $"{column} is {value.Length} characters long; at most {maxLength} are allowed");
+        }
+        if (value.Any(char.IsControl))
+        {
+            return Fail<string>(index, $"{column} contains a control character");
+        }
+        return value.Length == 0 ? null : value;
+    }
+
+    public string Required(string column, int maxLength = 1000)
+    {
+        var value = Optional(column, maxLength);
+        if (value is null && !HasErrorAt(column))
+        {
+            Fail<string>(IndexOf(column), $"{column} is required");
+        }
+        return value ?? "";
+    }
+
+    public string Code(string column, int maxLength = 64)
+    {
+        var value = Required(column, maxLength);
+        if (value.Length > 0 && !CodePattern().IsMatch(value))
+        {
+            Fail<string>(IndexOf(column), $"{column} '{value}' must be lowercase letters, digits, '_' or '-', starting with a letter");
+        }
+        return value;
+    }
+
+    public string? Reference(string column, IReadOnlySet<string> known, bool required, string what)
+    {
+        var value = required ? Required(column) : Optional(column);
+        if (value is not null && value.Length > 0 && !known.Contains(value))
+        {
+            Fail<string>(IndexOf(column), $"unknown {what} '{Shorten(value)}' in {column}");
+        }
+        return value;
+    }
+
+    public TEnum Enum<TEnum>(string column) where TEnum : struct, Enum
+    {
+        var value = Required(column);
+        if (value.Length > 0 && !KebabEnum.TryParse<TEnum>(value, out var parsed))
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(", ", KebabEnum.Texts<TEnum>())}");
+            return default;
+        }
+        return KebabEnum.TryParse<TEnum>(value, out parsed) ? parsed : default;
+    }
+
+    public Comparator Comparator(string column)
+    {
+        var value = Required(column);
+        if (ComparatorText.TryParse(value, out var comparator))
+        {
+            return comparator;
+        }
+        if (value.Length > 0)
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(" ", ComparatorText.AsciiForms)}");
+        }
+        return default;
+    }
+
+    public decimal Decimal(string column, bool positive = false)
+    {
+        var value = Required(column);
+        if (value.Length == 0)
+        {
+            return 0;
+        }
+        if (!DecimalPattern().IsMatch(value) || !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not a plain number (digits, an optional '-' and '.', no separators)");
+            return 0;
+        }
+        if (positive && number <= 0)
+        {
+            Fail<string>(IndexOf(column), $"{column} must be greater than zero");
+        }
+        return number;
+    }
+
+    public int Int(string column, int min, int max)
+    {
+        var value = Required(column);
+        if (value.Length == 0)
+        {
+            return 0;
+        }
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' must be a whole number from {min} to {max}");
+        }
+        return number;
+    }
+
+    public Period Period(string column)
+    {
+        var value = Required(column);
+        if (Domain.Period.TryParse(value, out var period))
+        {
+            return period.Value;
+        }
+        if (value.Length > 0)
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' must be a year (2023) or a span of years (2022-2026) between {Domain.Period.MinYear} and {Domain.Period.MaxYear}");
+        }
+        return default;
+    }
+
+    public void Error(string column, string message) => Fail<string>(IndexOf(column), message);
+
+    private readonly HashSet<int> failedColumns = [];
+
+    private bool HasErrorAt(string column) => failedColumns.Contains(IndexOf(column));
+
+    private int IndexOf(string column)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (header[i] == column)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"No column {column} in {file}.", nameof(column));
+    }
+
+    private T? Fail<T>(int index, string message)
+    {
+        HasErrors = true;
+        failedColumns.Add(index);
+        errors.Add(new SeedError(file, record.Line, index + 1, message));
+        return default;
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^-?[0-9]{1,15}(\.[0-9]{1,4})?$")]
+    private static partial Regex DecimalPattern();
+}

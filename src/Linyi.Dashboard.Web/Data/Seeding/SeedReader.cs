@@ -1,0 +1,175 @@
+using Linyi.Dashboard.Web.Domain;
+
+namespace Linyi.Dashboard.Web.Data.Seeding;
+
+/// <summary>Parses and cross-checks the seed tables. Every error is collected; a set with any error is never returned.</summary>
+public static class SeedReader
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
+    {
+        ["documents.csv"] = ["code", "title_zh", "title_en", "publisher", "published_on", "kind", "source_file"],
+        ["regions.csv"] = ["slug", "name_zh", "name_en", "kind", "parent", "admin_code"],
+        ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
+        ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
+        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en"],
+        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "document", "section", "note"],
+        ["milestones.csv"] = ["region", "period", "category", "kind", "title_zh", "title_en", "document", "section"],
+    };
+
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    public static SeedSet ReadDirectory(string directory)
+    {
+        var files = new Dictionary<string, byte[]>();
+        foreach (var name in Headers.Keys)
+        {
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path))
+            {
+                files[name] = File.ReadAllBytes(path);
+            }
+        }
+        return Read(files);
+    }
+
+    public static SeedSet Read(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var errors = new List<SeedError>();
+        var seen = new HashSet<object>();
+        IReadOnlyList<CsvRecord> Table(string name)
+        {
+            if (!files.TryGetValue(name, out var bytes))
+            {
+                errors.Add(new SeedError(name, 0, 0, "the file is missing"));
+                return [];
+            }
+            if (bytes.LongLength > MaxFileBytes)
+            {
+                errors.Add(new SeedError(name, 0, 0, $"the file is {bytes.LongLength:N0} bytes; at most {MaxFileBytes:N0} are accepted"));
+                return [];
+            }
+            return CsvTable.Parse(name, bytes, Headers[name], errors);
+        }
+        IEnumerable<FieldReader> Rows(string name) => Table(name).Select(r => new FieldReader(name, r, Headers[name], errors));
+
+        var units = new List<UnitRow>();
+        foreach (var f in Rows("units.csv"))
+        {
+            units.Add(new UnitRow(f.Required("unit", 16), f.Required("name_en", 128), f.Code("dimension", 32), f.Decimal("to_base", positive: true)));
+            CheckUnique(units, seen, u => u.Code, f, "unit", "unit");
+        }
+        var unitDimensions = units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().Dimension);
+        var unitCodes = unitDimensions.Keys.ToHashSet();
+
+        var documents = new List<DocumentRow>();
+        foreach (var f in Rows("documents.csv"))
+        {
+            var publishedOn = f.Required("published_on", 10);
+            if (publishedOn.Length > 0 && !IsPartialDate(publishedOn))
+            {
+                f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
+            }
+            documents.Add(new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
+                publishedOn, f.Enum<DocumentKind>("kind"), f.Required("source_file", 256)));
+            CheckUnique(documents, seen, d => d.Code, f, "code", "document code");
+        }
+        var documentCodes = documents.Select(d => d.Code).ToHashSet();
+
+        var categories = new List<CategoryRow>();
+        foreach (var f in Rows("categories.csv"))
+        {
+            categories.Add(new CategoryRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Int("sort_order", 0, 10_000)));
+            CheckUnique(categories, seen, c => c.Slug, f, "slug", "category slug");
+        }
+        var categorySlugs = categories.Select(c => c.Slug).ToHashSet();
+
+        var regionTable = Table("regions.csv");
+        var regionSlugs = regionTable.Select(r => r.Fields[0].Trim()).ToHashSet();
+        var regions = new List<RegionRow>();
+        foreach (var f in regionTable.Select(r => new FieldReader("regions.csv", r, Headers["regions.csv"], errors)))
+        {
+            var adminCode = f.Optional("admin_code", 6);
+            if (adminCode is not null && (adminCode.Length != 6 || !adminCode.All(char.IsAsciiDigit)))
+            {
+                f.Error("admin_code", $"admin_code '{adminCode}' must be six digits (GB/T 2260)");
+            }
+            regions.Add(new RegionRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Enum<RegionKind>("kind"),
+                f.Reference("parent", regionSlugs, required: false, "region"), adminCode));
+            CheckUnique(regions, seen, r => r.Slug, f, "slug", "region slug");
+        }
+
+        var indicatorTable = Table("indicators.csv");
+        var indicatorCodes = indicatorTable.Select(r => r.Fields[0].Trim()).ToHashSet();
+        var indicators = new List<IndicatorRow>();
+        foreach (var f in indicatorTable.Select(r => new FieldReader("indicators.csv", r, Headers["indicators.csv"], errors)))
+        {
+            var row = new IndicatorRow(f.Code("code", 64), f.Reference("category", categorySlugs, required: true, "category")!,
+                f.Required("name_zh", 128), f.Required("name_en", 256), f.Reference("unit", unitCodes, required: true, "unit")!,
+                f.Enum<Measure>("measure"), f.Enum<Direction>("direction"), f.Int("precision", 0, 4), f.Enum<ChartType>("chart"),
+                f.Reference("growth_of", indicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "");
+            if (row.GrowthOf is not null && row.Measure != Measure.Growth)
+            {
+                f.Error("growth_of", "growth_of is only for indicators whose measure is growth");
+            }
+            if (row.GrowthOf == row.Code && row.Code.Length > 0)
+            {
+                f.Error("growth_of", "an indicator cannot be the growth of itself");
+            }
+            indicators.Add(row);
+            CheckUnique(indicators, seen, i => i.Code, f, "code", "indicator code");
+        }
+        var indicatorUnits = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Unit);
+
+        var observations = new List<ObservationRow>();
+        foreach (var f in Rows("observations.csv"))
+        {
+            var row = new ObservationRow(f.Reference("indicator", indicatorCodes, required: true, "indicator")!,
+                f.Reference("region", regionSlugs, required: true, "region")!, f.Period("period"), f.Enum<ObservationKind>("kind"),
+                f.Comparator("comparator"), f.Decimal("value"), f.Reference("unit", unitCodes, required: false, "unit"),
+                f.Reference("document", documentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note"));
+            if (row.Unit is not null && indicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
+                && unitDimensions.TryGetValue(row.Unit, out var dimension) && unitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
+            {
+                f.Error("unit", $"unit '{row.Unit}' ({dimension}) cannot express indicator '{row.Indicator}', measured in {indicatorUnit}");
+            }
+            observations.Add(row);
+            CheckUnique(observations, seen, o => o.Key, f, "indicator", "observation (indicator, region, period, kind)");
+        }
+
+        var milestones = new List<MilestoneRow>();
+        foreach (var f in Rows("milestones.csv"))
+        {
+            milestones.Add(new MilestoneRow(f.Reference("region", regionSlugs, required: true, "region")!, f.Period("period"),
+                f.Reference("category", categorySlugs, required: false, "category"), f.Enum<MilestoneKind>("kind"),
+                f.Required("title_zh", 200), f.Required("title_en", 400), f.Reference("document", documentCodes, required: true, "document")!,
+                f.Required("section", 128)));
+            CheckUnique(milestones, seen, m => (m.Region, m.Period, m.TitleZh), f, "title_zh", "milestone (region, period, title_zh)");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SeedValidationException(errors);
+        }
+        return new SeedSet(documents, regions, categories, units, indicators, observations, milestones);
+    }
+
+    private static bool IsPartialDate(string text) =>
+        text.Length switch
+        {
+            4 => text.All(char.IsAsciiDigit),
+            7 => DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", out _),
+            10 => DateOnly.TryParseExact(text, "yyyy-MM-dd", out _),
+            _ => false,
+        };
+
+    /// <summary>The last row added must not repeat the key of an earlier one.</summary>
+    private static void CheckUnique<TRow, TKey>(List<TRow> rows, HashSet<object> seen, Func<TRow, TKey> key, FieldReader f, string column, string what)
+        where TKey : notnull
+    {
+        var last = key(rows[^1]);
+        if (!seen.Add((typeof(TRow), last)))
+        {
+            f.Error(column, $"duplicate {what}: {last} appears twice");
+        }
+    }
+}

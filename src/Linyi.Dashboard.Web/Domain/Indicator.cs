@@ -1,0 +1,24 @@
+namespace Linyi.Dashboard.Web.Domain;
+
+public class Indicator
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public int CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public required string NameZh { get; set; }
+    public required string NameEn { get; set; }
+    public required string UnitCode { get; set; }
+    public Unit? Unit { get; set; }
+    public Measure Measure { get; set; }
+    public Direction Direction { get; set; }
+    public int Precision { get; set; }
+    public ChartType Chart { get; set; }
+
+    /// <summary>For a growth indicator, the level indicator whose growth it reports.</summary>
+    public int? GrowthOfId { get; set; }
+    public Indicator? GrowthOf { get; set; }
+    public string DescriptionZh { get; set; } = "";
+    public string DescriptionEn { get; set; } = "";
+    public List<Observation> Observations { get; set; } = [];
+}

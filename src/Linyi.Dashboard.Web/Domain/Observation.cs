@@ -1,0 +1,26 @@
+namespace Linyi.Dashboard.Web.Domain;
+
+/// <summary>One value of an indicator for a region, a period and a kind, with its citation.</summary>
+public class Observation
+{
+    public long Id { get; set; }
+    public int IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
+    public int RegionId { get; set; }
+    public Region? Region { get; set; }
+    public int StartYear { get; set; }
+    public int EndYear { get; set; }
+    public ObservationKind Kind { get; set; }
+    public Comparator Comparator { get; set; }
+    public decimal Value { get; set; }
+
+    /// <summary>Set only when the document states this value in another unit than the indicator's.</summary>
+    public string? UnitCode { get; set; }
+    public Unit? Unit { get; set; }
+    public int DocumentId { get; set; }
+    public SourceDocument? Document { get; set; }
+    public required string Section { get; set; }
+    public string? Note { get; set; }
+
+    public Period Period => new(StartYear, EndYear);
+}

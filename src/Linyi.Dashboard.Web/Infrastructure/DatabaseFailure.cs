@@ -1,0 +1,21 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Linyi.Dashboard.Web.Infrastructure;
+
+public static class DatabaseFailure
+{
+    /// <summary>True when the exception (or an inner one) means PostgreSQL could not be reached, rather than a bug.</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
+                || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+using Linyi.Dashboard.Web.Infrastructure;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddDashboardLogging();
+    builder.Services.AddDashboardDatabase(builder.Configuration);
+    builder.Services.AddDashboardLocalization();
+    builder.Services.AddDashboardWeb();
+    builder.Services.AddDashboardFeatures();
+
+    var app = builder.Build();
+
+    app.UseDashboardErrorPages();
+    app.UseSecurityHeaders();
+    app.UseSerilogRequestLogging();
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.UseDashboardLocalization();
+    app.UseAuthorization();
+
+    app.MapDashboardHealthChecks();
+    app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The dashboard stopped unexpectedly");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+public partial class Program;

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Linyi.Dashboard.Tests.Infrastructure;
+
+/// <summary>The app as configured in Production, pointed at the test database.</summary>
+public sealed class DashboardFactory(string connectionString) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Dashboard", connectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedOnStartup", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}

@@ -1,0 +1,110 @@
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+public class SeedingTests(TestDatabase database) : IntegrationTest(database)
+{
+    [Fact]
+    public async Task LoadingTheSeedsTwiceWritesNothingTheSecondTime()
+    {
+        var first = await Database.LoadSeedsAsync();
+        var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
+
+        var second = await Database.LoadSeedsAsync();
+
+        Assert.True(first.Added > 100);
+        Assert.Equal(0, second.Added);
+        Assert.Equal(0, second.Updated);
+        Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task AChangedSeedRowIsUpdatedInPlace()
+    {
+        await Database.LoadSeedsAsync();
+        using var seeds = SeedDirectory.CopyOfRealSeeds();
+        seeds.Replace("observations.csv", line => line.StartsWith("gdp,linyi,2023,actual,", StringComparison.Ordinal)
+            ? line.Replace(",6105,", ",6106,", StringComparison.Ordinal) : line);
+
+        await using var db = Database.CreateContext();
+        var result = await new SeedLoader(db).LoadAsync(SeedReader.ReadDirectory(seeds.Path));
+
+        Assert.Equal(0, result.Added);
+        Assert.Equal(1, result.Updated);
+        var gdp = await db.Observations.SingleAsync(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual);
+        Assert.Equal(6106m, gdp.Value);
+    }
+
+    public static TheoryData<string, Func<string, string>, string, int, int, string> BadFiles => new()
+    {
+        { "observations.csv", AppendLine("gdp,nowhere,2023,actual,=,1,,gwr2024,s,"), "observations.csv", -1, 2, "unknown region 'nowhere'" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,12x3,,gwr2024,s,"), "observations.csv", -1, 6, "'12x3' is not a plain number" },
+        { "observations.csv", AppendLine("gdp,linyi,20x3,actual,=,1,,gwr2024,s,"), "observations.csv", -1, 3, "must be a year" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,guess,=,1,,gwr2024,s,"), "observations.csv", -1, 4, "is not one of: actual, target, stretch" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,>>,1,,gwr2024,s,"), "observations.csv", -1, 5, "is not one of" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,万吨,gwr2024,s,"), "observations.csv", -1, 7, "cannot express indicator 'gdp'" },
+        { "observations.csv", DuplicateLastLine, "observations.csv", -1, 1, "duplicate observation" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,furlongs,level,higher,0,bar,,,"), "indicators.csv", -1, 5, "unknown unit 'furlongs'" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,亿元,level,higher,0,bar,gdp,,"), "indicators.csv", -1, 10, "only for indicators whose measure is growth" },
+        { "regions.csv", AppendLine("Bad Slug,坏,Bad,county,linyi,"), "regions.csv", -1, 1, "must be lowercase letters" },
+        { "milestones.csv", AppendLine("linyi,2023,nosuch,project,标题,Title,gwr2024,s"), "milestones.csv", -1, 3, "unknown category 'nosuch'" },
+        { "units.csv", AppendLine("斤,jin,mass,0"), "units.csv", -1, 4, "must be greater than zero" },
+        { "documents.csv", AppendLine("doc,题,Title,,2024-13,news,f.txt"), "documents.csv", -1, 5, "must be YYYY, YYYY-MM or YYYY-MM-DD" },
+        { "observations.csv", _ => "indicator,region,value\n", "observations.csv", 1, 3, "column 3 is 'value', expected 'period'" },
+        { "observations.csv", _ => "", "observations.csv", 1, 1, "the file is empty" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,gwr2024,\"unclosed"), "observations.csv", -1, 9, "a quoted field is never closed" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1"), "observations.csv", -1, 7, "the record has 6 fields, expected 10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task ABadSeedFileIsRejectedWithFileLineAndColumnAndNothingIsWritten(
+        string file, Func<string, string> corrupt, string errorFile, int line, int column, string message)
+    {
+        await Database.LoadSeedsAsync();
+        var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
+        using var seeds = SeedDirectory.CopyOfRealSeeds();
+        seeds.Rewrite(file, corrupt);
+        var expectedLine = line > 0 ? line : seeds.LineCount(file);
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.ReadDirectory(seeds.Path));
+
+        Assert.Contains(error.Errors, e => e.File == errorFile && e.Line == expectedLine && e.Column == column && e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotUtf8IsRejected()
+    {
+        using var seeds = SeedDirectory.CopyOfRealSeeds();
+        File.WriteAllBytes(Path.Combine(seeds.Path, "milestones.csv"), [0x72, 0x65, 0x67, 0xC0, 0xAF, 0x0A]);
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.ReadDirectory(seeds.Path));
+
+        Assert.Contains(error.Errors, e => e.File == "milestones.csv" && e.Message.Contains("not valid UTF-8", StringComparison.Ordinal));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AMissingSeedFileIsNamed()
+    {
+        using var seeds = SeedDirectory.CopyOfRealSeeds();
+        File.Delete(Path.Combine(seeds.Path, "units.csv"));
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.ReadDirectory(seeds.Path));
+
+        Assert.Contains(error.Errors, e => e.File == "units.csv" && e.Message == "the file is missing");
+        await Task.CompletedTask;
+    }
+
+    private static Func<string, string> AppendLine(string line) => text => text.TrimEnd('\n') + "\n" + line + "\n";
+
+    private static string DuplicateLastLine(string text)
+    {
+        var lines = text.TrimEnd('\n').Split('\n');
+        return text.TrimEnd('\n') + "\n" + lines[^1] + "\n";
+    }
+}
