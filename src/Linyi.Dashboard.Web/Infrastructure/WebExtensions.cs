@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Linyi.Dashboard.Web.Features.Categories;
 using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Indicators;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -23,7 +25,11 @@ public static class WebExtensions
 
     public static IServiceCollection AddDashboardFeatures(this IServiceCollection services)
     {
+        services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section);
         services.AddScoped<HomeQueries>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddScoped<IndicatorPageQueries>();
+        services.AddScoped<CategoryQueries>();
         return services;
     }
 

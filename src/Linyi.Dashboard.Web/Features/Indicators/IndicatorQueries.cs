@@ -1,0 +1,51 @@
+using System.Linq.Expressions;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Features.Indicators;
+
+public sealed record MilestoneData(string RegionSlug, string RegionNameZh, string RegionNameEn, Period Period, MilestoneKind Kind,
+    string TitleZh, string TitleEn, string? CategorySlug, CitationData Citation);
+
+/// <summary>Reads indicators with the observations of one region: one round trip, projected, untracked.</summary>
+public sealed class IndicatorQueries(DashboardDbContext db)
+{
+    public Task<List<IndicatorData>> ForRegionAsync(string regionSlug, Expression<Func<Indicator, bool>> filter, CancellationToken cancellationToken) =>
+        db.Indicators.AsNoTracking()
+            .Where(filter)
+            .OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new IndicatorData(
+                i.Id, i.Code, i.NameZh, i.NameEn,
+                i.Category!.Slug, i.Category.NameZh, i.Category.NameEn, i.Category.SortOrder,
+                i.UnitCode, i.Unit!.NameEn, i.Unit.ToBase,
+                i.Measure, i.Direction, i.Precision, i.Chart,
+                i.GrowthOf == null ? null : i.GrowthOf.Code,
+                i.DescriptionZh, i.DescriptionEn,
+                i.Observations
+                    .Where(o => o.Region!.Slug == regionSlug)
+                    .OrderBy(o => o.StartYear).ThenBy(o => o.EndYear).ThenBy(o => o.Kind)
+                    .Select(o => new ObservationData(
+                        o.Id, regionSlug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value,
+                        o.UnitCode, o.Unit == null ? null : o.Unit.ToBase,
+                        new CitationData(o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Document.PublishedOn, o.Section),
+                        o.Note))
+                    .ToList()))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Analyzes each indicator, pairing growth indicators with the level they grow.</summary>
+    public static List<IndicatorView> Analyze(IReadOnlyList<IndicatorData> indicators, IReadOnlyList<IndicatorData>? levels = null)
+    {
+        var byCode = (levels ?? indicators).ToDictionary(i => i.Code);
+        return indicators.Select(i => IndicatorAnalysis.Analyze(i, i.GrowthOfCode is { } code ? byCode.GetValueOrDefault(code) : null)).ToList();
+    }
+
+    public Task<List<MilestoneData>> MilestonesAsync(Expression<Func<Milestone, bool>> filter, CancellationToken cancellationToken) =>
+        db.Milestones.AsNoTracking()
+            .Where(filter)
+            .OrderByDescending(m => m.EndYear).ThenBy(m => m.Region!.Id).ThenBy(m => m.Id)
+            .Select(m => new MilestoneData(m.Region!.Slug, m.Region.NameZh, m.Region.NameEn, new Period(m.StartYear, m.EndYear), m.Kind,
+                m.TitleZh, m.TitleEn, m.Category == null ? null : m.Category.Slug,
+                new CitationData(m.Document!.Code, m.Document.TitleZh, m.Document.TitleEn, m.Document.PublishedOn, m.Section)))
+            .ToListAsync(cancellationToken);
+}
