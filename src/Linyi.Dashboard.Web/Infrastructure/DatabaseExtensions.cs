@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
@@ -14,9 +15,10 @@ public static class DatabaseExtensions
         {
             throw new InvalidOperationException("ConnectionStrings:Dashboard is not set (environment: ConnectionStrings__Dashboard).");
         }
-        services.AddDbContextPool<DashboardDbContext>(options => options
+        services.AddDbContextPool<DashboardDbContext>((provider, options) => options
             .UseNpgsql(connectionString)
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<DashboardDbContext>("database", HealthStatus.Unhealthy, ["ready"]);

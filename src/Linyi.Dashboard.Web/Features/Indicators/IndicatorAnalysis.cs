@@ -12,8 +12,7 @@ public sealed record GoalView(
     Figure? Stretch,
     GoalProgress? TargetProgress,
     GoalProgress? StretchProgress,
-    decimal? ActualUsed,
-    int? ActualYear,
+    ObservationData? Actual,
     decimal? ImpliedLevel,
     string? ImpliedLevelUnit)
 {
@@ -71,11 +70,11 @@ public static class IndicatorAnalysis
                 impliedUnit = growthBase.UnitCode;
             }
         }
-        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual?.Value, actual?.StartYear, implied, impliedUnit);
+        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual, implied, impliedUnit);
     }
 
     public static Figure ToFigure(IndicatorData indicator, ObservationData observation) =>
-        observation.UnitCode is { } unit && observation.UnitToBase is { } toBase && unit != indicator.UnitCode
+        observation.UnitCode is { } unit && observation.UnitToBase is { } toBase && toBase != indicator.UnitToBase
             ? new Figure(observation.Value * toBase / indicator.UnitToBase, observation.Comparator, true, observation.Value, unit)
             : new Figure(observation.Value, observation.Comparator, false, observation.Value, indicator.UnitCode);
 }

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+public class ProgressPagesTests(TestDatabase database) : IntegrationTest(database)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+    }
+
+    [Fact]
+    public async Task TheOverviewShowsHeadlineResultsTargetsAndDerivedLevels()
+    {
+        var html = await CreateClient().GetStringAsync("/");
+
+        var gdp = Html.Element(html, "data-indicator=\"gdp\"");
+        Assert.Contains("6,105亿元", gdp);
+        Assert.Contains("增长 6.3%", gdp);
+        Assert.Contains("<strong>5.5%</strong>", gdp);
+        Assert.Contains("<strong>≥ 6.0%</strong>", gdp);
+        Assert.Contains("对应总量约 6,441亿元（按增速目标推算）", gdp);
+        var grain = Html.Element(html, "data-indicator=\"grain_output\"");
+        Assert.Contains("426.5万吨", grain);
+        Assert.Contains("≥ 85.0亿斤", grain);
+        Assert.Contains("折合 425.0万吨（推算：单位换算）", grain);
+        var firms = Html.Element(html, "data-indicator=\"hundred_bn_firms\"");
+        Assert.Contains("已完成目标的66.7%", firms);
+        Assert.Contains("进展顺利", firms);
+        Assert.Contains("9,334亿元", Html.Element(html, "data-indicator=\"logistics_total\""));
+    }
+
+    [Fact]
+    public async Task TheOverviewSummarisesGoalsPerCategoryByStatus()
+    {
+        var html = await CreateClient().GetStringAsync("/");
+
+        var industry = Html.Element(html, "data-category=\"industry\"");
+        Assert.Matches("data-status=\"on-track\">[1-9]", industry);
+        Assert.Contains("/categories/industry", industry);
+    }
+
+    [Fact]
+    public async Task TheOverviewIsServedFromPostgresInAtMostThreeRoundTrips()
+    {
+        var counter = new CommandCounter();
+        var client = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter))).CreateClient();
+        await client.GetStringAsync("/");
+        counter.Reset();
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(counter.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task ACategoryPageListsEveryIndicatorInItWithAChartAndAStatus()
+    {
+        var html = await CreateClient().GetStringAsync("/categories/industry");
+
+        Assert.Contains("规上工业总产值", html);
+        Assert.Contains("data-indicator=\"hundred_bn_firms\"", html);
+        Assert.Contains("data-chart=\"chart-industrial_output\"", html);
+        Assert.Contains("role=\"img\"", html);
+        Assert.DoesNotContain("data-indicator=\"gdp\"", html);
+    }
+
+    [Fact]
+    public async Task ACategoryPageSortsByStatusOnRequest()
+    {
+        var html = await CreateClient().GetStringAsync("/categories/industry?sort=Status");
+
+        var statuses = System.Text.RegularExpressions.Regex.Matches(html, "class=\"card indicator-card\" data-indicator=\"[^\"]+\" data-status=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        var order = new[] { "achieved", "on-track", "needs-attention", "behind", "no-data" };
+        Assert.True(statuses.Count > 5);
+        Assert.Equal(statuses.OrderBy(s => Array.IndexOf(order, s)).ToList(), statuses);
+    }
+
+    [Theory]
+    [InlineData("/categories/industry?sort=sideways", HttpStatusCode.BadRequest, "请求有误")]
+    [InlineData("/categories/no-such-category", HttpStatusCode.NotFound, "页面不存在")]
+    [InlineData("/indicators/no_such_indicator", HttpStatusCode.NotFound, "页面不存在")]
+    public async Task UnknownOrBadAddressesGetFriendlyPages(string url, HttpStatusCode status, string text)
+    {
+        var response = await CreateClient().GetAsync(url);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(text, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnIndicatorPageCarriesItsChartDataTargetsTableSourcesAndMilestones()
+    {
+        var html = await CreateClient().GetStringAsync("/indicators/gdp_growth");
+
+        var island = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"application/json\" id=\"chart-gdp_growth\">(.*?)</script>").Groups[1].Value;
+        using var chart = JsonDocument.Parse(island);
+        Assert.Equal("line", chart.RootElement.GetProperty("type").GetString());
+        var targets = chart.RootElement.GetProperty("targets").EnumerateArray().Select(t => (t.GetProperty("kind").GetString(), t.GetProperty("value").GetDecimal())).ToList();
+        Assert.Contains(("target", 5.5m), targets);
+        Assert.Contains(("stretch", 6m), targets);
+        Assert.Contains("aria-describedby=\"table-gdp_growth\"", html);
+        Assert.Contains("id=\"table-gdp_growth\"", html);
+        Assert.Contains("2024年临沂市政府工作报告", html);
+        Assert.Contains("二、2024年政府重点工作 ¶3", html);
+        Assert.Contains("href=\"/indicators/gdp\"", html);
+    }
+
+    [Fact]
+    public async Task AnIndicatorPageShowsUnitConversionNotesAndRelatedCountyMilestones()
+    {
+        var html = await CreateClient().GetStringAsync("/indicators/grain_output");
+
+        Assert.Contains("85亿斤=425万吨", html);
+        Assert.Contains("data-region=\"", html);
+        Assert.DoesNotContain("data-region=\"yiyuan\"", html);
+    }
+
+    [Fact]
+    public async Task TheProgressRulesPageExplainsTheThresholds()
+    {
+        var html = await CreateClient().GetStringAsync("/about/progress");
+
+        Assert.Contains("2%以内", html);
+        Assert.Contains("序时进度", html);
+    }
+
+    [Fact]
+    public async Task PagesSwitchToEnglish()
+    {
+        var html = await CreateClient().GetStringAsync("/indicators/gdp?culture=en&ui-culture=en");
+
+        Assert.Contains("Gross domestic product", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("All figures", html);
+    }
+}
