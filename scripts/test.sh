@@ -19,6 +19,8 @@ export LINYI_SEEDS_DIR="$ROOT/seeds"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 cd "$ROOT"
+log "Installing the accessibility engine for the browser tests (npm)"
+(cd tests/Linyi.Dashboard.BrowserTests && npm ci --no-audit --no-fund --silent) || die "npm ci failed"
 log "Building"
 if ! dotnet build Linyi.Dashboard.sln -c Release --nologo -v quiet > "$RESULTS/build.log" 2>&1; then
     grep -E 'error|warning' "$RESULTS/build.log" | sort -u >&2 || cat "$RESULTS/build.log" >&2
@@ -30,7 +32,7 @@ for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     log "Testing $name"
     dotnet test "$project" -c Release --no-build --nologo \
-        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" -- RunConfiguration.DisableAppDomain=true || status=1
+        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || status=1
 done
 
 passed=0; failed=0

@@ -1,0 +1,106 @@
+using Linyi.Dashboard.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Linyi.Dashboard.BrowserTests;
+
+public class DashboardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static async Task WaitForChartsAsync(IPage page, int atLeast)
+    {
+        await page.WaitForFunctionAsync("n => window.LinyiCharts && window.LinyiCharts.instances.length >= n", atLeast);
+    }
+
+    [Fact]
+    public async Task TheIndicatorPagePaintsItsChartWithTargetLinesAndHasNoConsoleErrors()
+    {
+        var page = await app.NewPageAsync();
+        var probe = new PageProbe(page);
+
+        await page.GotoAsync("/indicators/gdp_growth");
+        await WaitForChartsAsync(page, 1);
+
+        var annotations = await page.EvaluateAsync<int>("() => Object.keys(LinyiCharts.instances[0].options.plugins.annotation.annotations).length");
+        Assert.Equal(2, annotations);
+        var painted = await page.EvaluateAsync<bool>("""
+            () => {
+                const canvas = document.querySelector('canvas[data-chart]');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 3; i < data.length; i += 4) { if (data[i] !== 0) return true; }
+                return false;
+            }
+            """);
+        Assert.True(painted);
+        Assert.Equal("img", await page.GetAttributeAsync("canvas[data-chart]", "role"));
+        Assert.Empty(probe.Errors);
+    }
+
+    [Fact]
+    public async Task TheOverviewHasNoConsoleErrorsAndNoSeriousAccessibilityViolations()
+    {
+        var page = await app.NewPageAsync();
+        var probe = new PageProbe(page);
+
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("[data-indicator=gdp]");
+
+        Assert.Empty(await PageProbe.SeriousAccessibilityViolationsAsync(page));
+        Assert.Empty(probe.Errors);
+    }
+
+    [Fact]
+    public async Task TheIndicatorAndCategoryPagesHaveNoSeriousAccessibilityViolations()
+    {
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/indicators/grain_output");
+        await WaitForChartsAsync(page, 1);
+        Assert.Empty(await PageProbe.SeriousAccessibilityViolationsAsync(page));
+
+        await page.GotoAsync("/categories/industry");
+        await WaitForChartsAsync(page, 1);
+        Assert.Empty(await PageProbe.SeriousAccessibilityViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task TheCategoryPageDrawsASmallChartForEachIndicatorWithASeries()
+    {
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/categories/economy");
+        var canvases = await page.Locator("canvas[data-chart]").CountAsync();
+        await WaitForChartsAsync(page, canvases);
+
+        Assert.True(canvases > 0);
+        Assert.Equal(canvases, await page.Locator("canvas[data-rendered=true]").CountAsync());
+    }
+
+    [Fact]
+    public async Task TheLanguageSwitchTurnsThePageIntoEnglishAndBack()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/indicators/gdp");
+        Assert.Equal("地区生产总值", (await page.TextContentAsync("h1"))!.Trim());
+
+        await page.ClickAsync("a[lang=en]");
+        await page.WaitForURLAsync("**/indicators/gdp");
+
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("GDP", (await page.TextContentAsync("h1"))!.Trim());
+        await page.ClickAsync("a[lang=zh-CN]");
+        Assert.Equal("地区生产总值", (await page.TextContentAsync("h1"))!.Trim());
+    }
+
+    [Fact]
+    public async Task KeyboardUsersCanSkipToTheContentAndReachTheFirstIndicator()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.Equal("/indicators/gdp", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+    }
+}

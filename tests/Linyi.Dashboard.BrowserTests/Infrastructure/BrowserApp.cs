@@ -1,0 +1,77 @@
+using Linyi.Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Linyi.Dashboard.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The app on a real Kestrel port over the seeded test database, and Debian's Chromium driven by Playwright.
+/// One per test class; each test opens its own browser context.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly TestDatabase database = new();
+    private AppFactory? factory;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public TestDatabase Database => database;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        await database.ResetAsync();
+        await database.LoadSeedsAsync();
+        factory = new AppFactory(database.ConnectionString);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseAddress = factory.CreateClient().BaseAddress!;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string? locale = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale ?? "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+
+    private sealed class AppFactory(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Dashboard", connectionString);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        }
+    }
+}

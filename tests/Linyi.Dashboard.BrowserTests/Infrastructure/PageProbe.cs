@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Linyi.Dashboard.BrowserTests.Infrastructure;
+
+/// <summary>Collects console errors and failed requests while a page is used, and runs axe-core on it.</summary>
+public sealed class PageProbe
+{
+    private readonly List<string> errors = [];
+
+    public IReadOnlyList<string> Errors => errors;
+
+    public PageProbe(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => errors.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                errors.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+    }
+
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+        }
+        throw new InvalidOperationException("axe-core is not installed: run scripts/test.sh (npm ci in tests/Linyi.Dashboard.BrowserTests).");
+    });
+
+    /// <summary>The serious and critical axe-core violations on the page, as "rule: target" lines.</summary>
+    public static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(AxeSource.Value);
+        var json = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+                const result = await axe.run(document, { resultTypes: ['violations'] });
+                return result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')));
+            }
+            """);
+        return json.EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+}
