@@ -24,6 +24,7 @@ try
     app.UseAuthorization();
 
     app.MapDashboardHealthChecks();
+    app.MapOpenApi();
     app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
     await app.RunAsync();

@@ -1,22 +1,28 @@
 using Linyi.Dashboard.Web.Features.Categories;
+using Linyi.Dashboard.Web.Features.Filters;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-public class CategoriesController(CategoryQueries queries) : Controller
+public class CategoriesController(CategoryQueries queries, ReferenceData reference) : Controller
 {
     [HttpGet("/categories")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await queries.AllAsync(cancellationToken));
+        View((await reference.GetAsync(cancellationToken)).Categories);
 
     [HttpGet("/categories/{slug}")]
-    public async Task<IActionResult> Show(string slug, CategorySort sort, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string slug, DashboardFilter filter, CategorySort sort, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            return BadRequest();
+            return this.BadRequestPage();
         }
-        var model = await queries.GetAsync(slug, sort, cancellationToken);
+        var refs = await reference.GetAsync(cancellationToken);
+        if (filter.Problem(refs) is { } problem)
+        {
+            return this.ErrorPage(StatusCodes.Status400BadRequest, problem);
+        }
+        var model = await queries.GetAsync(slug, filter, sort, refs, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 }

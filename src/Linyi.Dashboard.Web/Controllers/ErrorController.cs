@@ -4,7 +4,21 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-public sealed record ErrorViewModel(int StatusCode, string? RequestId);
+public sealed record ErrorViewModel(int StatusCode, string? RequestId, string? Message = null);
+
+public static class ErrorResults
+{
+    /// <summary>The friendly error page with a specific message, e.g. which query parameter was wrong.</summary>
+    public static IActionResult ErrorPage(this Controller controller, int status, string message)
+    {
+        controller.Response.StatusCode = status;
+        return controller.View("Error", new ErrorViewModel(status, controller.HttpContext.TraceIdentifier, message));
+    }
+
+    public static IActionResult BadRequestPage(this Controller controller) =>
+        controller.ErrorPage(StatusCodes.Status400BadRequest,
+            string.Join(" ", controller.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).DefaultIfEmpty("The request is not valid.")));
+}
 
 [ApiExplorerSettings(IgnoreApi = true)]
 public class ErrorController : Controller
@@ -26,6 +40,11 @@ public class ErrorController : Controller
     [Route("/error/{code:int}")]
     public IActionResult Status(int code)
     {
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (original is not null && original.StartsWith("/api", StringComparison.Ordinal))
+        {
+            return Problem(statusCode: code, title: code == StatusCodes.Status404NotFound ? "Not found" : null);
+        }
         Response.StatusCode = code;
         return View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
     }

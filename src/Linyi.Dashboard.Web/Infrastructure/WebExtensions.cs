@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Linyi.Dashboard.Web.Features.Categories;
+using Linyi.Dashboard.Web.Features.Compare;
+using Linyi.Dashboard.Web.Features.Data;
+using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Features.Regions;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -15,10 +19,14 @@ public static class WebExtensions
 
     public static IServiceCollection AddDashboardWeb(this IServiceCollection services)
     {
-        services.AddControllersWithViews().AddViewLocalization().AddDataAnnotationsLocalization();
+        services.AddControllersWithViews(options => options.ModelBinderProviders.Insert(0, new DashboardFilterBinderProvider()))
+            .AddViewLocalization().AddDataAnnotationsLocalization();
+        services.AddMemoryCache();
+        services.AddSingleton<ReferenceData>();
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
@@ -27,6 +35,11 @@ public static class WebExtensions
     {
         services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section);
         services.AddScoped<HomeQueries>();
+        services.AddScoped<FilterQueries>();
+        services.AddScoped<DataQueries>();
+        services.AddScoped<RegionQueries>();
+        services.AddScoped<CompareQueries>();
+        services.AddSingleton(TimeProvider.System);
         services.AddScoped<IndicatorQueries>();
         services.AddScoped<IndicatorPageQueries>();
         services.AddScoped<CategoryQueries>();

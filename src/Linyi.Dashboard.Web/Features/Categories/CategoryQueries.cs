@@ -1,34 +1,30 @@
 using Linyi.Dashboard.Web.Data;
-using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Features.Categories;
 
 public enum CategorySort { Order, Name, Status }
 
-public sealed record CategoryLink(string Slug, string NameZh, string NameEn);
+public sealed record CategoryViewModel(CategoryInfo Category, IReadOnlyList<CategoryInfo> All, RegionInfo Region, FilterPanel Filters,
+    IReadOnlyList<IndicatorView> Indicators, CategorySort Sort);
 
-public sealed record CategoryViewModel(CategoryLink Category, IReadOnlyList<CategoryLink> All, IReadOnlyList<IndicatorView> Indicators, CategorySort Sort);
-
-public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indicators)
+public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indicators, FilterQueries filters)
 {
-    public Task<List<CategoryLink>> AllAsync(CancellationToken cancellationToken) =>
-        db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new CategoryLink(c.Slug, c.NameZh, c.NameEn)).ToListAsync(cancellationToken);
-
-    public async Task<CategoryViewModel?> GetAsync(string slug, CategorySort sort, CancellationToken cancellationToken)
+    public async Task<CategoryViewModel?> GetAsync(string slug, DashboardFilter filter, CategorySort sort, Reference refs, CancellationToken cancellationToken)
     {
-        var all = await AllAsync(cancellationToken);
-        var category = all.FirstOrDefault(c => c.Slug == slug);
+        var category = refs.Category(slug);
         if (category is null)
         {
             return null;
         }
+        filter = filter with { Category = slug };
+        var panel = await filters.PanelAsync(filter, $"/categories/{slug}", refs, allRegionsWhenUnset: false, cancellationToken);
         // Growth indicators need their level indicator (for implied levels), which may sit in another category.
-        var data = await indicators.ForRegionAsync(HomeQueries.City,
-            i => i.Category!.Slug == slug || db.Indicators.Any(g => g.GrowthOfId == i.Id && g.Category!.Slug == slug), cancellationToken);
+        var data = await indicators.ForRegionAsync(filter.RegionOrCity,
+            i => i.Category!.Slug == slug || db.Indicators.Any(g => g.GrowthOfId == i.Id && g.Category!.Slug == slug), cancellationToken,
+            filter.Period, filter.Kind);
         var views = IndicatorQueries.Analyze(data.Where(d => d.CategorySlug == slug).ToList(), data);
         IEnumerable<IndicatorView> sorted = sort switch
         {
@@ -36,6 +32,10 @@ public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indi
             CategorySort.Status => views.OrderBy(v => v.Status).ThenBy(v => v.Indicator.Code, StringComparer.Ordinal),
             _ => views,
         };
-        return new CategoryViewModel(category, all, sorted.ToList(), sort);
+        if (filter.Region is not null || filter.Period is not null || filter.Kind is not null)
+        {
+            sorted = sorted.Where(v => v.Indicator.Observations.Count > 0);
+        }
+        return new CategoryViewModel(category, refs.Categories, refs.Region(filter.RegionOrCity)!, panel, sorted.ToList(), sort);
     }
 }

@@ -1,7 +1,6 @@
-using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Home;
@@ -18,19 +17,18 @@ public sealed record HeadlineCard(IndicatorView Level, IndicatorView? Growth);
 
 public sealed record CategoryProgress(string Slug, string NameZh, string NameEn, int IndicatorCount, int GoalCount, IReadOnlyDictionary<GoalStatus, int> ByStatus);
 
-public sealed record HomeViewModel(IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<CategoryProgress> Categories);
+public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<CategoryProgress> Categories);
 
-public sealed class HomeQueries(DashboardDbContext db, IndicatorQueries indicators, IOptions<OverviewOptions> options)
+/// <summary>The overview: with reference data cached, two round trips (filter counts, indicators with observations).</summary>
+public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filters, ReferenceData reference, IOptions<OverviewOptions> options)
 {
-    public const string City = "linyi";
+    public const string City = DashboardFilter.City;
 
-    public async Task<HomeViewModel> GetAsync(CancellationToken cancellationToken)
+    public async Task<HomeViewModel> GetAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken)
     {
-        var categories = await db.Categories.AsNoTracking()
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new { c.Slug, c.NameZh, c.NameEn })
-            .ToListAsync(cancellationToken);
-        var data = await indicators.ForRegionAsync(City, _ => true, cancellationToken);
+        var panel = await filters.PanelAsync(filter, "/", refs, allRegionsWhenUnset: false, cancellationToken);
+        var category = filter.Category;
+        var data = await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind);
         var views = IndicatorQueries.Analyze(data);
 
         var byCode = views.ToDictionary(v => v.Indicator.Code);
@@ -40,15 +38,19 @@ public sealed class HomeQueries(DashboardDbContext db, IndicatorQueries indicato
         var headlines = options.Value.Headlines
             .Where(byCode.ContainsKey)
             .Select(code => new HeadlineCard(byCode[code], growthOf.GetValueOrDefault(code)))
+            .Where(card => card.Level.Indicator.Observations.Count > 0 || card.Growth?.Indicator.Observations.Count > 0)
             .ToList();
 
-        var summaries = categories.Select(c =>
+        var summaries = refs.Categories.Where(c => category is null || c.Slug == category).Select(c =>
         {
             var inCategory = views.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();
             var goals = inCategory.SelectMany(v => v.Goals).ToList();
             var byStatus = goals.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
-            return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, inCategory.Count, goals.Count, byStatus);
+            var withFigures = inCategory.Count(v => v.Indicator.Observations.Count > 0);
+            return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, filter.IsEmpty ? inCategory.Count : withFigures, goals.Count, byStatus);
         }).ToList();
-        return new HomeViewModel(headlines, summaries);
+        return new HomeViewModel(refs.Region(filter.RegionOrCity)!, panel, headlines, summaries);
     }
+
+    public Task<Reference> ReferenceAsync(CancellationToken cancellationToken) => reference.GetAsync(cancellationToken);
 }

@@ -11,8 +11,11 @@ public sealed record MilestoneData(string RegionSlug, string RegionNameZh, strin
 /// <summary>Reads indicators with the observations of one region: one round trip, projected, untracked.</summary>
 public sealed class IndicatorQueries(DashboardDbContext db)
 {
-    public Task<List<IndicatorData>> ForRegionAsync(string regionSlug, Expression<Func<Indicator, bool>> filter, CancellationToken cancellationToken) =>
-        db.Indicators.AsNoTracking()
+    public Task<List<IndicatorData>> ForRegionAsync(string regionSlug, Expression<Func<Indicator, bool>> filter, CancellationToken cancellationToken,
+        Period? period = null, ObservationKind? kind = null)
+    {
+        int? start = period?.StartYear, end = period?.EndYear;
+        return db.Indicators.AsNoTracking()
             .Where(filter)
             .OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
             .Select(i => new IndicatorData(
@@ -23,7 +26,9 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                 i.GrowthOf == null ? null : i.GrowthOf.Code,
                 i.DescriptionZh, i.DescriptionEn,
                 i.Observations
-                    .Where(o => o.Region!.Slug == regionSlug)
+                    .Where(o => o.Region!.Slug == regionSlug
+                        && (start == null || (o.StartYear == start && o.EndYear == end))
+                        && (kind == null || o.Kind == kind))
                     .OrderBy(o => o.StartYear).ThenBy(o => o.EndYear).ThenBy(o => o.Kind)
                     .Select(o => new ObservationData(
                         o.Id, regionSlug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value,
@@ -32,6 +37,7 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                         o.Note))
                     .ToList()))
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>Analyzes each indicator, pairing growth indicators with the level they grow.</summary>
     public static List<IndicatorView> Analyze(IReadOnlyList<IndicatorData> indicators, IReadOnlyList<IndicatorData>? levels = null)

@@ -1,0 +1,19 @@
+using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Regions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linyi.Dashboard.Web.Controllers;
+
+public class RegionsController(RegionQueries queries, ReferenceData reference) : Controller
+{
+    [HttpGet("/regions")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await queries.IndexAsync(await reference.GetAsync(cancellationToken), cancellationToken));
+
+    [HttpGet("/regions/{slug}")]
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    {
+        var model = await queries.GetAsync(slug, await reference.GetAsync(cancellationToken), cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+}

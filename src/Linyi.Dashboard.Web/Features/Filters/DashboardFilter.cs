@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.Extensions.Primitives;
+
+namespace Linyi.Dashboard.Web.Features.Filters;
+
+/// <summary>
+/// What an analyst asked for, from the URL query (<c>region</c>, <c>category</c>, <c>year</c>, <c>kind</c>), so that
+/// every filtered view is a permalink. Parsing checks the syntax; the queries check that the codes exist.
+/// </summary>
+public sealed record DashboardFilter(string? Region, string? Category, Period? Period, ObservationKind? Kind, bool IncludeOutside)
+{
+    public const string City = "linyi";
+    public const int MaxParameterLength = 64;
+
+    public static readonly DashboardFilter None = new(null, null, null, null, false);
+
+    public string RegionOrCity => Region ?? City;
+
+    public bool IsEmpty => Region is null && Category is null && Period is null && Kind is null;
+
+    public static bool TryParse(IQueryCollection query, out DashboardFilter filter, out string error)
+    {
+        filter = None;
+        error = "";
+        if (!TryText(query, "region", out var region, ref error) || !TryText(query, "category", out var category, ref error)
+            || !TryText(query, "year", out var year, ref error) || !TryText(query, "kind", out var kind, ref error)
+            || !TryText(query, "outside", out var outside, ref error))
+        {
+            return false;
+        }
+        Period? period = null;
+        if (year is not null)
+        {
+            if (!Domain.Period.TryParse(year, out period))
+            {
+                error = $"year '{year}' must be a year such as 2023 or a span such as 2022-2026.";
+                return false;
+            }
+        }
+        ObservationKind? observationKind = null;
+        if (kind is not null)
+        {
+            if (!KebabEnum.TryParse<ObservationKind>(kind, out var parsed))
+            {
+                error = $"kind '{kind}' must be one of: {string.Join(", ", KebabEnum.Texts<ObservationKind>())}.";
+                return false;
+            }
+            observationKind = parsed;
+        }
+        if (outside is not null && outside is not ("true" or "false"))
+        {
+            error = "outside must be true or false.";
+            return false;
+        }
+        filter = new DashboardFilter(region, category, period, observationKind, outside == "true" || region is "yiyuan");
+        return true;
+    }
+
+    private static bool TryText(IQueryCollection query, string name, out string? value, ref string error)
+    {
+        value = null;
+        if (!query.TryGetValue(name, out StringValues values) || StringValues.IsNullOrEmpty(values))
+        {
+            return true;
+        }
+        if (values.Count > 1)
+        {
+            error = $"{name} was given {values.Count} times; give it once.";
+            return false;
+        }
+        var text = values[0]!.Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+        if (text.Length > MaxParameterLength)
+        {
+            error = $"{name} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxParameterLength} are allowed.";
+            return false;
+        }
+        if (text.Any(char.IsControl))
+        {
+            error = $"{name} contains a control character.";
+            return false;
+        }
+        if (!text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        {
+            error = $"{name} '{text}' may contain only lowercase letters, digits, '-' and '_'.";
+            return false;
+        }
+        value = text;
+        return true;
+    }
+
+    /// <summary>The query string for this filter with one parameter changed (null removes it).</summary>
+    public string With(string name, string? value)
+    {
+        var pairs = new Dictionary<string, string?>
+        {
+            ["region"] = Region,
+            ["category"] = Category,
+            ["year"] = Period?.ToString(),
+            ["kind"] = Kind is { } k ? KebabEnum.ToText(k) : null,
+            ["outside"] = IncludeOutside && Region != "yiyuan" ? "true" : null,
+        };
+        pairs[name] = value;
+        return ToQuery(pairs);
+    }
+
+    public string ToQuery() => With("region", Region);
+
+    private static string ToQuery(Dictionary<string, string?> pairs)
+    {
+        var builder = new StringBuilder();
+        foreach (var (key, value) in pairs)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+            builder.Append(builder.Length == 0 ? '?' : '&').Append(key).Append('=').Append(Uri.EscapeDataString(value));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Words for file names: "junan_industry_2024_target".</summary>
+    public string Slug(string unsetRegion) =>
+        string.Join('_', new[] { Region ?? unsetRegion, Category, Period?.ToString(), Kind is { } k ? KebabEnum.ToText(k) : null }.Where(s => s is not null));
+}
