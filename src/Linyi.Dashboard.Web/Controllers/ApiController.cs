@@ -22,7 +22,6 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int
 /// <summary>The read-only JSON API. Same filters as the pages; errors are ProblemDetails.</summary>
 [ApiController]
 [Route("api")]
-[Produces("application/json")]
 public class ApiController(DashboardDbContext db, DataQueries data, ReferenceData reference) : ControllerBase
 {
     [HttpGet("regions")]

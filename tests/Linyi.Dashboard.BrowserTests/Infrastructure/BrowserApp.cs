@@ -7,7 +7,7 @@ namespace Linyi.Dashboard.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The app on a real Kestrel port over the seeded test database, and Debian's Chromium driven by Playwright.
-/// One per test class; each test opens its own browser context.
+/// Each test opens its own browser context.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -74,4 +74,11 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }
+}
+
+/// <summary>All browser tests share one app, one seeded database and one Chromium, and run one class at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
 }
