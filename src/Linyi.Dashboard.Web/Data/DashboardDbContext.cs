@@ -16,6 +16,14 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    /// <summary>Records that the figures changed, in the same transaction as the change. Atomic under concurrency.</summary>
+    public Task BumpDataVersionAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"""
+            INSERT INTO data_version (id, version, changed_at) VALUES ({DataVersion.SingletonId}, 1, now())
+            ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1, changed_at = now()
+            """, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
