@@ -13,5 +13,7 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedOnStartup", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Most tests never export a PDF; those that do start Chromium on their first export.
+        builder.UseSetting("Pdf:WarmOnStartup", "false");
     }
 }

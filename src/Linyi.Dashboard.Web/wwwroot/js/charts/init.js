@@ -13,7 +13,15 @@
     }
     function init() {
         document.querySelectorAll('canvas[data-chart]').forEach(draw);
+        // The PDF renderer waits for this before printing.
+        document.documentElement.dataset.chartsReady = 'true';
     }
+    // The PDF renderer reuses a warm page: it swaps the body and redraws, instead of reloading the libraries.
+    charts.redraw = function () {
+        charts.instances.forEach(function (chart) { chart.destroy(); });
+        charts.instances = [];
+        init();
+    };
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', init);
     } else {

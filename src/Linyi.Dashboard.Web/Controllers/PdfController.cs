@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Pdf;
+using Linyi.Dashboard.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linyi.Dashboard.Web.Controllers;
+
+public class PdfController(SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views) : Controller
+{
+    private const string PrintView = "~/Views/Print/Summary.cshtml";
+
+    /// <summary>The print view itself, as Chromium sees it before printing.</summary>
+    [HttpGet("/print/summary")]
+    public async Task<IActionResult> Print(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var (refs, problem) = await CheckAsync(filter, cancellationToken);
+        return problem ?? View(PrintView, await summaries.GetAsync(filter, refs, cancellationToken));
+    }
+
+    [HttpGet("/export/pdf")]
+    public async Task<IActionResult> Export(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var (refs, problem) = await CheckAsync(filter, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var name = $"linyi-summary_{filter.Slug(DashboardFilter.City)}_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
+        var (version, _) = await summaries.DataVersionAsync(cancellationToken);
+        var key = PdfCache.Key(filter.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
+        if (cache.Get(key) is { } cached)
+        {
+            return File(cached, "application/pdf", name);
+        }
+        if (renderer.UnavailableReason is { } reason)
+        {
+            return Unavailable(reason, retry: false);
+        }
+        var model = await summaries.GetAsync(filter, refs, cancellationToken) with { BodyOnly = true };
+        var body = await views.RenderAsync(ControllerContext, PrintView, model);
+        try
+        {
+            var pdf = await renderer.RenderAsync(body, Localized.IsEnglish ? "en" : "zh-CN", Footer(model), cancellationToken);
+            cache.Set(key, pdf);
+            return File(pdf, "application/pdf", name);
+        }
+        catch (PdfUnavailableException ex)
+        {
+            return Unavailable(ex.Message, ex.Busy);
+        }
+    }
+
+    private IActionResult Unavailable(string message, bool retry)
+    {
+        if (retry)
+        {
+            Response.Headers.RetryAfter = "5";
+        }
+        return this.ErrorPage(StatusCodes.Status503ServiceUnavailable, message);
+    }
+
+    private async Task<(Reference Refs, IActionResult? Problem)> CheckAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return (null!, this.BadRequestPage());
+        }
+        var refs = await reference.GetAsync(cancellationToken);
+        return filter.Problem(refs) is { } problem ? (refs, this.ErrorPage(StatusCodes.Status400BadRequest, problem)) : (refs, null);
+    }
+
+    /// <summary>Chromium's footer template: page x of y, the filters and the data date on every page.</summary>
+    private static string Footer(SummaryViewModel model)
+    {
+        var english = Localized.IsEnglish;
+        var region = Localized.Pick(model.Region.NameZh, model.Region.NameEn);
+        var filters = string.Join(" · ", new[] { region, model.Category is null ? null : Localized.Pick(model.Category.NameZh, model.Category.NameEn), model.Filter.Period?.ToString(),
+            model.Filter.Kind is { } k ? FilterQueries.KindLabel(k) : null }.Where(s => s is not null));
+        var asOf = english ? $"data as of {model.LatestDocumentDate}" : $"数据截至 {model.LatestDocumentDate}";
+        var pages = english
+            ? "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span>"
+            : "第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页";
+        return $"""
+            <div style="font-size:8px;width:100%;margin:0 14mm;display:flex;justify-content:space-between;font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;color:#444">
+              <span>{WebUtility.HtmlEncode(filters)} · {WebUtility.HtmlEncode(asOf)}</span><span>{pages}</span>
+            </div>
+            """;
+    }
+}

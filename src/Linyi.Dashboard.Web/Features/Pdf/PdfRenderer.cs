@@ -1,0 +1,253 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Linyi.Dashboard.Web.Features.Pdf;
+
+/// <summary>The renderer cannot take the request now: too many waiting, Chromium missing, or a render timed out.</summary>
+public sealed class PdfUnavailableException(string message, bool busy) : Exception(message)
+{
+    public bool Busy { get; } = busy;
+}
+
+/// <summary>
+/// Renders print HTML to PDF in the system's Chromium through Playwright. One browser is started in the background at
+/// startup and reused; renders are bounded by a semaphore and a queue limit, and each has a timeout. The page is served
+/// to Chromium through request interception (assets from wwwroot), so rendering needs no network port. Pages are kept
+/// warm with the chart libraries loaded; a render swaps in the new body, redraws and prints.
+/// </summary>
+public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEnvironment environment, ILogger<PdfRenderer> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private const string Origin = "http://dashboard.invalid";
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+    ];
+
+    private readonly PdfOptions settings = options.Value;
+    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent);
+    private readonly SemaphoreSlim launchLock = new(1);
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> assets = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> warmPages = [];
+    private int inFlight;
+    private int renders;
+
+    /// <summary>How many PDFs Chromium has printed since start-up (cache hits are not renders).</summary>
+    public int Renders => Volatile.Read(ref renders);
+
+    /// <summary>Requests rendering or waiting for a renderer right now.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Why PDFs cannot be made here, or null when they can.</summary>
+    public string? UnavailableReason { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!settings.Enabled)
+        {
+            UnavailableReason = "PDF export is turned off on this server.";
+        }
+        else if (!File.Exists(settings.ChromiumPath))
+        {
+            UnavailableReason = $"PDF export needs Chromium, which is not installed on this server ({settings.ChromiumPath}).";
+            LogUnavailable(logger, UnavailableReason);
+        }
+        else if (settings.WarmOnStartup)
+        {
+            // Warm the browser in the background so that the first export does not pay for the launch; start-up does not wait.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    warmPages.Add(await NewWarmPageAsync(TimeSpan.FromSeconds(settings.TimeoutSeconds)));
+                }
+                catch (Exception ex)
+                {
+                    LogLaunchFailed(logger, ex);
+                }
+            }, CancellationToken.None);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
+    public async Task<byte[]> RenderAsync(string bodyHtml, string language, string footerHtml, CancellationToken cancellationToken)
+    {
+        if (UnavailableReason is { } reason)
+        {
+            throw new PdfUnavailableException(reason, busy: false);
+        }
+        if (Interlocked.Increment(ref inFlight) > settings.MaxConcurrent + settings.MaxQueue)
+        {
+            Interlocked.Decrement(ref inFlight);
+            throw new PdfUnavailableException("Too many PDF exports are being made right now. Please try again shortly.", busy: true);
+        }
+        try
+        {
+            var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeoutSource.CancelAfter(timeout);
+            try
+            {
+                await slots.WaitAsync(timeoutSource.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new PdfUnavailableException("The PDF export waited too long for a free renderer. Please try again shortly.", busy: true);
+            }
+            IPage? page = null;
+            try
+            {
+                page = warmPages.TryTake(out var warm) && !warm.IsClosed ? warm : await NewWarmPageAsync(timeout);
+                var pdf = await RenderPageAsync(page, bodyHtml, language, footerHtml).WaitAsync(timeout, cancellationToken);
+                Interlocked.Increment(ref renders);
+                warmPages.Add(page);
+                page = null;
+                return pdf;
+            }
+            catch (TimeoutException)
+            {
+                throw new PdfUnavailableException($"Making the PDF took longer than {settings.TimeoutSeconds} seconds and was stopped.", busy: false);
+            }
+            finally
+            {
+                // A page that failed or timed out is thrown away with its context; the next render gets a fresh one.
+                if (page is not null)
+                {
+                    await page.Context.CloseAsync();
+                }
+                slots.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task<IPage> NewWarmPageAsync(TimeSpan timeout)
+    {
+        var chromium = await BrowserAsync();
+        var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
+        await page.RouteAsync("**/*", Serve);
+        await page.GotoAsync(Origin + "/print-shell", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return page;
+    }
+
+    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, string language, string footerHtml)
+    {
+        await page.EvaluateAsync("""
+            ([html, lang]) => {
+                document.documentElement.lang = lang;
+                delete document.documentElement.dataset.chartsReady;
+                document.body.innerHTML = html;
+                window.LinyiCharts.redraw();
+            }
+            """, new[] { bodyHtml, language });
+        await page.WaitForFunctionAsync("document.documentElement.dataset.chartsReady === 'true'");
+        await page.EvaluateAsync("document.fonts.ready");
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            PrintBackground = true,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = "<span></span>",
+            FooterTemplate = footerHtml,
+            Margin = new Margin { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
+        });
+    }
+
+    /// <summary>The shell page: the print stylesheets and chart libraries, loaded once per warm page.</summary>
+    private const string Shell = """
+        <!DOCTYPE html><html><head><meta charset="utf-8" />
+        <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
+        <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
+        <script src="/lib/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js"></script>
+        <script src="/js/charts/palette.js"></script><script src="/js/charts/base.js"></script>
+        <script src="/js/charts/types.js"></script><script src="/js/charts/plugins/target-lines.js"></script>
+        <script src="/js/charts/init.js"></script>
+        </head><body class="print"></body></html>
+        """;
+
+    private Task Serve(IRoute route)
+    {
+        var url = new Uri(route.Request.Url);
+        if (!url.AbsoluteUri.StartsWith(Origin, StringComparison.Ordinal))
+        {
+            return route.AbortAsync();
+        }
+        if (url.AbsolutePath == "/print-shell")
+        {
+            return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = Shell });
+        }
+        var file = environment.WebRootFileProvider.GetFileInfo(Uri.UnescapeDataString(url.AbsolutePath));
+        if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
+        {
+            return route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
+        }
+        var bytes = assets.GetOrAdd(file.PhysicalPath, File.ReadAllBytes);
+        return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = ContentType(file), BodyBytes = bytes });
+    }
+
+    private static string ContentType(IFileInfo file) => Path.GetExtension(file.Name) switch
+    {
+        ".js" => "text/javascript",
+        ".css" => "text/css",
+        ".woff2" => "font/woff2",
+        ".png" => "image/png",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+
+    private async Task<IBrowser> BrowserAsync()
+    {
+        if (browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+        await launchLock.WaitAsync();
+        try
+        {
+            if (browser is { IsConnected: true } launched)
+            {
+                return launched;
+            }
+            playwright ??= await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = settings.ChromiumPath, Args = ChromiumArgs });
+            LogLaunched(logger, settings.ChromiumPath);
+            return browser;
+        }
+        finally
+        {
+            launchLock.Release();
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        slots.Dispose();
+        launchLock.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PDF export unavailable: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chromium could not be started for PDF export")]
+    private static partial void LogLaunchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chromium started for PDF export from {Path}")]
+    private static partial void LogLaunched(ILogger logger, string path);
+}

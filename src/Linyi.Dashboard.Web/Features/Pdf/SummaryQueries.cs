@@ -1,0 +1,78 @@
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Linyi.Dashboard.Web.Features.Pdf;
+
+public sealed record SummaryCategory(CategoryInfo Category, IReadOnlyList<IndicatorView> Charts);
+
+public sealed record SummaryViewModel(
+    DashboardFilter Filter,
+    RegionInfo Region,
+    CategoryInfo? Category,
+    IReadOnlyList<HeadlineCard> Headlines,
+    IReadOnlyList<SummaryCategory> Categories,
+    IReadOnlyList<MilestoneData> Milestones,
+    IReadOnlyList<CitationData> Sources,
+    long DataVersion,
+    DateTimeOffset? DataChangedAt,
+    string LatestDocumentDate,
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>True when rendering for the PDF renderer, which supplies the page shell itself.</summary>
+    public bool BodyOnly { get; init; }
+}
+
+/// <summary>Everything an official's summary shows for a filter: headline table, charts per category, milestones, sources.</summary>
+public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indicators, IOptions<OverviewOptions> overview, TimeProvider clock)
+{
+    public async Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken)
+    {
+        var row = await db.DataVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return (row?.Version ?? 0, row?.ChangedAt);
+    }
+
+    public async Task<SummaryViewModel> GetAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken)
+    {
+        var region = refs.Region(filter.RegionOrCity)!;
+        var category = refs.Category(filter.Category);
+        var slug = filter.Category;
+        var data = await indicators.ForRegionAsync(region.Slug, i => slug == null || i.Category!.Slug == slug, cancellationToken, filter.Period, filter.Kind);
+        var views = IndicatorQueries.Analyze(data).Where(v => v.Indicator.Observations.Count > 0).ToList();
+        var byCode = views.ToDictionary(v => v.Indicator.Code);
+        var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null).GroupBy(v => v.Indicator.GrowthOfCode!).ToDictionary(g => g.Key, g => g.First());
+
+        // The city without a category filter gets the configured key indicators; a narrower view gets every indicator it has.
+        var headlineCodes = region.Slug == DashboardFilter.City && category is null
+            ? overview.Value.Headlines.Where(code => byCode.ContainsKey(code) || growthOf.ContainsKey(code))
+            : views.Where(v => v.Indicator.GrowthOfCode is null || !byCode.ContainsKey(v.Indicator.GrowthOfCode)).Select(v => v.Indicator.Code);
+        var headlines = headlineCodes
+            .Select(code => byCode.TryGetValue(code, out var level) ? new HeadlineCard(level, growthOf.GetValueOrDefault(code)) : new HeadlineCard(growthOf[code], null))
+            .ToList();
+
+        var categories = refs.Categories.Where(c => category is null || c.Slug == category.Slug)
+            .Select(c => new SummaryCategory(c, views.Where(v => v.Indicator.CategorySlug == c.Slug && IsChartable(v)).ToList()))
+            .Where(c => c.Charts.Count > 0)
+            .ToList();
+
+        var milestones = region.Slug == DashboardFilter.City
+            ? []
+            : await indicators.MilestonesAsync(m => m.Region!.Slug == region.Slug && (slug == null || m.Category!.Slug == slug), cancellationToken);
+        var sources = views.SelectMany(v => v.Indicator.Observations).Select(o => o.Citation)
+            .Concat(milestones.Select(m => m.Citation))
+            .Distinct()
+            .OrderBy(c => c.DocumentCode, StringComparer.Ordinal).ThenBy(c => c.Section, StringComparer.Ordinal)
+            .ToList();
+        var (version, changedAt) = await DataVersionAsync(cancellationToken);
+        var latestDocument = sources.Select(s => s.PublishedOn).DefaultIfEmpty("").Max(StringComparer.Ordinal) ?? "";
+        return new SummaryViewModel(filter, region, category, headlines, categories, milestones, sources, version, changedAt, latestDocument, clock.GetUtcNow());
+    }
+
+    /// <summary>A chart says something only with two points: two actuals, or an actual and a target line.</summary>
+    public static bool IsChartable(IndicatorView view) =>
+        view.Indicator.Observations.Count(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan) + (view.CurrentGoal is null ? 0 : 1) > 1;
+}

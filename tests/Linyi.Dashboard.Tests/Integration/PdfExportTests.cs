@@ -1,0 +1,133 @@
+using System.Net;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Features.Pdf;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+    }
+
+    private static List<string> Pages(byte[] pdf) => PdfText.Pages(pdf);
+
+    [Fact]
+    public async Task TheCitySummaryHasTheHeadlineFiguresTheFiltersAndPageNumbersAsRealText()
+    {
+        var response = await CreateClient().GetAsync("/export/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("linyi-summary_linyi_zh.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var pages = Pages(await response.Content.ReadAsByteArrayAsync()).ToList();
+        var all = string.Concat(pages);
+        Assert.Contains("临沂发展指标摘要", pages[0]);
+        Assert.Contains("全部类别", pages[0]);
+        Assert.Contains("数据截至", pages[0]);
+        Assert.Contains("生成时间", pages[0]);
+        foreach (var text in new[] { "地区生产总值", "6,105亿元", "5.5%", "≥6.0%", "物流总额", "9,334亿元", "粮食总产量", "426.5万吨", "百亿级企业", "进展顺利", "资料来源", "2024年临沂市政府工作报告" })
+        {
+            Assert.Contains(text, all);
+        }
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains($"第{i + 1}页/共{pages.Count}页", pages[i]);
+            Assert.Contains("临沂市·数据截至2024-01-22", pages[i]);
+        }
+    }
+
+    [Fact]
+    public async Task ACountySummaryHasThatCountysMilestonesAndNotAnothers()
+    {
+        var client = CreateClient();
+
+        var junan = string.Concat(Pages(await client.GetByteArrayAsync("/export/pdf?region=junan")));
+        var yishui = string.Concat(Pages(await client.GetByteArrayAsync("/export/pdf?region=yishui")));
+
+        Assert.Contains("莒南县工业产值力争“过千亿”", junan);
+        Assert.Contains("莒南县获评全省高标准农田整县推进示范县", junan);
+        Assert.DoesNotContain("沂水县", junan);
+        Assert.Contains("沂水县", yishui);
+        Assert.DoesNotContain("莒南县", yishui);
+    }
+
+    [Fact]
+    public async Task TheEnglishSummaryFollowsTheInterfaceLanguage()
+    {
+        var response = await CreateClient().GetAsync("/export/pdf?category=economy&culture=en&ui-culture=en");
+
+        var pages = Pages(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Linyiindicatorsummary", pages[0]);
+        Assert.Contains($"Page1of{pages.Count}", pages[0]);
+        Assert.Contains("linyi-summary_linyi_economy_en.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public async Task TheSameFiltersOnTheSameDataAreAnsweredFromTheCacheUntilTheDataChanges()
+    {
+        var client = CreateClient();
+        var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
+
+        var first = await client.GetByteArrayAsync("/export/pdf?category=rural");
+        var renders = renderer.Renders;
+        var second = await client.GetByteArrayAsync("/export/pdf?category=rural");
+        Assert.Equal(renders, renderer.Renders);
+        Assert.Equal(first, second);
+
+        await using (var db = Database.CreateContext())
+        {
+            await db.BumpDataVersionAsync(default);
+        }
+        await client.GetByteArrayAsync("/export/pdf?category=rural");
+        Assert.Equal(renders + 1, renderer.Renders);
+    }
+
+    [Fact]
+    public async Task WithoutChromiumTheExportSaysSoWithA503AndTheRestOfTheSiteWorks()
+    {
+        await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b.UseSetting("Pdf:ChromiumPath", "/nonexistent/chromium"));
+        var client = factory.CreateClient();
+
+        var pdf = await client.GetAsync("/export/pdf");
+        var home = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+        Assert.Contains("PDF export needs Chromium, which is not installed", await pdf.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task PastTheQueueLimitARequestGets503WithRetryAfter()
+    {
+        await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b
+            .UseSetting("Pdf:MaxConcurrent", "1").UseSetting("Pdf:MaxQueue", "0"));
+        var client = factory.CreateClient();
+        var renderer = factory.Services.GetRequiredService<PdfRenderer>();
+
+        var first = client.GetAsync("/export/pdf?category=industry");
+        while (renderer.InFlight == 0 && !first.IsCompleted)
+        {
+            await Task.Yield();
+        }
+        var second = await client.GetAsync("/export/pdf?category=economy");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Equal("5", second.Headers.RetryAfter?.ToString());
+        Assert.Contains("Too many PDF exports", await second.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePrintViewIsAPageOfItsOwn()
+    {
+        var html = await CreateClient().GetStringAsync("/print/summary?region=junan");
+
+        Assert.Contains("class=\"cover\"", html);
+        Assert.Contains("/css/print.css", html);
+    }
+}
