@@ -10,6 +10,7 @@ try
     builder.AddDashboardLogging();
     builder.Services.AddDashboardDatabase(builder.Configuration);
     builder.Services.AddDashboardLocalization();
+    builder.Services.AddDashboardSecurity(builder.Configuration, builder.Environment);
     builder.Services.AddDashboardWeb();
     builder.Services.AddDashboardFeatures();
 
@@ -21,6 +22,8 @@ try
     app.UseStaticFiles();
     app.UseRouting();
     app.UseDashboardLocalization();
+    app.UseRateLimiter();
+    app.UseAuthentication();
     app.UseAuthorization();
 
     app.MapDashboardHealthChecks();

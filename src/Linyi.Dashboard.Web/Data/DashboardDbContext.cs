@@ -1,4 +1,7 @@
 using Linyi.Dashboard.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Data;
@@ -7,7 +10,8 @@ namespace Linyi.Dashboard.Web.Data;
 /// Add a migration with:
 /// <c>dotnet ef migrations add NAME --project src/Linyi.Dashboard.Web --output-dir Data/Migrations</c>
 /// </remarks>
-public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Category> Categories => Set<Category>();
@@ -17,6 +21,9 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Records that the figures changed, in the same transaction as the change. Atomic under concurrency.</summary>
     public Task BumpDataVersionAsync(CancellationToken cancellationToken) =>
@@ -25,8 +32,14 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
             ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1, changed_at = now()
             """, cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        builder.Entity<IdentityRole>().HasData(
+            new IdentityRole { Id = "role-editor", Name = Domain.Roles.Editor, NormalizedName = "EDITOR", ConcurrencyStamp = "role-editor" },
+            new IdentityRole { Id = "role-admin", Name = Domain.Roles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "role-admin" });
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -38,5 +51,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : 
         configurationBuilder.Properties<Comparator>().HaveConversion<KebabEnumConverter<Comparator>>().HaveMaxLength(16);
         configurationBuilder.Properties<MilestoneKind>().HaveConversion<KebabEnumConverter<MilestoneKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<DocumentKind>().HaveConversion<KebabEnumConverter<DocumentKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<KebabEnumConverter<AuditAction>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChangeSource>().HaveConversion<KebabEnumConverter<ChangeSource>>().HaveMaxLength(16);
     }
 }

@@ -75,6 +75,7 @@ public static class WebExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         return app;
     }

@@ -98,11 +98,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             entries.Count(e => e.State == EntityState.Added),
             entries.Count(e => e.State == EntityState.Modified),
             entries.Count(e => e.State == EntityState.Unchanged));
-        await db.SaveChangesAsync(cancellationToken);
-        if (result.Added + result.Updated > 0)
-        {
-            await db.BumpDataVersionAsync(cancellationToken);
-        }
+        await db.SaveAuditedChangesAsync(new AuditScope("seed", ChangeSource.Seed), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Linyi.Dashboard.Web.Data;
+
+public class DashboardUser : IdentityUser;

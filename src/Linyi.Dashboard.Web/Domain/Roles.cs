@@ -1,0 +1,8 @@
+namespace Linyi.Dashboard.Web.Domain;
+
+public static class Roles
+{
+    public const string Editor = "Editor";
+    public const string Admin = "Admin";
+    public const string EditorOrAdmin = Editor + "," + Admin;
+}
