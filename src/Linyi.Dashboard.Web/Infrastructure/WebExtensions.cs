@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Linyi.Dashboard.Web.Features.Admin;
 using Linyi.Dashboard.Web.Features.Categories;
 using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Data;
@@ -10,6 +11,7 @@ using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
@@ -20,7 +22,12 @@ public static class WebExtensions
 
     public static IServiceCollection AddDashboardWeb(this IServiceCollection services)
     {
-        services.AddControllersWithViews(options => options.ModelBinderProviders.Insert(0, new DashboardFilterBinderProvider()))
+        services.AddControllersWithViews(options =>
+            {
+                options.ModelBinderProviders.Insert(0, new DashboardFilterBinderProvider());
+                // Every POST, PUT and DELETE must carry the antiforgery token.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
             .AddViewLocalization().AddDataAnnotationsLocalization();
         services.AddMemoryCache();
         services.AddSingleton<ReferenceData>();
@@ -41,6 +48,10 @@ public static class WebExtensions
         services.AddScoped<RegionQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<AdminReference>();
+        services.AddScoped<ObservationEditor>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<RecordEditors>();
         services.AddScoped<ViewRenderer>();
         services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PdfCache>();

@@ -5,7 +5,7 @@ using Linyi.Dashboard.Web.Domain;
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
 /// <summary>Reads typed fields from one CSV record, recording an error with file, line and column for each bad field.</summary>
-internal sealed partial class FieldReader(string file, CsvRecord record, IReadOnlyList<string> header, ICollection<SeedError> errors)
+public sealed partial class FieldReader(string file, CsvRecord record, IReadOnlyList<string> header, ICollection<SeedError> errors)
 {
     public bool HasErrors { get; private set; }
 

@@ -2,6 +2,15 @@ using Linyi.Dashboard.Web.Domain;
 
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
+/// <summary>The codes a row may refer to, from the seed files or from the database.</summary>
+public sealed record KnownCodes(
+    IReadOnlyDictionary<string, string> UnitDimensions,
+    IReadOnlySet<string> DocumentCodes,
+    IReadOnlySet<string> CategorySlugs,
+    IReadOnlySet<string> RegionSlugs,
+    IReadOnlySet<string> IndicatorCodes,
+    IReadOnlyDictionary<string, string> IndicatorUnits);
+
 /// <summary>Parses and cross-checks the seed tables. Every error is collected; a set with any error is never returned.</summary>
 public static class SeedReader
 {
@@ -59,7 +68,6 @@ public static class SeedReader
             CheckUnique(units, seen, u => u.Code, f, "unit", "unit");
         }
         var unitDimensions = units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().Dimension);
-        var unitCodes = unitDimensions.Keys.ToHashSet();
 
         var documents = new List<DocumentRow>();
         foreach (var f in Rows("documents.csv"))
@@ -100,38 +108,20 @@ public static class SeedReader
 
         var indicatorTable = Table("indicators.csv");
         var indicatorCodes = indicatorTable.Select(r => r.Fields[0].Trim()).ToHashSet();
+        var known = new KnownCodes(unitDimensions, documentCodes, categorySlugs, regionSlugs, indicatorCodes, new Dictionary<string, string>());
         var indicators = new List<IndicatorRow>();
         foreach (var f in indicatorTable.Select(r => new FieldReader("indicators.csv", r, Headers["indicators.csv"], errors)))
         {
-            var row = new IndicatorRow(f.Code("code", 64), f.Reference("category", categorySlugs, required: true, "category")!,
-                f.Required("name_zh", 128), f.Required("name_en", 256), f.Reference("unit", unitCodes, required: true, "unit")!,
-                f.Enum<Measure>("measure"), f.Enum<Direction>("direction"), f.Int("precision", 0, 4), f.Enum<ChartType>("chart"),
-                f.Reference("growth_of", indicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "");
-            if (row.GrowthOf is not null && row.Measure != Measure.Growth)
-            {
-                f.Error("growth_of", "growth_of is only for indicators whose measure is growth");
-            }
-            if (row.GrowthOf == row.Code && row.Code.Length > 0)
-            {
-                f.Error("growth_of", "an indicator cannot be the growth of itself");
-            }
+            var row = ParseIndicator(f, known);
             indicators.Add(row);
             CheckUnique(indicators, seen, i => i.Code, f, "code", "indicator code");
         }
-        var indicatorUnits = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Unit);
+        known = known with { IndicatorUnits = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Unit) };
 
         var observations = new List<ObservationRow>();
         foreach (var f in Rows("observations.csv"))
         {
-            var row = new ObservationRow(f.Reference("indicator", indicatorCodes, required: true, "indicator")!,
-                f.Reference("region", regionSlugs, required: true, "region")!, f.Period("period"), f.Enum<ObservationKind>("kind"),
-                f.Comparator("comparator"), f.Decimal("value"), f.Reference("unit", unitCodes, required: false, "unit"),
-                f.Reference("document", documentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note"));
-            if (row.Unit is not null && indicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
-                && unitDimensions.TryGetValue(row.Unit, out var dimension) && unitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
-            {
-                f.Error("unit", $"unit '{row.Unit}' ({dimension}) cannot express indicator '{row.Indicator}', measured in {indicatorUnit}");
-            }
+            var row = ParseObservation(f, known);
             observations.Add(row);
             CheckUnique(observations, seen, o => o.Key, f, "indicator", "observation (indicator, region, period, kind)");
         }
@@ -139,10 +129,7 @@ public static class SeedReader
         var milestones = new List<MilestoneRow>();
         foreach (var f in Rows("milestones.csv"))
         {
-            milestones.Add(new MilestoneRow(f.Reference("region", regionSlugs, required: true, "region")!, f.Period("period"),
-                f.Reference("category", categorySlugs, required: false, "category"), f.Enum<MilestoneKind>("kind"),
-                f.Required("title_zh", 200), f.Required("title_en", 400), f.Reference("document", documentCodes, required: true, "document")!,
-                f.Required("section", 128)));
+            milestones.Add(ParseMilestone(f, known));
             CheckUnique(milestones, seen, m => (m.Region, m.Period, m.TitleZh), f, "title_zh", "milestone (region, period, title_zh)");
         }
 
@@ -151,6 +138,62 @@ public static class SeedReader
             throw new SeedValidationException(errors);
         }
         return new SeedSet(documents, regions, categories, units, indicators, observations, milestones);
+    }
+
+    public static IndicatorRow ParseIndicator(FieldReader f, KnownCodes known)
+    {
+        var unitCodes = known.UnitDimensions.Keys.ToHashSet();
+        var row = new IndicatorRow(f.Code("code", 64), f.Reference("category", known.CategorySlugs, required: true, "category")!,
+            f.Required("name_zh", 128), f.Required("name_en", 256), f.Reference("unit", unitCodes, required: true, "unit")!,
+            f.Enum<Measure>("measure"), f.Enum<Direction>("direction"), f.Int("precision", 0, 4), f.Enum<ChartType>("chart"),
+            f.Reference("growth_of", known.IndicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "");
+        if (row.GrowthOf is not null && row.Measure != Measure.Growth)
+        {
+            f.Error("growth_of", "growth_of is only for indicators whose measure is growth");
+        }
+        if (row.GrowthOf == row.Code && row.Code.Length > 0)
+        {
+            f.Error("growth_of", "an indicator cannot be the growth of itself");
+        }
+        return row;
+    }
+
+    public static ObservationRow ParseObservation(FieldReader f, KnownCodes known)
+    {
+        var row = new ObservationRow(f.Reference("indicator", known.IndicatorCodes, required: true, "indicator")!,
+            f.Reference("region", known.RegionSlugs, required: true, "region")!, f.Period("period"), f.Enum<ObservationKind>("kind"),
+            f.Comparator("comparator"), f.Decimal("value"), f.Reference("unit", known.UnitDimensions.Keys.ToHashSet(), required: false, "unit"),
+            f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note"));
+        if (row.Unit is not null && known.IndicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
+            && known.UnitDimensions.TryGetValue(row.Unit, out var dimension) && known.UnitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
+        {
+            f.Error("unit", $"unit '{row.Unit}' ({dimension}) cannot express indicator '{row.Indicator}', measured in {indicatorUnit}");
+        }
+        return row;
+    }
+
+    public static MilestoneRow ParseMilestone(FieldReader f, KnownCodes known) =>
+        new(f.Reference("region", known.RegionSlugs, required: true, "region")!, f.Period("period"),
+            f.Reference("category", known.CategorySlugs, required: false, "category"), f.Enum<MilestoneKind>("kind"),
+            f.Required("title_zh", 200), f.Required("title_en", 400), f.Reference("document", known.DocumentCodes, required: true, "document")!,
+            f.Required("section", 128));
+
+    /// <summary>
+    /// Parses an uploaded observations file (the seeds format) against codes that already exist. Errors name line and column;
+    /// duplicate keys within the file are errors.
+    /// </summary>
+    public static IReadOnlyList<ObservationRow> ReadObservations(string fileName, ReadOnlySpan<byte> bytes, KnownCodes known, List<SeedError> errors)
+    {
+        var header = Headers["observations.csv"];
+        var rows = new List<ObservationRow>();
+        var seen = new HashSet<object>();
+        foreach (var record in CsvTable.Parse(fileName, bytes, header, errors))
+        {
+            var f = new FieldReader(fileName, record, header, errors);
+            rows.Add(ParseObservation(f, known));
+            CheckUnique(rows, seen, o => o.Key, f, "indicator", "observation (indicator, region, period, kind)");
+        }
+        return rows;
     }
 
     private static bool IsPartialDate(string text) =>

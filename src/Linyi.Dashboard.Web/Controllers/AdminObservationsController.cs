@@ -1,0 +1,41 @@
+using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Admin;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linyi.Dashboard.Web.Controllers;
+
+[Authorize(Policy = Roles.Editor)]
+public class AdminObservationsController(ObservationEditor editor) : Controller
+{
+    [HttpGet("/admin/observations")]
+    public async Task<IActionResult> Index(string? indicator, string? region, CancellationToken cancellationToken) =>
+        View(await editor.ListAsync(Trim(indicator), Trim(region), cancellationToken));
+
+    [HttpGet("/admin/observations/new")]
+    public async Task<IActionResult> New(string? indicator, string? region, CancellationToken cancellationToken) =>
+        View("Edit", new ObservationFormViewModel(new ObservationForm { Indicator = Trim(indicator), Region = Trim(region) ?? "linyi" }, await editor.ChoicesAsync(cancellationToken)));
+
+    [HttpGet("/admin/observations/{id:long}/edit")]
+    public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken) =>
+        await editor.FormAsync(id, cancellationToken) is { } form
+            ? View("Edit", new ObservationFormViewModel(form, await editor.ChoicesAsync(cancellationToken)))
+            : NotFound();
+
+    [HttpPost("/admin/observations/save")]
+    public async Task<IActionResult> Save(ObservationForm form, CancellationToken cancellationToken)
+    {
+        if (await editor.SaveAsync(form, User.Identity!.Name!, ModelState, cancellationToken))
+        {
+            return Redirect($"/indicators/{form.Indicator}");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", new ObservationFormViewModel(form, await editor.ChoicesAsync(cancellationToken)));
+    }
+
+    [HttpPost("/admin/observations/{id:long}/delete")]
+    public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken) =>
+        await editor.DeleteAsync(id, User.Identity!.Name!, cancellationToken) ? Redirect("/admin/observations") : NotFound();
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 64)];
+}

@@ -1,0 +1,75 @@
+using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Admin;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linyi.Dashboard.Web.Controllers;
+
+/// <summary>Indicators and milestones: list, add, edit, delete.</summary>
+[Authorize(Policy = Roles.Editor)]
+public class AdminRecordsController(RecordEditors editors) : Controller
+{
+    [HttpGet("/admin/indicators")]
+    public async Task<IActionResult> Indicators(CancellationToken cancellationToken) =>
+        View("List", ("indicators", (IReadOnlyList<RecordListItem>)await editors.IndicatorsAsync(cancellationToken)));
+
+    [HttpGet("/admin/milestones")]
+    public async Task<IActionResult> Milestones(CancellationToken cancellationToken) =>
+        View("List", ("milestones", (IReadOnlyList<RecordListItem>)await editors.MilestonesAsync(cancellationToken)));
+
+    [HttpGet("/admin/indicators/new")]
+    public async Task<IActionResult> NewIndicator(CancellationToken cancellationToken) =>
+        Form("indicators", null, new Dictionary<string, string?> { ["measure"] = "level", ["direction"] = "higher", ["precision"] = "1", ["chart"] = "bar" }, await editors.IndicatorFieldsAsync(cancellationToken));
+
+    [HttpGet("/admin/indicators/{id:int}/edit")]
+    public async Task<IActionResult> EditIndicator(int id, CancellationToken cancellationToken) =>
+        await editors.IndicatorValuesAsync(id, cancellationToken) is { } values ? Form("indicators", id, values, await editors.IndicatorFieldsAsync(cancellationToken)) : NotFound();
+
+    [HttpPost("/admin/indicators/save")]
+    public async Task<IActionResult> SaveIndicator(int? id, CancellationToken cancellationToken)
+    {
+        var values = Values(await editors.IndicatorFieldsAsync(cancellationToken));
+        return await editors.SaveIndicatorAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
+            ? Redirect($"/indicators/{values["code"]}")
+            : Invalid("indicators", id, values, await editors.IndicatorFieldsAsync(cancellationToken));
+    }
+
+    [HttpPost("/admin/indicators/{id:int}/delete")]
+    public async Task<IActionResult> DeleteIndicator(int id, CancellationToken cancellationToken) =>
+        await editors.DeleteIndicatorAsync(id, User.Identity!.Name!, cancellationToken) ? Redirect("/admin/indicators") : NotFound();
+
+    [HttpGet("/admin/milestones/new")]
+    public async Task<IActionResult> NewMilestone(CancellationToken cancellationToken) =>
+        Form("milestones", null, new Dictionary<string, string?> { ["kind"] = "project" }, await editors.MilestoneFieldsAsync(cancellationToken));
+
+    [HttpGet("/admin/milestones/{id:int}/edit")]
+    public async Task<IActionResult> EditMilestone(int id, CancellationToken cancellationToken) =>
+        await editors.MilestoneValuesAsync(id, cancellationToken) is { } values ? Form("milestones", id, values, await editors.MilestoneFieldsAsync(cancellationToken)) : NotFound();
+
+    [HttpPost("/admin/milestones/save")]
+    public async Task<IActionResult> SaveMilestone(int? id, CancellationToken cancellationToken)
+    {
+        var values = Values(await editors.MilestoneFieldsAsync(cancellationToken));
+        return await editors.SaveMilestoneAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
+            ? Redirect($"/regions/{values["region"]}")
+            : Invalid("milestones", id, values, await editors.MilestoneFieldsAsync(cancellationToken));
+    }
+
+    [HttpPost("/admin/milestones/{id:int}/delete")]
+    public async Task<IActionResult> DeleteMilestone(int id, CancellationToken cancellationToken) =>
+        await editors.DeleteMilestoneAsync(id, User.Identity!.Name!, cancellationToken) ? Redirect("/admin/milestones") : NotFound();
+
+    private Dictionary<string, string?> Values(IReadOnlyList<FieldSpec> fields) =>
+        fields.ToDictionary(f => f.Column, f => Request.Form.TryGetValue(f.Column, out var v) ? (string?)v.ToString() : null);
+
+    private ViewResult Form(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields) =>
+        View("Edit", new RecordFormViewModel(
+            (id is null ? "Add " : "Edit ") + (kind == "indicators" ? "an indicator" : "a milestone"),
+            $"/admin/{kind}/save" + (id is null ? "" : $"?id={id}"), $"/admin/{kind}", fields, values));
+
+    private ViewResult Invalid(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Form(kind, id, values, fields);
+    }
+}

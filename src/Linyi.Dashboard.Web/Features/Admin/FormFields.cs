@@ -1,0 +1,30 @@
+using System.Globalization;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Linyi.Dashboard.Web.Features.Admin;
+
+/// <summary>
+/// Runs a form through the same field rules as the seed files and the CSV import, so that a value accepted in one place
+/// is accepted in all. Errors land on the form field named after the CSV column.
+/// </summary>
+public static class FormFields
+{
+    public static T? Validate<T>(string table, IReadOnlyDictionary<string, string?> values, Func<FieldReader, T> parse, ModelStateDictionary modelState)
+        where T : class
+    {
+        var header = SeedReader.Headers[table];
+        var record = new CsvRecord(1, header.Select(column => values.GetValueOrDefault(column) ?? "").ToList());
+        var errors = new List<SeedError>();
+        var row = parse(new FieldReader(table, record, header, errors));
+        foreach (var error in errors)
+        {
+            modelState.AddModelError(PropertyName(header[error.Column - 1]), error.Message);
+        }
+        return errors.Count == 0 ? row : null;
+    }
+
+    /// <summary>"growth_of" → "GrowthOf".</summary>
+    public static string PropertyName(string column) =>
+        string.Concat(column.Split('_').Select(part => part.Length == 0 ? part : char.ToUpper(part[0], CultureInfo.InvariantCulture) + part[1..]));
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Features.Admin;
+
+public enum ImportChangeKind { Add, Change, Remove }
+
+public sealed record ImportChange(ImportChangeKind Kind, string Key, string? Before, string? After);
+
+public sealed record ImportPreview(Guid? Id, string FileName, IReadOnlyList<SeedError> Errors, IReadOnlyList<ImportChange> Changes, int Unchanged)
+{
+    public bool CanApply => Id is not null && Errors.Count == 0 && Changes.Count > 0;
+}
+
+/// <summary>
+/// CSV import of figures in the seeds format (observations.csv). The file's documents define its scope: figures citing
+/// those documents that are not in the file are removed, so re-importing a corrected bulletin replaces its figures.
+/// Nothing is written until the uploader confirms the preview, and then all of it is written in one transaction or none.
+/// </summary>
+public sealed class ImportService(DashboardDbContext db, AdminReference reference, TimeProvider clock)
+{
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, string user, CancellationToken cancellationToken)
+    {
+        var (rows, errors) = await ParseAsync(fileName, content, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ImportPreview(null, fileName, errors, [], 0);
+        }
+        var (changes, unchanged) = await DiffAsync(rows, cancellationToken);
+        var pending = new PendingImport { Id = Guid.NewGuid(), UserName = user, FileName = fileName, Content = content, CreatedAt = clock.GetUtcNow() };
+        if (changes.Count > 0)
+        {
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new ImportPreview(changes.Count > 0 ? pending.Id : null, fileName, [], changes, unchanged);
+    }
+
+    /// <summary>Applies a previewed import, validating it again against the data as it is now. Returns null when there is no such pending import.</summary>
+    public async Task<ImportPreview?> ApplyAsync(Guid id, string user, CancellationToken cancellationToken)
+    {
+        var pending = await db.PendingImports.FirstOrDefaultAsync(p => p.Id == id && p.UserName == user, cancellationToken);
+        if (pending is null)
+        {
+            return null;
+        }
+        var (rows, errors) = await ParseAsync(pending.FileName, pending.Content, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ImportPreview(id, pending.FileName, errors, [], 0);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        var (changes, unchanged) = await DiffAsync(rows, cancellationToken);
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, cancellationToken);
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Slug, cancellationToken);
+        var documents = await db.Documents.ToDictionaryAsync(d => d.Code, cancellationToken);
+        var existing = await ExistingAsync(rows, tracked: true, cancellationToken);
+        foreach (var row in rows)
+        {
+            if (!existing.Remove(Key(row.Indicator, row.Region, row.Period, row.Kind), out var observation))
+            {
+                observation = new Observation { Section = row.Section };
+                db.Observations.Add(observation);
+            }
+            ObservationEditor.Apply(observation, row, indicators[row.Indicator], regions[row.Region], documents[row.Document]);
+        }
+        db.Observations.RemoveRange(existing.Values);
+        db.PendingImports.Remove(pending);
+        await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Import, id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportPreview(id, pending.FileName, [], changes, unchanged);
+    }
+
+    public async Task CancelAsync(Guid id, string user, CancellationToken cancellationToken) =>
+        await db.PendingImports.Where(p => p.Id == id && p.UserName == user).ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<(IReadOnlyList<ObservationRow> Rows, List<SeedError> Errors)> ParseAsync(string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var errors = new List<SeedError>();
+        if (content.LongLength > MaxFileBytes)
+        {
+            errors.Add(new SeedError(fileName, 0, 0, $"the file is {content.LongLength.ToString("N0", CultureInfo.InvariantCulture)} bytes; at most {MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} are accepted"));
+            return ([], errors);
+        }
+        var known = await reference.KnownAsync(cancellationToken);
+        var rows = SeedReader.ReadObservations(fileName, content, known, errors);
+        if (errors.Count == 0 && rows.Count == 0)
+        {
+            errors.Add(new SeedError(fileName, 2, 1, "the file has a header but no figures"));
+        }
+        return (rows, errors);
+    }
+
+    private static string Key(string indicator, string region, Period period, ObservationKind kind) => $"{indicator}/{region}/{period}/{KebabEnum.ToText(kind)}";
+
+    /// <summary>The database's figures that the file could touch: the same keys, or citing the same documents.</summary>
+    private async Task<Dictionary<string, Observation>> ExistingAsync(IReadOnlyList<ObservationRow> rows, bool tracked, CancellationToken cancellationToken)
+    {
+        var documents = rows.Select(r => r.Document).Distinct().ToList();
+        var indicators = rows.Select(r => r.Indicator).Distinct().ToList();
+        var query = db.Observations.Include(o => o.Indicator).Include(o => o.Region).Include(o => o.Document)
+            .Where(o => documents.Contains(o.Document!.Code) || indicators.Contains(o.Indicator!.Code));
+        var list = await (tracked ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
+        var keys = rows.Select(r => Key(r.Indicator, r.Region, r.Period, r.Kind)).ToHashSet();
+        return list.Where(o => keys.Contains(Key(o.Indicator!.Code, o.Region!.Slug, o.Period, o.Kind)) || documents.Contains(o.Document!.Code))
+            .ToDictionary(o => Key(o.Indicator!.Code, o.Region!.Slug, o.Period, o.Kind));
+    }
+
+    private async Task<(List<ImportChange> Changes, int Unchanged)> DiffAsync(IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
+    {
+        var existing = await ExistingAsync(rows, tracked: false, cancellationToken);
+        var changes = new List<ImportChange>();
+        var unchanged = 0;
+        foreach (var row in rows)
+        {
+            var key = Key(row.Indicator, row.Region, row.Period, row.Kind);
+            var after = Describe(row.Comparator, row.Value, row.Unit, row.Document, row.Section, row.Note);
+            if (!existing.Remove(key, out var observation))
+            {
+                changes.Add(new ImportChange(ImportChangeKind.Add, key, null, after));
+                continue;
+            }
+            var unit = observation.UnitCode;
+            var rowUnit = row.Unit == observation.Indicator!.UnitCode ? null : row.Unit;
+            var before = Describe(observation.Comparator, observation.Value, unit, observation.Document!.Code, observation.Section, observation.Note);
+            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Document, row.Section, row.Note))
+            {
+                unchanged++;
+            }
+            else
+            {
+                changes.Add(new ImportChange(ImportChangeKind.Change, key, before, after));
+            }
+        }
+        changes.AddRange(existing.Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
+            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Document!.Code, e.Value.Section, e.Value.Note), null)));
+        return (changes, unchanged);
+    }
+
+    private static string Describe(Comparator comparator, decimal value, string? unit, string document, string section, string? note) =>
+        $"{comparator.ToAscii()} {(value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)}{unit} · {document} {section}{(note is null ? "" : " · " + note)}";
+}

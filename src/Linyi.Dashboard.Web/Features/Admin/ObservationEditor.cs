@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Linyi.Dashboard.Web.Features.Admin;
+
+/// <summary>The observation form. Field names follow the seed columns; the rules are the seed rules.</summary>
+public sealed class ObservationForm
+{
+    public long? Id { get; set; }
+    [Display(Name = "Indicator")] public string? Indicator { get; set; }
+    [Display(Name = "Region")] public string? Region { get; set; }
+    [Display(Name = "Period")] public string? Period { get; set; }
+    [Display(Name = "Kind")] public string? Kind { get; set; } = "actual";
+    [Display(Name = "Comparator")] public string? Comparator { get; set; } = "=";
+    [Display(Name = "Value")] public string? Value { get; set; }
+    [Display(Name = "Unit")] public string? Unit { get; set; }
+    [Display(Name = "Document")] public string? Document { get; set; }
+    [Display(Name = "Section")] public string? Section { get; set; }
+    [Display(Name = "Note")] public string? Note { get; set; }
+
+    public Dictionary<string, string?> Values() => new()
+    {
+        ["indicator"] = Indicator, ["region"] = Region, ["period"] = Period, ["kind"] = Kind, ["comparator"] = Comparator,
+        ["value"] = Value, ["unit"] = Unit, ["document"] = Document, ["section"] = Section, ["note"] = Note,
+    };
+}
+
+public sealed record ObservationFormViewModel(ObservationForm Form, EditChoices Choices);
+
+public sealed record ObservationListItem(long Id, string Indicator, string IndicatorName, string Region, string Period, ObservationKind Kind, Comparator Comparator, decimal Value, string Unit, string Document, string Section);
+
+public sealed class ObservationEditor(DashboardDbContext db, AdminReference reference)
+{
+    public async Task<List<ObservationListItem>> ListAsync(string? indicator, string? region, CancellationToken cancellationToken) =>
+        await db.Observations.AsNoTracking()
+            .Where(o => (indicator == null || o.Indicator!.Code.Contains(indicator)) && (region == null || o.Region!.Slug == region))
+            .OrderBy(o => o.Indicator!.Code).ThenBy(o => o.Region!.Slug).ThenByDescending(o => o.EndYear).ThenBy(o => o.Kind)
+            .Take(500)
+            .Select(o => new ObservationListItem(o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Region!.Slug, o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear,
+                o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Document!.Code, o.Section))
+            .ToListAsync(cancellationToken);
+
+    public async Task<ObservationForm?> FormAsync(long id, CancellationToken cancellationToken) =>
+        await db.Observations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new ObservationForm
+            {
+                Id = o.Id, Indicator = o.Indicator!.Code, Region = o.Region!.Slug,
+                Period = o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear,
+                Kind = o.Kind == ObservationKind.Actual ? "actual" : o.Kind == ObservationKind.Target ? "target" : "stretch",
+                Comparator = o.Comparator == Comparator.Eq ? "=" : o.Comparator == Comparator.Ge ? ">=" : o.Comparator == Comparator.Le ? "<=" : "~",
+                Value = o.Value.ToString(), Unit = o.UnitCode, Document = o.Document!.Code, Section = o.Section, Note = o.Note,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<EditChoices> ChoicesAsync(CancellationToken cancellationToken) => reference.ChoicesAsync(cancellationToken);
+
+    /// <summary>Creates (no id) or updates an observation. False with form errors when the input is not valid; nothing is written then.</summary>
+    public async Task<bool> SaveAsync(ObservationForm form, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var known = await reference.KnownAsync(cancellationToken);
+        var row = FormFields.Validate("observations.csv", form.Values(), f => SeedReader.ParseObservation(f, known), modelState);
+        if (row is null)
+        {
+            return false;
+        }
+        Observation? observation;
+        if (form.Id is { } id)
+        {
+            observation = await db.Observations.FindAsync([id], cancellationToken);
+            if (observation is null)
+            {
+                modelState.AddModelError("", "This figure no longer exists; it may have been deleted by someone else.");
+                return false;
+            }
+        }
+        else
+        {
+            observation = new Observation { Section = row.Section };
+            db.Observations.Add(observation);
+        }
+        Apply(observation, row, await db.Indicators.SingleAsync(i => i.Code == row.Indicator, cancellationToken),
+            await db.Regions.SingleAsync(r => r.Slug == row.Region, cancellationToken), await db.Documents.SingleAsync(d => d.Code == row.Document, cancellationToken));
+        try
+        {
+            await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError(nameof(ObservationForm.Kind), $"There is already a figure for {row.Indicator}, {row.Region}, {row.Period}, {KebabEnum.ToText(row.Kind)}. Edit that one instead.");
+            return false;
+        }
+    }
+
+    public static void Apply(Observation observation, ObservationRow row, Indicator indicator, Region region, SourceDocument document)
+    {
+        observation.Indicator = indicator;
+        observation.Region = region;
+        observation.Document = document;
+        (observation.StartYear, observation.EndYear, observation.Kind) = (row.Period.StartYear, row.Period.EndYear, row.Kind);
+        (observation.Comparator, observation.Value, observation.UnitCode) = (row.Comparator, row.Value, row.Unit == indicator.UnitCode ? null : row.Unit);
+        (observation.Section, observation.Note) = (row.Section, row.Note);
+    }
+
+    public async Task<bool> DeleteAsync(long id, string user, CancellationToken cancellationToken)
+    {
+        var observation = await db.Observations.FindAsync([id], cancellationToken);
+        if (observation is null)
+        {
+            return false;
+        }
+        db.Observations.Remove(observation);
+        await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+        return true;
+    }
+}

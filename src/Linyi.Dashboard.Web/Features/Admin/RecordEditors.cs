@@ -1,0 +1,181 @@
+using System.Globalization;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Linyi.Dashboard.Web.Features.Admin;
+
+public enum FieldType { Text, TextArea, Select }
+
+public sealed record FieldSpec(string Column, string Label, FieldType Type, IReadOnlyList<Choice>? Choices = null, bool Optional = false);
+
+public sealed record RecordFormViewModel(string Title, string Action, string CancelUrl, IReadOnlyList<FieldSpec> Fields, IReadOnlyDictionary<string, string?> Values);
+
+public sealed record RecordListItem(int Id, string Key, string Label, string? Link);
+
+/// <summary>Forms for indicators and milestones: the seed columns, the seed rules, audited saves.</summary>
+public sealed class RecordEditors(DashboardDbContext db, AdminReference reference)
+{
+    private static readonly Choice[] Measures = Enum.GetValues<Measure>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
+    private static readonly Choice[] Directions = Enum.GetValues<Direction>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
+    private static readonly Choice[] Charts = Enum.GetValues<ChartType>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
+    private static readonly Choice[] MilestoneKinds = Enum.GetValues<MilestoneKind>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
+
+    public async Task<IReadOnlyList<FieldSpec>> IndicatorFieldsAsync(CancellationToken cancellationToken)
+    {
+        var choices = await reference.ChoicesAsync(cancellationToken);
+        return
+        [
+            new("code", "Code", FieldType.Text), new("category", "Category", FieldType.Select, choices.Categories),
+            new("name_zh", "Chinese name", FieldType.Text), new("name_en", "English name", FieldType.Text),
+            new("unit", "Unit", FieldType.Select, choices.Units), new("measure", "Measure", FieldType.Select, Measures),
+            new("direction", "Direction", FieldType.Select, Directions), new("precision", "Decimals shown", FieldType.Text),
+            new("chart", "Chart", FieldType.Select, Charts), new("growth_of", "Growth of (level indicator)", FieldType.Select, choices.Indicators, Optional: true),
+            new("description_zh", "Chinese description", FieldType.TextArea, Optional: true), new("description_en", "English description", FieldType.TextArea, Optional: true),
+        ];
+    }
+
+    public async Task<IReadOnlyList<FieldSpec>> MilestoneFieldsAsync(CancellationToken cancellationToken)
+    {
+        var choices = await reference.ChoicesAsync(cancellationToken);
+        return
+        [
+            new("region", "Region", FieldType.Select, choices.Regions), new("period", "Period", FieldType.Text),
+            new("category", "Category", FieldType.Select, choices.Categories, Optional: true), new("kind", "Kind", FieldType.Select, MilestoneKinds),
+            new("title_zh", "Chinese title", FieldType.Text), new("title_en", "English title", FieldType.Text),
+            new("document", "Source document", FieldType.Select, choices.Documents), new("section", "Section in the document", FieldType.Text),
+        ];
+    }
+
+    public Task<List<RecordListItem>> IndicatorsAsync(CancellationToken cancellationToken) =>
+        db.Indicators.AsNoTracking().OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new RecordListItem(i.Id, i.Code, i.NameZh + "（" + i.UnitCode + "）", "/indicators/" + i.Code)).ToListAsync(cancellationToken);
+
+    public Task<List<RecordListItem>> MilestonesAsync(CancellationToken cancellationToken) =>
+        db.Milestones.AsNoTracking().OrderBy(m => m.Region!.Slug).ThenByDescending(m => m.EndYear).ThenBy(m => m.Id)
+            .Select(m => new RecordListItem(m.Id, m.Region!.Slug + " · " + (m.StartYear == m.EndYear ? m.StartYear.ToString() : m.StartYear + "-" + m.EndYear), m.TitleZh, "/regions/" + m.Region.Slug))
+            .ToListAsync(cancellationToken);
+
+    public async Task<Dictionary<string, string?>?> IndicatorValuesAsync(int id, CancellationToken cancellationToken)
+    {
+        var i = await db.Indicators.AsNoTracking().Include(x => x.Category).Include(x => x.GrowthOf).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return i is null ? null : new Dictionary<string, string?>
+        {
+            ["code"] = i.Code, ["category"] = i.Category!.Slug, ["name_zh"] = i.NameZh, ["name_en"] = i.NameEn, ["unit"] = i.UnitCode,
+            ["measure"] = KebabEnum.ToText(i.Measure), ["direction"] = KebabEnum.ToText(i.Direction), ["precision"] = Text(i.Precision),
+            ["chart"] = KebabEnum.ToText(i.Chart), ["growth_of"] = i.GrowthOf?.Code, ["description_zh"] = i.DescriptionZh, ["description_en"] = i.DescriptionEn,
+        };
+    }
+
+    public async Task<Dictionary<string, string?>?> MilestoneValuesAsync(int id, CancellationToken cancellationToken)
+    {
+        var m = await db.Milestones.AsNoTracking().Include(x => x.Region).Include(x => x.Category).Include(x => x.Document).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return m is null ? null : new Dictionary<string, string?>
+        {
+            ["region"] = m.Region!.Slug, ["period"] = m.Period.ToString(), ["category"] = m.Category?.Slug, ["kind"] = KebabEnum.ToText(m.Kind),
+            ["title_zh"] = m.TitleZh, ["title_en"] = m.TitleEn, ["document"] = m.Document!.Code, ["section"] = m.Section,
+        };
+    }
+
+    public async Task<bool> SaveIndicatorAsync(int? id, IReadOnlyDictionary<string, string?> values, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var known = await reference.KnownAsync(cancellationToken);
+        var row = FormFields.Validate("indicators.csv", values, f => SeedReader.ParseIndicator(f, known), modelState);
+        if (row is null)
+        {
+            return false;
+        }
+        var indicator = id is { } existing ? await db.Indicators.FindAsync([existing], cancellationToken) : new Indicator { Code = row.Code, NameZh = row.NameZh, NameEn = row.NameEn, UnitCode = row.Unit };
+        if (indicator is null)
+        {
+            modelState.AddModelError("", "This indicator no longer exists.");
+            return false;
+        }
+        if (id is null)
+        {
+            db.Indicators.Add(indicator);
+        }
+        (indicator.Code, indicator.NameZh, indicator.NameEn, indicator.UnitCode) = (row.Code, row.NameZh, row.NameEn, row.Unit);
+        (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
+        (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
+        indicator.Category = await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
+        indicator.GrowthOf = row.GrowthOf is null ? null : await db.Indicators.SingleAsync(i => i.Code == row.GrowthOf, cancellationToken);
+        return await SaveAsync(user, modelState, "code", $"An indicator with the code '{row.Code}' already exists.", cancellationToken);
+    }
+
+    public async Task<bool> SaveMilestoneAsync(int? id, IReadOnlyDictionary<string, string?> values, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var known = await reference.KnownAsync(cancellationToken);
+        var row = FormFields.Validate("milestones.csv", values, f => SeedReader.ParseMilestone(f, known), modelState);
+        if (row is null)
+        {
+            return false;
+        }
+        var milestone = id is { } existing ? await db.Milestones.FindAsync([existing], cancellationToken) : new Milestone { TitleZh = row.TitleZh, TitleEn = row.TitleEn, Section = row.Section };
+        if (milestone is null)
+        {
+            modelState.AddModelError("", "This milestone no longer exists.");
+            return false;
+        }
+        if (id is null)
+        {
+            db.Milestones.Add(milestone);
+        }
+        (milestone.StartYear, milestone.EndYear, milestone.Kind) = (row.Period.StartYear, row.Period.EndYear, row.Kind);
+        (milestone.TitleZh, milestone.TitleEn, milestone.Section) = (row.TitleZh, row.TitleEn, row.Section);
+        milestone.Region = await db.Regions.SingleAsync(r => r.Slug == row.Region, cancellationToken);
+        milestone.Category = row.Category is null ? null : await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
+        milestone.Document = await db.Documents.SingleAsync(d => d.Code == row.Document, cancellationToken);
+        return await SaveAsync(user, modelState, "title_zh", "This region already has a milestone with that title in that period.", cancellationToken);
+    }
+
+    /// <summary>Deleting an indicator deletes its figures and unlinks its growth indicators, each change audited.</summary>
+    public async Task<bool> DeleteIndicatorAsync(int id, string user, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.FindAsync([id], cancellationToken);
+        if (indicator is null)
+        {
+            return false;
+        }
+        db.Observations.RemoveRange(await db.Observations.Where(o => o.IndicatorId == id).ToListAsync(cancellationToken));
+        foreach (var growth in await db.Indicators.Where(i => i.GrowthOfId == id).ToListAsync(cancellationToken))
+        {
+            growth.GrowthOfId = null;
+        }
+        db.Indicators.Remove(indicator);
+        await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> DeleteMilestoneAsync(int id, string user, CancellationToken cancellationToken)
+    {
+        var milestone = await db.Milestones.FindAsync([id], cancellationToken);
+        if (milestone is null)
+        {
+            return false;
+        }
+        db.Milestones.Remove(milestone);
+        await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> SaveAsync(string user, ModelStateDictionary modelState, string keyColumn, string duplicate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError(FormFields.PropertyName(keyColumn), duplicate);
+            return false;
+        }
+    }
+
+    public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
