@@ -20,4 +20,6 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export ASPNETCORE_URLS="http://127.0.0.1:$PORT"
 export ConnectionStrings__Dashboard="$(connection_string "$DB_NAME")"
 export Database__MigrateOnStartup=true Database__SeedOnStartup=true
+# Plain HTTP on the loopback interface: cookies follow the request's scheme. Behind TLS, leave this unset (HTTPS only).
+export Security__RequireHttps="${Security__RequireHttps:-false}"
 exec dotnet Linyi.Dashboard.Web.dll

@@ -14,7 +14,7 @@ public class AdminAuditController(DashboardDbContext db) : Controller
     private const int PageSize = 100;
 
     [HttpGet("/admin/audit")]
-    public async Task<IActionResult> Index(string? user, string? entity, string? key, AuditAction? action, ChangeSource? source, Guid? import, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? user, string? entity, string? key, AuditAction? operation, ChangeSource? source, Guid? import, int page = 1, CancellationToken cancellationToken = default)
     {
         if (!ModelState.IsValid || page < 1 || (user?.Length ?? 0) > 256 || (entity?.Length ?? 0) > 32 || (key?.Length ?? 0) > 256)
         {
@@ -24,10 +24,10 @@ public class AdminAuditController(DashboardDbContext db) : Controller
         query = user is null ? query : query.Where(a => a.UserName == user);
         query = entity is null ? query : query.Where(a => a.Entity == entity);
         query = key is null ? query : query.Where(a => a.EntityKey.Contains(key));
-        query = action is null ? query : query.Where(a => a.Action == action);
+        query = operation is null ? query : query.Where(a => a.Action == operation);
         query = source is null ? query : query.Where(a => a.Source == source);
         query = import is null ? query : query.Where(a => a.ImportId == import);
         var entries = await query.OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
-        return View(new AuditViewModel(entries.Take(PageSize).ToList(), user, entity, key, action, source, import, page, entries.Count > PageSize));
+        return View(new AuditViewModel(entries.Take(PageSize).ToList(), user, entity, key, operation, source, import, page, entries.Count > PageSize));
     }
 }

@@ -11,7 +11,11 @@ public sealed record AuditScope(string UserName, ChangeSource Source, Guid? Impo
 
 public static class Auditing
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     private sealed record Pending(EntityEntry Entry, AuditAction Action, string Entity, string Key, string? Old);
 
@@ -73,8 +77,11 @@ public static class Auditing
 
     private static string Snapshot(EntityEntry entry, bool original) =>
         JsonSerializer.Serialize(
-            entry.Properties.Where(p => !p.Metadata.IsShadowProperty()).ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue),
+            entry.Properties.Where(p => !p.Metadata.IsShadowProperty()).ToDictionary(p => p.Metadata.Name, p => Plain(original ? p.OriginalValue : p.CurrentValue)),
             Json);
+
+    /// <summary>Decimals as stated (6105, not 6105.0000 from the numeric column).</summary>
+    private static object? Plain(object? value) => value is decimal d ? d / 1.0000000000000000000000000000m : value;
 
     /// <summary>The audited entity's name and natural key, read before saving so that deleted rows can still be named.</summary>
     private static async Task<(string Entity, string Key)?> DescribeAsync(DashboardDbContext db, EntityEntry entry, CancellationToken cancellationToken)

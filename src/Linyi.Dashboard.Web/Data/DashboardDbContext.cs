@@ -35,6 +35,14 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity names its tables AspNet*; keep every table snake_case like the rest.
+        builder.Entity<DashboardUser>().ToTable("asp_net_users");
+        builder.Entity<IdentityRole>().ToTable("asp_net_roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("asp_net_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("asp_net_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("asp_net_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("asp_net_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("asp_net_role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
         builder.Entity<IdentityRole>().HasData(
             new IdentityRole { Id = "role-editor", Name = Domain.Roles.Editor, NormalizedName = "EDITOR", ConcurrencyStamp = "role-editor" },

@@ -25,7 +25,11 @@ public static class SecurityExtensions
         services.AddIdentity<DashboardUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 12;
+                // Length over composition rules: a long passphrase is stronger than a short mixed one.
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -33,7 +37,7 @@ public static class SecurityExtensions
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddDefaultTokenProviders();
-        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var secure = RequiresHttps(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -73,6 +77,13 @@ public static class SecurityExtensions
         services.AddHostedService<AdminBootstrap>();
         return services;
     }
+
+    /// <summary>
+    /// HTTPS only (secure cookies, redirection, HSTS) outside Development, unless Security:RequireHttps is false: the run
+    /// script serves plain HTTP on the loopback interface, where a TLS-terminating proxy is not in front.
+    /// </summary>
+    public static bool RequiresHttps(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Security:RequireHttps", !environment.IsDevelopment());
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

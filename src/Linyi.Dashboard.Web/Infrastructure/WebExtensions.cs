@@ -10,6 +10,7 @@ using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
@@ -81,9 +82,11 @@ public static class WebExtensions
 
     public static IApplicationBuilder UseDashboardErrorPages(this WebApplication app)
     {
+        // X-Forwarded-Proto from a proxy on this machine tells the app a request came in over HTTPS.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        if (!app.Environment.IsDevelopment())
+        if (SecurityExtensions.RequiresHttps(app.Configuration, app.Environment))
         {
             app.UseHsts();
             app.UseHttpsRedirection();

@@ -1,4 +1,7 @@
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
@@ -44,6 +47,20 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        await using var scope = factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+        var user = new DashboardUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+    }
+
     public async Task<IPage> NewPageAsync(string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -72,6 +89,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Dashboard", connectionString);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Pdf:WarmOnStartup", "false");
+            builder.UseSetting("Security:RequireHttps", "false");
         }
     }
 }

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+public partial class ImportTests(TestDatabase database) : IntegrationTest(database)
+{
+    private const string Header = "indicator,region,period,kind,comparator,value,unit,document,section,note\n";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+        await using var db = Database.CreateContext();
+        db.Documents.Add(new SourceDocument { Code = "bulletin2024", TitleZh = "2024年统计公报", TitleEn = "2024 statistical bulletin", PublishedOn = "2025-03", Kind = DocumentKind.News, SourceFile = "bulletin.txt" });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<(HttpClient Client, HttpResponseMessage Response, string Html)> UploadAsync(byte[] content, string name = "figures.csv")
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var token = await Accounts.TokenAsync(editor, "/admin/import");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", name);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var response = await editor.PostAsync("/admin/import", form);
+        return (editor, response, await response.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string, byte[], int, int, string> BadFiles => new()
+    {
+        { "wrong columns", Encoding.UTF8.GetBytes("indicator,region,value\ngdp,linyi,1\n"), 1, 3, "column 3 is &#x27;value&#x27;, expected &#x27;period&#x27;" },
+        { "bad number", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6 500,,bulletin2024,表1,\n"), 2, 6, "is not a plain number" },
+        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,bulletin2024,表1,\n"), 2, 2, "unknown region &#x27;atlantis&#x27;" },
+        { "duplicate key", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6500,,bulletin2024,表1,\ngdp,linyi,2024,actual,=,6600,,bulletin2024,表1,\n"), 3, 1, "duplicate observation" },
+        { "wrong encoding", [.. Encoding.UTF8.GetBytes(Header), .. Encoding.GetEncoding("utf-16").GetBytes("gdp,临沂")], 1, 1, "not valid UTF-8" },
+        { "header only", Encoding.UTF8.GetBytes(Header), 2, 1, "the file has a header but no figures" },
+        { "huge file", Encoding.UTF8.GetBytes(Header + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"gdp,linyi,2024,actual,=,{i},,bulletin2024,表1,\n"))), 0, 0, "at most 2,097,152 are accepted" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task EachKindOfBadImportGetsItsOwnErrorAndLeavesTheDatabaseUnchanged(string kind, byte[] content, int line, int column, string message)
+    {
+        var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
+
+        var (_, response, html) = await UploadAsync(content);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, kind);
+        Assert.Contains(message, html);
+        Assert.Contains($"data-line=\"{line}\" data-column=\"{column}\"", html);
+        Assert.DoesNotContain("/apply", html);
+        Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+        await using var db = Database.CreateContext();
+        Assert.False(await db.PendingImports.AnyAsync());
+    }
+
+    [Fact]
+    public async Task AnEmptyUploadIsAFormError()
+    {
+        var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
+
+        var (_, response, html) = await UploadAsync([]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The file is empty or missing", html);
+        Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task APreviewListsAdditionsChangesAndRemovalsAndWritesNothingUntilConfirmed()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var gdp = await db.Indicators.SingleAsync(i => i.Code == "gdp");
+            var linyi = await db.Regions.SingleAsync(r => r.Slug == "linyi");
+            var bulletin = await db.Documents.SingleAsync(d => d.Code == "bulletin2024");
+            db.Observations.AddRange(
+                new Observation { Indicator = gdp, Region = linyi, StartYear = 2022, EndYear = 2022, Kind = ObservationKind.Actual, Value = 5778, Document = bulletin, Section = "表1" },
+                new Observation { Indicator = gdp, Region = linyi, StartYear = 2021, EndYear = 2021, Kind = ObservationKind.Actual, Value = 5465, Document = bulletin, Section = "表1" });
+            await db.SaveChangesAsync();
+        }
+        var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
+        var csv = Header
+            + "gdp,linyi,2024,actual,=,6555,,bulletin2024,表1,\n"
+            + "gdp_growth,linyi,2024,actual,=,5.8,,bulletin2024,表1,\n"
+            + "gdp,linyi,2022,actual,=,5778.8,,bulletin2024,表1,修订\n";
+
+        var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("新增 2 条，修改 1 条，删除 1 条，未变 0 条", html);
+        Assert.Contains("data-change=\"remove\" data-key=\"gdp/linyi/2021/actual\"", html);
+        Assert.Contains("data-change=\"change\" data-key=\"gdp/linyi/2022/actual\"", html);
+        Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+
+        var apply = ApplyPattern().Match(html).Groups[1].Value;
+        var token = await Accounts.TokenAsync(editor, "/admin/import");
+        var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        await using var after = Database.CreateContext();
+        var gdpValues = await after.Observations.Where(o => o.Indicator!.Code == "gdp" && o.Document!.Code == "bulletin2024").OrderBy(o => o.StartYear).Select(o => o.Value).ToListAsync();
+        Assert.Equal([5778.8m, 6555m], gdpValues);
+        var audit = await after.AuditEntries.Where(a => a.Source == ChangeSource.Import).ToListAsync();
+        Assert.Equal(4, audit.Count);
+        Assert.All(audit, a => Assert.NotNull(a.ImportId));
+        Assert.False(await after.PendingImports.AnyAsync());
+        Assert.Contains("已完成", Html.Element(await editor.GetStringAsync("/"), "data-indicator=\"gdp\""));
+    }
+
+    [Fact]
+    public async Task AnImportThatBecameInvalidBeforeConfirmationAppliesNothing()
+    {
+        var (editor, _, html) = await UploadAsync(Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6555,,bulletin2024,表1,\n"));
+        var apply = ApplyPattern().Match(html).Groups[1].Value;
+        await using (var db = Database.CreateContext())
+        {
+            await db.Observations.Where(o => o.Document!.Code == "bulletin2024").ExecuteDeleteAsync();
+            db.Documents.Remove(await db.Documents.SingleAsync(d => d.Code == "bulletin2024"));
+            await db.SaveChangesAsync();
+        }
+        var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
+
+        var token = await Accounts.TokenAsync(editor, "/admin/import");
+        var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Conflict, applied.StatusCode);
+        Assert.Contains("unknown document", await applied.Content.ReadAsStringAsync());
+        Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+    }
+
+    [GeneratedRegex("action=\"(/admin/import/[0-9a-f-]+/apply)\"")]
+    private static partial Regex ApplyPattern();
+}
