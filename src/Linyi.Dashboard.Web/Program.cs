@@ -18,6 +18,7 @@ try
 
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
+    app.UseResponseCompression();
     app.UseSerilogRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
@@ -25,6 +26,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseOutputCache();
 
     app.MapDashboardHealthChecks();
     app.MapOpenApi();

@@ -2,7 +2,9 @@ using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Controllers;
@@ -22,6 +24,7 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int
 /// <summary>The read-only JSON API. Same filters as the pages; errors are ProblemDetails.</summary>
 [ApiController]
 [Route("api")]
+[OutputCache(PolicyName = DataVersionCachePolicy.Name)]
 public class ApiController(DashboardDbContext db, DataQueries data, ReferenceData reference) : ControllerBase
 {
     [HttpGet("regions")]

@@ -1,10 +1,13 @@
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Exports;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
+[OutputCache(PolicyName = DataVersionCachePolicy.Name)]
 public class DataController(DataQueries data, FilterQueries filters, ReferenceData reference, TimeProvider clock) : Controller
 {
     public const int DefaultPageSize = 50;

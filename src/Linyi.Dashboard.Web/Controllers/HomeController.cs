@@ -1,9 +1,12 @@
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
+[OutputCache(PolicyName = DataVersionCachePolicy.Name)]
 public class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet("/")]

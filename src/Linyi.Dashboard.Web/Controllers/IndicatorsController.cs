@@ -1,8 +1,11 @@
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
+[OutputCache(PolicyName = DataVersionCachePolicy.Name)]
 public class IndicatorsController(IndicatorPageQueries queries) : Controller
 {
     [HttpGet("/indicators/{code}")]

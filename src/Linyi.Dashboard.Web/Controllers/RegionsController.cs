@@ -1,9 +1,12 @@
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Regions;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
+[OutputCache(PolicyName = DataVersionCachePolicy.Name)]
 public class RegionsController(RegionQueries queries, ReferenceData reference) : Controller
 {
     [HttpGet("/regions")]

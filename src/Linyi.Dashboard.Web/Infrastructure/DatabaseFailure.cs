@@ -5,8 +5,21 @@ namespace Linyi.Dashboard.Web.Infrastructure;
 
 public static class DatabaseFailure
 {
-    /// <summary>True when the exception (or an inner one) means PostgreSQL could not be reached, rather than a bug.</summary>
+    /// <summary>
+    /// True when the exception (or an inner one) means PostgreSQL could not be reached, rather than a bug. Pooled connections
+    /// are then dropped, so that when the database returns the next request opens fresh ones instead of failing on dead ones.
+    /// </summary>
     public static bool IsUnavailable(Exception exception)
+    {
+        if (!Classify(exception))
+        {
+            return false;
+        }
+        NpgsqlConnection.ClearAllPools();
+        return true;
+    }
+
+    private static bool Classify(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

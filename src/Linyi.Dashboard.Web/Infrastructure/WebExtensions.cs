@@ -12,6 +12,7 @@ using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 
@@ -31,6 +32,17 @@ public static class WebExtensions
             })
             .AddViewLocalization().AddDataAnnotationsLocalization();
         services.AddMemoryCache();
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
+            options.SizeLimit = 256L * 1024 * 1024;
+        });
+        services.AddResponseCompression(options =>
+        {
+            // Not over HTTPS: pages carry antiforgery tokens next to reflected input (BREACH). A TLS proxy may compress instead.
+            options.EnableForHttps = false;
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "image/svg+xml"]);
+        });
         services.AddSingleton<ReferenceData>();
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +59,28 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(counter.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task ACachedPageCostsOneRoundTripAndAChangeMadeElsewhereShowsAtOnce()
+    {
+        var counter = new CommandCounter();
+        var client = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter))).CreateClient();
+        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        counter.Reset();
+
+        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(1, counter.Count);
+
+        // Another instance corrects the figure: it writes the row and a new data version in one transaction.
+        await using (var db = Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.StartYear == 2023).ExecuteUpdateAsync(o => o.SetProperty(x => x.Value, 6107m));
+            await db.BumpDataVersionAsync(default);
+            await transaction.CommitAsync();
+        }
+        Assert.Contains("6,107亿元", await client.GetStringAsync("/indicators/gdp"));
     }
 
     [Fact]

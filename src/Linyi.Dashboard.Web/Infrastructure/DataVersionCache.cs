@@ -1,0 +1,49 @@
+using System.Globalization;
+using Linyi.Dashboard.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Infrastructure;
+
+/// <summary>
+/// Output caching for public pages, keyed on the data version: one indexed single-row read per request decides whether a
+/// cached page is still current, so an edit made through any instance is visible on every instance at once.
+/// Signed-in users (whose pages differ) and responses that set cookies are never cached.
+/// </summary>
+public sealed class DataVersionCachePolicy : IOutputCachePolicy
+{
+    public const string Name = "data-version";
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true;
+        var attempt = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = attempt && anonymous;
+        context.AllowCacheStorage = attempt && anonymous;
+        context.AllowLocking = true;
+        if (!context.AllowCacheLookup)
+        {
+            return;
+        }
+        var db = context.HttpContext.RequestServices.GetRequiredService<DashboardDbContext>();
+        var version = await db.DataVersions.AsNoTracking().Select(v => v.Version).FirstOrDefaultAsync(cancellation);
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
