@@ -17,6 +17,7 @@ public class AnalystJourneyTests(BrowserApp app)
         await page.ClickAsync("form.filter-panel button[type=submit]");
         await page.WaitForURLAsync("**/data?region=junan*");
         Assert.Contains("莒南县", await page.InnerTextAsync("table.data-table"));
+        await app.ScreenshotAsync(page, "journey-analyst-1-filter");
 
         await page.ClickAsync("table.data-table a[href='/regions/junan']");
         await page.WaitForURLAsync("**/regions/junan");
@@ -24,6 +25,7 @@ public class AnalystJourneyTests(BrowserApp app)
         Assert.Contains("≥ 1,000亿元", figures);
         Assert.Contains("莒南县工业产值力争“过千亿”", await page.InnerTextAsync("section[aria-labelledby=milestones-heading]"));
 
+        await app.ScreenshotAsync(page, "journey-analyst-2-region");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href='/export/csv?region=junan']"));
         Assert.Equal("linyi-dashboard_junan.csv", download.SuggestedFilename);
         var path = await download.PathAsync();

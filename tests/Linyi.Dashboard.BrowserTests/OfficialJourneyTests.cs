@@ -17,6 +17,7 @@ public class OfficialJourneyTests(BrowserApp app)
             await page.ClickAsync("a[data-pdf]");
             await page.WaitForSelectorAsync("a[data-pdf][aria-busy=true]");
             Assert.Equal("正在生成 PDF…", (await page.TextContentAsync("a[data-pdf]"))!.Trim());
+            await app.ScreenshotAsync(page, "journey-official-1-exporting");
         });
 
         Assert.Equal("linyi-summary_junan_zh.pdf", download.SuggestedFilename);

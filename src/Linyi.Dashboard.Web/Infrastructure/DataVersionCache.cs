@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Linyi.Dashboard.Web.Infrastructure;
 
 /// <summary>
-/// Output caching for public pages, keyed on the data version: one indexed single-row read per request decides whether a
-/// cached page is still current, so an edit made through any instance is visible on every instance at once.
+/// Output caching for public pages, keyed on the data version that PostgreSQL notifies to every instance (or, while that
+/// channel is down, reads per request), so an edit made through any instance is visible on every instance at once.
 /// Signed-in users (whose pages differ) and responses that set cookies are never cached.
 /// </summary>
 public sealed class DataVersionCachePolicy : IOutputCachePolicy
@@ -27,8 +27,9 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         {
             return;
         }
-        var db = context.HttpContext.RequestServices.GetRequiredService<DashboardDbContext>();
-        var version = await db.DataVersions.AsNoTracking().Select(v => v.Version).FirstOrDefaultAsync(cancellation);
+        var services = context.HttpContext.RequestServices;
+        var version = services.GetRequiredService<DataVersionState>().Current
+            ?? await services.GetRequiredService<DashboardDbContext>().DataVersions.AsNoTracking().Select(v => v.Version).FirstOrDefaultAsync(cancellation);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;

@@ -47,6 +47,16 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>Saves a full-page screenshot when LINYI_SCREENSHOTS names a folder (scripts/screenshots.sh sets docs/images).</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("LINYI_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+        }
+    }
+
     public async Task CreateUserAsync(string email, string password, string role)
     {
         await using var scope = factory!.Services.CreateAsyncScope();

@@ -4,7 +4,7 @@ namespace Linyi.Dashboard.Tests.Infrastructure;
 
 public static class TableChecksum
 {
-    private static readonly string[] DataTables = ["units", "documents", "categories", "regions", "indicators", "observations", "milestones"];
+    private static readonly string[] DataTables = ["units", "documents", "categories", "regions", "indicators", "observations", "milestones", "audit_entries", "data_version"];
 
     /// <summary>An md5 over every row of every data table: equal checksums mean byte-for-byte equal data.</summary>
     public static async Task<string> OfDataTablesAsync(string connectionString)

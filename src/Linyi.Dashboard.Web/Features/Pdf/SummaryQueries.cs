@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Pdf;
 
-public sealed record SummaryCategory(CategoryInfo Category, IReadOnlyList<IndicatorView> Charts);
+public sealed record SummaryCategory(CategoryInfo Category, IReadOnlyList<IndicatorView> Charts, int ChartsOmitted);
 
 public sealed record SummaryViewModel(
     DashboardFilter Filter,
@@ -30,6 +30,9 @@ public sealed record SummaryViewModel(
 /// <summary>Everything an official's summary shows for a filter: headline table, charts per category, milestones, sources.</summary>
 public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indicators, IOptions<OverviewOptions> overview, TimeProvider clock)
 {
+    /// <summary>A summary is read in a meeting: past this many charts a category says how many more the web pages have.</summary>
+    public const int MaxChartsPerCategory = 24;
+
     public async Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken)
     {
         var row = await db.DataVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
@@ -55,7 +58,11 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
             .ToList();
 
         var categories = refs.Categories.Where(c => category is null || c.Slug == category.Slug)
-            .Select(c => new SummaryCategory(c, views.Where(v => v.Indicator.CategorySlug == c.Slug && IsChartable(v)).ToList()))
+            .Select(c =>
+            {
+                var charts = views.Where(v => v.Indicator.CategorySlug == c.Slug && IsChartable(v)).ToList();
+                return new SummaryCategory(c, charts.Take(MaxChartsPerCategory).ToList(), Math.Max(0, charts.Count - MaxChartsPerCategory));
+            })
             .Where(c => c.Charts.Count > 0)
             .ToList();
 

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Measures the published app against a local PostgreSQL, side by side in one run, and writes docs/benchmarks.md.
+#   - each page next to a static file of the same size served by the same app (the ratio is the figure), with wrk;
+#   - the same pages uncached (every request a cache miss);
+#   - PDF export cold, warm and cached, and 4 concurrent renders;
+#   - all of it again on 100x synthetic data in a database of its own.
+# Only 127.0.0.1 is ever targeted. DURATION (seconds per run, default 5) and CONNECTIONS (default 32) can be set.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/app.sh"
+
+DURATION="${DURATION:-5}"
+CONNECTIONS="${CONNECTIONS:-32}"
+PORT="${BENCH_PORT:-5090}"
+BASE="http://127.0.0.1:$PORT"
+OUT="$ROOT/docs/benchmarks.md"
+WORK="$ROOT/out/bench"
+SYNTHETIC_INDICATORS="${SYNTHETIC_INDICATORS:-2700}"
+
+ensure_dotnet
+ensure_browser_deps
+apt_install wrk curl
+ensure_postgres
+publish_app
+rm -rf "$WORK"; mkdir -p "$WORK" "$ROOT/out/web/wwwroot/bench"
+
+trap stop_app_instances EXIT
+
+start_app() { # database
+    stop_app_instances
+    start_app_instance "bench-$1" "$PORT" "$1" RateLimits__PdfPerMinute=1000000
+}
+
+prepare_database() { # name synthetic?
+    drop_database "$1"; ensure_database "$1"
+    start_app "$1"   # migrates and seeds
+    if [ "$2" = yes ]; then
+        log "Adding synthetic load data to $1 ($SYNTHETIC_INDICATORS indicators)"
+        psql_db "$1" -v indicators="$SYNTHETIC_INDICATORS" -f "$ROOT/scripts/bench/synthetic-data.sql"
+    fi
+}
+
+# wrk → "requests/s p50_ms p99_ms errors"
+run_wrk() { # url [lua]
+    local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency)
+    [ -n "${2:-}" ] && args+=(-s "$2")
+    wrk "${args[@]}" "$1" > "$WORK/wrk.txt" 2>&1 || true
+    awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { errors += $NF }
+        /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
+        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$WORK/wrk.txt"
+}
+
+same_size_static() { # name size
+    head -c "$2" /dev/urandom | base64 -w 120 | head -c "$2" > "$ROOT/out/web/wwwroot/bench/$1.txt"
+    printf '/bench/%s.txt' "$1"
+}
+
+PAGES=("overview|/" "category|/categories/industry" "indicator|/indicators/gdp_growth" "region|/regions/junan" "api|/api/observations?region=linyi&size=100" "csv|/export/csv?region=linyi")
+
+bench_pages() { # label
+    for entry in "${PAGES[@]}"; do
+        local name="${entry%%|*}" path="${entry#*|}"
+        local size; size=$(curl -fs "$BASE$path" | wc -c)
+        local static; static=$(same_size_static "$name" "$size")
+        local sep="?"; [[ "$path" == *\?* ]] && sep="&"
+        cat > "$WORK/nocache.lua" <<LUA
+counter = 0
+request = function()
+    counter = counter + 1
+    return wrk.format(nil, "${path}${sep}nocache=" .. counter)
+end
+LUA
+        log "$1: $name ($size bytes)"
+        read -r page_rps page_p50 page_p99 page_err < <(run_wrk "$BASE$path")
+        read -r static_rps static_p50 static_p99 static_err < <(run_wrk "$BASE$static")
+        read -r miss_rps miss_p50 miss_p99 miss_err < <(run_wrk "$BASE$path" "$WORK/nocache.lua")
+        local ratio; ratio=$(awk -v a="$page_rps" -v b="$static_rps" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }')
+        printf '| %s | `%s` | %s | %s | %s | %s | %s / %s | %s | %s / %s | %s |\n' "$1" "$path" "$size" "$page_rps" "$static_rps" "$ratio" \
+            "$page_p50" "$page_p99" "$miss_rps" "$miss_p50" "$miss_p99" "$((page_err + static_err + miss_err))" >> "$WORK/pages.md"
+    done
+}
+
+# Milliseconds for one request, or the HTTP status when it is not 200.
+time_ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 == 200) printf "%.0f\n", $2 * 1000; else print "HTTP" $1 }'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+bench_pdf() { # label
+    local cold_city cold_county warm cached concurrent started ended categories
+    start_app "$2"
+    cold_city=$(time_ms "$BASE/export/pdf")
+    cold_county=$(time_ms "$BASE/export/pdf?region=junan")
+    categories=$(curl -fs "$BASE/api/categories" | grep -o '"slug":"[a-z-]*"' | cut -d'"' -f4)
+    warm=$(for c in $categories; do time_ms "$BASE/export/pdf?category=$c"; done | median)
+    local warm_county; warm_county=$(for r in yishui linshu yinan zongbao; do time_ms "$BASE/export/pdf?region=$r"; done | median)
+    cached=$(for _ in $(seq 20); do time_ms "$BASE/export/pdf?region=junan"; done | median)
+    started=$(date +%s.%N)
+    for c in $categories; do for l in zh-CN en; do echo "$BASE/export/pdf?category=$c&region=linyi&culture=$l&ui-culture=$l"; done; done \
+        | xargs -P 4 -n 1 curl -s -o /dev/null
+    ended=$(date +%s.%N)
+    concurrent=$(awk -v n="$(echo "$categories" | wc -w)" -v s="$started" -v e="$ended" 'BEGIN { printf "%.2f", 2 * n / (e - s) }')
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$cold_city" "$cold_county" "$warm" "$warm_county" "$cached" "$concurrent" >> "$WORK/pdf.md"
+}
+
+: > "$WORK/pages.md"; : > "$WORK/pdf.md"
+log "Real data"
+prepare_database linyi_bench no
+bench_pages "real"
+bench_pdf "real" linyi_bench
+log "100x synthetic data (separate database)"
+prepare_database linyi_bench_large yes
+bench_pages "100x"
+bench_pdf "100x" linyi_bench_large
+stop_app_instances
+
+observations() { psql_db "$1" -c "SELECT (SELECT count(*) FROM indicators) || ' indicators, ' || (SELECT count(*) FROM observations) || ' observations'"; }
+
+{
+    echo "# Benchmarks"
+    echo
+    echo "Produced by \`scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Every number in a row was measured in the same run, side by side;"
+    echo "compare ratios, not absolute figures, because these machines are noisy."
+    echo
+    echo "**Machine:** $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"),"
+    echo ".NET $(dotnet --version), PostgreSQL $(pg_bin >/dev/null && "$(pg_bin)/postgres" --version | awk '{ print $3 }'), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'); the app, PostgreSQL and wrk share the machine."
+    echo
+    echo "**Data:** real = $(observations linyi_bench); 100x = $(observations linyi_bench_large) (synthetic rows, own database)."
+    echo
+    echo "## Pages ($CONNECTIONS connections, ${DURATION}s per run, published app, Production settings)"
+    echo
+    echo "*Cached* is the normal path: output cache keyed on the data version (one single-row query per request)."
+    echo "*Static* is a file of the same size served by the same app. *Uncached* makes every request a cache miss."
+    echo
+    echo "| data | page | bytes | cached req/s | static req/s | cached ÷ static | cached p50 / p99 ms | uncached req/s | uncached p50 / p99 ms | errors |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    cat "$WORK/pages.md"
+    echo
+    echo "## PDF export (milliseconds; throughput in PDFs per second)"
+    echo
+    echo "*Cold* is the first export after start-up (Chromium already started in the background); *warm* is the median of"
+    echo "renders with filters not seen before; *cached* is the median of 20 repeats of the same export; *4 concurrent* renders"
+    echo "22 distinct exports four at a time."
+    echo
+    echo "| data | cold city | cold county | warm median (categories) | warm median (counties) | cached median | 4 concurrent (PDF/s) |"
+    echo "|---|---|---|---|---|---|---|"
+    cat "$WORK/pdf.md"
+} > "$OUT"
+log "Wrote $OUT"
+cat "$OUT"
