@@ -40,11 +40,6 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Indicators([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var refs = await reference.GetAsync(cancellationToken);
-        if (filter.Problem(refs) is { } problem)
-        {
-            return Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
-        }
         var category = filter.Category;
         var rows = await db.Indicators.AsNoTracking()
             .Where(i => category == null || i.Category!.Slug == category)
@@ -65,12 +60,7 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         {
             return Problem($"page must be 1 or more and size from 1 to {DataController.MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad paging");
         }
-        var refs = await reference.GetAsync(cancellationToken);
-        if (filter.Problem(refs) is { } problem)
-        {
-            return Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
-        }
-        var result = await data.PageAsync(filter, refs, DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken);
+        var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken);
         var items = result.Rows.Select(r => new ApiObservation(r.IndicatorCode, r.RegionSlug, r.Period.ToString(), KebabEnum.ToText(r.Kind),
             r.Comparator.ToAscii(), r.Value / 1.0000000000000000000000000000m, r.Unit, r.DocumentCode, r.Section, r.Note)).ToList();
         return Ok(new ApiPage<ApiObservation>(items, result.Total, result.Page, result.PageSize));

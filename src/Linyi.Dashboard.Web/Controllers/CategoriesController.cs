@@ -20,12 +20,7 @@ public class CategoriesController(CategoryQueries queries, ReferenceData referen
         {
             return this.BadRequestPage();
         }
-        var refs = await reference.GetAsync(cancellationToken);
-        if (filter.Problem(refs) is { } problem)
-        {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, problem);
-        }
-        var model = await queries.GetAsync(slug, filter, sort, refs, cancellationToken);
+        var model = await queries.GetAsync(slug, filter, sort, await reference.GetAsync(cancellationToken), cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 }

@@ -16,12 +16,7 @@ public class CompareController(CompareQueries queries, ReferenceData reference) 
         {
             return ModelState.IsValid ? this.ErrorPage(400, "indicator is too long.") : this.BadRequestPage();
         }
-        var refs = await reference.GetAsync(cancellationToken);
-        if (filter.Problem(refs) is { } problem)
-        {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, problem);
-        }
-        var model = await queries.GetAsync(indicator, filter, refs, cancellationToken);
+        var model = await queries.GetAsync(indicator, filter, await reference.GetAsync(cancellationToken), cancellationToken);
         return indicator is not null && model.Selected is null
             ? this.ErrorPage(StatusCodes.Status404NotFound, "No two regions have figures for that indicator, period and kind.")
             : View(model);

@@ -21,10 +21,6 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
             return ModelState.IsValid ? this.ErrorPage(400, $"page must be 1 or more and size from 1 to {MaxPageSize}.") : this.BadRequestPage();
         }
         var refs = await reference.GetAsync(cancellationToken);
-        if (filter.Problem(refs) is { } problem)
-        {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, problem);
-        }
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
         var rows = await data.PageAsync(filter, refs, sort, dir, page, size, cancellationToken);
         return View(new DataViewModel(panel, rows, sort, dir));
@@ -41,16 +37,7 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
     private async Task<IActionResult> Export(DashboardFilter filter, string extension,
         Func<IReadOnlyList<DataRow>, bool, IReadOnlyList<(string, string)>, byte[]> write, string contentType, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return this.BadRequestPage();
-        }
-        var refs = await reference.GetAsync(cancellationToken);
-        if (filter.Problem(refs) is { } problem)
-        {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, problem);
-        }
-        var rows = await data.AllAsync(filter, refs, cancellationToken);
+        var rows = await data.AllAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken);
         var now = clock.GetUtcNow();
         IReadOnlyList<(string, string)> about =
         [

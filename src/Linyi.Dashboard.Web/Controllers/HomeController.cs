@@ -10,17 +10,6 @@ namespace Linyi.Dashboard.Web.Controllers;
 public class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(DashboardFilter filter, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return this.BadRequestPage();
-        }
-        var reference = await queries.ReferenceAsync(cancellationToken);
-        if (filter.Problem(reference) is { } problem)
-        {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, problem);
-        }
-        return View(await queries.GetAsync(filter, reference, cancellationToken));
-    }
+    public async Task<IActionResult> Index(DashboardFilter filter, CancellationToken cancellationToken) =>
+        View(await queries.GetAsync(filter, await queries.ReferenceAsync(cancellationToken), cancellationToken));
 }

@@ -13,20 +13,13 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
 
     /// <summary>The print view itself, as Chromium sees it before printing.</summary>
     [HttpGet("/print/summary")]
-    public async Task<IActionResult> Print(DashboardFilter filter, CancellationToken cancellationToken)
-    {
-        var (refs, problem) = await CheckAsync(filter, cancellationToken);
-        return problem ?? View(PrintView, await summaries.GetAsync(filter, refs, cancellationToken));
-    }
+    public async Task<IActionResult> Print(DashboardFilter filter, CancellationToken cancellationToken) =>
+        View(PrintView, await summaries.GetAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken));
 
     [HttpGet("/export/pdf")]
     public async Task<IActionResult> Export(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var (refs, problem) = await CheckAsync(filter, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var refs = await reference.GetAsync(cancellationToken);
         var name = $"linyi-summary_{filter.Slug(DashboardFilter.City)}_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
         var (version, _) = await summaries.DataVersionAsync(cancellationToken);
         var key = PdfCache.Key(filter.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
@@ -59,16 +52,6 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             Response.Headers.RetryAfter = "5";
         }
         return this.ErrorPage(StatusCodes.Status503ServiceUnavailable, message);
-    }
-
-    private async Task<(Reference Refs, IActionResult? Problem)> CheckAsync(DashboardFilter filter, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return (null!, this.BadRequestPage());
-        }
-        var refs = await reference.GetAsync(cancellationToken);
-        return filter.Problem(refs) is { } problem ? (refs, this.ErrorPage(StatusCodes.Status400BadRequest, problem)) : (refs, null);
     }
 
     /// <summary>Chromium's footer template: page x of y, the filters and the data date on every page.</summary>

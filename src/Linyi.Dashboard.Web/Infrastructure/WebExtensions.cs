@@ -29,6 +29,7 @@ public static class WebExtensions
                 options.ModelBinderProviders.Insert(0, new DashboardFilterBinderProvider());
                 // Every POST, PUT and DELETE must carry the antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new ValidateFilterAttribute());
             })
             .AddViewLocalization().AddDataAnnotationsLocalization();
         services.AddMemoryCache();

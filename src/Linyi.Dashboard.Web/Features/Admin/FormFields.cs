@@ -1,6 +1,10 @@
 using System.Globalization;
+using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Linyi.Dashboard.Web.Features.Admin;
 
@@ -22,6 +26,22 @@ public static class FormFields
             modelState.AddModelError(PropertyName(header[error.Column - 1]), error.Message);
         }
         return errors.Count == 0 ? row : null;
+    }
+
+    /// <summary>Saves a form's changes with their audit entries; a unique-key collision becomes a form error on <paramref name="field"/>.</summary>
+    public static async Task<bool> SaveAsync(DashboardDbContext db, string user, ModelStateDictionary modelState, string field, string duplicate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError(field, duplicate);
+            return false;
+        }
     }
 
     /// <summary>"growth_of" → "GrowthOf".</summary>

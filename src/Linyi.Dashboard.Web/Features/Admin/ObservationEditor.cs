@@ -4,7 +4,6 @@ using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Linyi.Dashboard.Web.Features.Admin;
 
@@ -85,17 +84,8 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         }
         Apply(observation, row, await db.Indicators.SingleAsync(i => i.Code == row.Indicator, cancellationToken),
             await db.Regions.SingleAsync(r => r.Slug == row.Region, cancellationToken), await db.Documents.SingleAsync(d => d.Code == row.Document, cancellationToken));
-        try
-        {
-            await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            modelState.AddModelError(nameof(ObservationForm.Kind), $"There is already a figure for {row.Indicator}, {row.Region}, {row.Period}, {KebabEnum.ToText(row.Kind)}. Edit that one instead.");
-            return false;
-        }
+        return await FormFields.SaveAsync(db, user, modelState, nameof(ObservationForm.Kind),
+            $"There is already a figure for {row.Indicator}, {row.Region}, {row.Period}, {KebabEnum.ToText(row.Kind)}. Edit that one instead.", cancellationToken);
     }
 
     public static void Apply(Observation observation, ObservationRow row, Indicator indicator, Region region, SourceDocument document)

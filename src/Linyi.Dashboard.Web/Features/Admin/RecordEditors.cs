@@ -4,7 +4,6 @@ using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Linyi.Dashboard.Web.Features.Admin;
 
@@ -103,7 +102,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
         indicator.Category = await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
         indicator.GrowthOf = row.GrowthOf is null ? null : await db.Indicators.SingleAsync(i => i.Code == row.GrowthOf, cancellationToken);
-        return await SaveAsync(user, modelState, "code", $"An indicator with the code '{row.Code}' already exists.", cancellationToken);
+        return await FormFields.SaveAsync(db, user, modelState, "Code", $"An indicator with the code '{row.Code}' already exists.", cancellationToken);
     }
 
     public async Task<bool> SaveMilestoneAsync(int? id, IReadOnlyDictionary<string, string?> values, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
@@ -129,7 +128,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         milestone.Region = await db.Regions.SingleAsync(r => r.Slug == row.Region, cancellationToken);
         milestone.Category = row.Category is null ? null : await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
         milestone.Document = await db.Documents.SingleAsync(d => d.Code == row.Document, cancellationToken);
-        return await SaveAsync(user, modelState, "title_zh", "This region already has a milestone with that title in that period.", cancellationToken);
+        return await FormFields.SaveAsync(db, user, modelState, "TitleZh", "This region already has a milestone with that title in that period.", cancellationToken);
     }
 
     /// <summary>Deleting an indicator deletes its figures and unlinks its growth indicators, each change audited.</summary>
@@ -160,21 +159,6 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         db.Milestones.Remove(milestone);
         await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
         return true;
-    }
-
-    private async Task<bool> SaveAsync(string user, ModelStateDictionary modelState, string keyColumn, string duplicate, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            modelState.AddModelError(FormFields.PropertyName(keyColumn), duplicate);
-            return false;
-        }
     }
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

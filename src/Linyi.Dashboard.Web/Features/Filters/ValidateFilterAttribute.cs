@@ -1,0 +1,40 @@
+using Linyi.Dashboard.Web.Controllers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Linyi.Dashboard.Web.Features.Filters;
+
+/// <summary>
+/// Runs before every action that takes a <see cref="DashboardFilter"/>: a malformed parameter, or a region or category that
+/// does not exist, ends the request with a 400 — the error page for pages, ProblemDetails for the API — before any query.
+/// </summary>
+public sealed class ValidateFilterAttribute : Attribute, IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        if (context.ActionArguments.Values.OfType<DashboardFilter>().FirstOrDefault() is not { } filter)
+        {
+            if (!context.ModelState.IsValid && context.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(DashboardFilter)))
+            {
+                context.Result = Reject(context, string.Join(" ", context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+                return;
+            }
+            await next();
+            return;
+        }
+        var reference = await context.HttpContext.RequestServices.GetRequiredService<ReferenceData>().GetAsync(context.HttpContext.RequestAborted);
+        if (filter.Problem(reference) is { } problem)
+        {
+            context.Result = Reject(context, problem);
+            return;
+        }
+        await next();
+    }
+
+    private static IActionResult Reject(ActionExecutingContext context, string message) => context.Controller switch
+    {
+        Controller page => page.ErrorPage(StatusCodes.Status400BadRequest, message),
+        ControllerBase api => api.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter"),
+        _ => new BadRequestResult(),
+    };
+}
