@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+# global.json pins the SDK for local builds; the image brings its own 10.0 SDK.
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Linyi.Dashboard.Web/Linyi.Dashboard.Web.csproj src/Linyi.Dashboard.Web/
 RUN dotnet restore src/Linyi.Dashboard.Web/Linyi.Dashboard.Web.csproj
 COPY seeds/ seeds/
