@@ -45,6 +45,7 @@ public static class WebExtensions
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "image/svg+xml"]);
         });
         services.AddSingleton<ReferenceData>();
+        services.AddSingleton<VersionedCache>();
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();

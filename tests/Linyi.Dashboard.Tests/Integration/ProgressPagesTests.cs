@@ -53,11 +53,11 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     {
         var counter = new CommandCounter();
         var client = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter))).CreateClient();
-        await client.GetStringAsync("/");
+        // Regions and categories are cached for every page; the overview's own data is not cached yet.
+        await client.GetStringAsync("/categories");
         counter.Reset();
 
-        // A query the cache has not seen, so that the page is rendered from the database (reference data warm).
-        var response = await client.GetAsync($"/?probe={Guid.NewGuid():N}");
+        var response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.InRange(counter.Count, 1, 3);

@@ -22,6 +22,76 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task LoadingTheSeedsGivesTheExpectedCountsPerDocumentAndKind()
+    {
+        await Database.LoadSeedsAsync();
+        await using var db = Database.CreateContext();
+
+        var observations = (await db.Observations.GroupBy(o => new { o.Document!.Code, o.Kind }).Select(g => new { g.Key.Code, g.Key.Kind, Count = g.Count() }).ToListAsync())
+            .ToDictionary(g => (g.Code, g.Kind), g => g.Count);
+        var milestones = await db.Milestones.GroupBy(m => m.Document!.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+
+        Assert.Equal(new Dictionary<(string, ObservationKind), int>
+        {
+            [("gwr2024", ObservationKind.Actual)] = 130, [("gwr2024", ObservationKind.Target)] = 100, [("gwr2024", ObservationKind.Stretch)] = 19,
+            [("strategies2024", ObservationKind.Actual)] = 19, [("strategies2024", ObservationKind.Target)] = 2,
+            [("industry2022", ObservationKind.Actual)] = 2, [("industry2022", ObservationKind.Target)] = 2, [("industry2022", ObservationKind.Stretch)] = 8,
+            [("bonded2021", ObservationKind.Actual)] = 12,
+            [("yiyuan2021", ObservationKind.Actual)] = 6,
+        }, observations);
+        Assert.Equal(new Dictionary<string, int> { ["gwr2024"] = 105, ["strategies2024"] = 26, ["bonded2021"] = 12, ["yiyuan2021"] = 9, ["industry2022"] = 8 }, milestones);
+        Assert.Equal(272, await db.Indicators.CountAsync());
+        Assert.Equal(19, await db.Regions.CountAsync());
+    }
+
+    public static TheoryData<string, string, string, ObservationKind, Comparator, double, string?> HeadlineFigures => new()
+    {
+        { "gdp", "linyi", "2023", ObservationKind.Actual, Comparator.Eq, 6105, null },
+        { "gdp_growth", "linyi", "2023", ObservationKind.Actual, Comparator.Eq, 6.3, null },
+        { "gdp_growth", "linyi", "2024", ObservationKind.Target, Comparator.Eq, 5.5, null },
+        { "gdp_growth", "linyi", "2024", ObservationKind.Stretch, Comparator.Ge, 6, null },
+        { "logistics_total", "linyi", "2023", ObservationKind.Actual, Comparator.Eq, 9334, null },
+        { "budget_revenue", "linyi", "2023", ObservationKind.Actual, Comparator.Eq, 445.8, null },
+        { "grain_output", "linyi", "2023", ObservationKind.Actual, Comparator.Eq, 426.5, null },
+        { "grain_output", "linyi", "2024", ObservationKind.Target, Comparator.Ge, 85, "亿斤" },
+        { "hundred_bn_firms", "linyi", "2023", ObservationKind.Actual, Comparator.Eq, 10, null },
+        { "hundred_bn_firms", "linyi", "2022-2026", ObservationKind.Stretch, Comparator.Eq, 15, "个" },
+        { "thousand_bn_industries", "linyi", "2022-2026", ObservationKind.Stretch, Comparator.Eq, 4, null },
+        { "industrial_output", "junan", "2024", ObservationKind.Stretch, Comparator.Ge, 1000, null },
+        { "industrial_output", "yishui", "2024", ObservationKind.Stretch, Comparator.Ge, 1000, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(HeadlineFigures))]
+    public async Task HeadlineFiguresAreLoadedAsTheDocumentsStateThem(string indicator, string region, string period, ObservationKind kind, Comparator comparator, double value, string? unit)
+    {
+        await Database.LoadSeedsAsync();
+        await using var db = Database.CreateContext();
+        var p = Period.TryParse(period, out var parsed) ? parsed.Value : throw new ArgumentException(period);
+
+        var row = await db.Observations.SingleAsync(o => o.Indicator!.Code == indicator && o.Region!.Slug == region && o.StartYear == p.StartYear && o.EndYear == p.EndYear && o.Kind == kind);
+
+        Assert.Equal((decimal)value, row.Value);
+        Assert.Equal(comparator, row.Comparator);
+        Assert.Equal(unit, row.UnitCode);
+        Assert.False(string.IsNullOrWhiteSpace(row.Section));
+    }
+
+    [Fact]
+    public async Task YiyuanFiguresStayOutsideLinyi()
+    {
+        await Database.LoadSeedsAsync();
+        await using var db = Database.CreateContext();
+
+        var yiyuan = await db.Regions.SingleAsync(r => r.Slug == "yiyuan");
+        var fromYiyuanDocument = await db.Observations.Where(o => o.Document!.Code == "yiyuan2021").Select(o => o.Region!.Slug).Distinct().ToListAsync();
+
+        Assert.Equal(RegionKind.Outside, yiyuan.Kind);
+        Assert.Null(yiyuan.ParentId);
+        Assert.Equal(["yiyuan"], fromYiyuanDocument);
+    }
+
+    [Fact]
     public async Task AChangedSeedRowIsUpdatedInPlace()
     {
         await Database.LoadSeedsAsync();

@@ -10,7 +10,7 @@ public enum CategorySort { Order, Name, Status }
 public sealed record CategoryViewModel(CategoryInfo Category, IReadOnlyList<CategoryInfo> All, RegionInfo Region, FilterPanel Filters,
     IReadOnlyList<IndicatorView> Indicators, CategorySort Sort);
 
-public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indicators, FilterQueries filters)
+public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indicators, FilterQueries filters, VersionedCache cache)
 {
     public async Task<CategoryViewModel?> GetAsync(string slug, DashboardFilter filter, CategorySort sort, Reference refs, CancellationToken cancellationToken)
     {
@@ -22,10 +22,13 @@ public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indi
         filter = filter with { Category = slug };
         var panel = await filters.PanelAsync(filter, $"/categories/{slug}", refs, allRegionsWhenUnset: false, cancellationToken);
         // Growth indicators need their level indicator (for implied levels), which may sit in another category.
-        var data = await indicators.ForRegionAsync(filter.RegionOrCity,
-            i => i.Category!.Slug == slug || db.Indicators.Any(g => g.GrowthOfId == i.Id && g.Category!.Slug == slug), cancellationToken,
-            filter.Period, filter.Kind);
-        var views = IndicatorQueries.Analyze(data.Where(d => d.CategorySlug == slug).ToList(), data);
+        var views = await cache.GetOrCreateAsync($"category|{slug}|{filter.RegionOrCity}|{filter.Period}|{filter.Kind}", async () =>
+        {
+            var data = await indicators.ForRegionAsync(filter.RegionOrCity,
+                i => i.Category!.Slug == slug || db.Indicators.Any(g => g.GrowthOfId == i.Id && g.Category!.Slug == slug), cancellationToken,
+                filter.Period, filter.Kind);
+            return IndicatorQueries.Analyze(data.Where(d => d.CategorySlug == slug).ToList(), data);
+        });
         IEnumerable<IndicatorView> sorted = sort switch
         {
             CategorySort.Name => views.OrderBy(v => Localized.Pick(v.Indicator.NameZh, v.Indicator.NameEn), StringComparer.CurrentCulture),

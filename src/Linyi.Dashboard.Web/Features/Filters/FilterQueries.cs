@@ -17,7 +17,7 @@ public sealed record FilterPanel(
     IReadOnlyList<FilterOption> Kinds,
     int MatchCount);
 
-public sealed class FilterQueries(DashboardDbContext db)
+public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
 {
     private sealed record Cell(int RegionId, int CategoryId, int StartYear, int EndYear, ObservationKind Kind, int Count);
 
@@ -25,10 +25,10 @@ public sealed class FilterQueries(DashboardDbContext db)
     /// <param name="allRegionsWhenUnset">The data explorer lists every region when none is chosen; the dashboards show the city.</param>
     public async Task<FilterPanel> PanelAsync(DashboardFilter filter, string action, Reference refs, bool allRegionsWhenUnset, CancellationToken cancellationToken)
     {
-        var cells = await db.Observations.AsNoTracking()
+        var cells = await cache.GetOrCreateAsync("filter-cells", () => db.Observations.AsNoTracking()
             .GroupBy(o => new { o.RegionId, o.Indicator!.CategoryId, o.StartYear, o.EndYear, o.Kind })
             .Select(g => new Cell(g.Key.RegionId, g.Key.CategoryId, g.Key.StartYear, g.Key.EndYear, g.Key.Kind, g.Count()))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
         var region = filter.Region is null && allRegionsWhenUnset ? null : refs.Region(filter.RegionOrCity);
         var category = refs.Category(filter.Category);
         var outside = refs.Regions.Where(r => r.Kind == RegionKind.Outside).Select(r => r.Id).ToHashSet();

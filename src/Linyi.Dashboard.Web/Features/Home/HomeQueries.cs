@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Home;
@@ -20,7 +21,7 @@ public sealed record CategoryProgress(string Slug, string NameZh, string NameEn,
 public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<CategoryProgress> Categories);
 
 /// <summary>The overview: with reference data cached, two round trips (filter counts, indicators with observations).</summary>
-public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filters, ReferenceData reference, IOptions<OverviewOptions> options)
+public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filters, ReferenceData reference, VersionedCache cache, IOptions<OverviewOptions> options)
 {
     public const string City = DashboardFilter.City;
 
@@ -28,8 +29,8 @@ public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filte
     {
         var panel = await filters.PanelAsync(filter, "/", refs, allRegionsWhenUnset: false, cancellationToken);
         var category = filter.Category;
-        var data = await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind);
-        var views = IndicatorQueries.Analyze(data);
+        var views = await cache.GetOrCreateAsync($"overview|{filter.RegionOrCity}|{category}|{filter.Period}|{filter.Kind}", async () =>
+            IndicatorQueries.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind)));
 
         var byCode = views.ToDictionary(v => v.Indicator.Code);
         var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null)
