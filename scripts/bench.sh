@@ -76,6 +76,8 @@ request = function()
 end
 LUA
         log "$1: $name ($size bytes)"
+        # A short run first, so that thread pools, JIT and caches are warm for both sides.
+        run_wrk "$BASE$path" > /dev/null; run_wrk "$BASE$static" > /dev/null
         read -r page_rps page_p50 page_p99 page_err < <(run_wrk "$BASE$path")
         read -r static_rps static_p50 static_p99 static_err < <(run_wrk "$BASE$static")
         read -r miss_rps miss_p50 miss_p99 miss_err < <(run_wrk "$BASE$path" "$WORK/nocache.lua")

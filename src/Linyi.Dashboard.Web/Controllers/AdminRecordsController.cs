@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-/// <summary>Indicators and milestones: list, add, edit, delete.</summary>
+/// <summary>Indicators, milestones and source documents: list, add, edit (and delete, for indicators and milestones).</summary>
 [Authorize(Policy = Roles.Editor)]
 public class AdminRecordsController(RecordEditors editors) : Controller
 {
@@ -59,12 +59,33 @@ public class AdminRecordsController(RecordEditors editors) : Controller
     public async Task<IActionResult> DeleteMilestone(int id, CancellationToken cancellationToken) =>
         await editors.DeleteMilestoneAsync(id, User.Identity!.Name!, cancellationToken) ? Redirect("/admin/milestones") : NotFound();
 
+    [HttpGet("/admin/documents")]
+    public async Task<IActionResult> Documents(CancellationToken cancellationToken) =>
+        View("List", ("documents", (IReadOnlyList<RecordListItem>)await editors.DocumentsAsync(cancellationToken)));
+
+    [HttpGet("/admin/documents/new")]
+    public IActionResult NewDocument() =>
+        Form("documents", null, new Dictionary<string, string?> { ["kind"] = "news" }, RecordEditors.DocumentFields);
+
+    [HttpGet("/admin/documents/{id:int}/edit")]
+    public async Task<IActionResult> EditDocument(int id, CancellationToken cancellationToken) =>
+        await editors.DocumentValuesAsync(id, cancellationToken) is { } values ? Form("documents", id, values, RecordEditors.DocumentFields) : NotFound();
+
+    [HttpPost("/admin/documents/save")]
+    public async Task<IActionResult> SaveDocument(int? id, CancellationToken cancellationToken)
+    {
+        var values = Values(RecordEditors.DocumentFields);
+        return await editors.SaveDocumentAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
+            ? Redirect("/admin/documents")
+            : Invalid("documents", id, values, RecordEditors.DocumentFields);
+    }
+
     private Dictionary<string, string?> Values(IReadOnlyList<FieldSpec> fields) =>
         fields.ToDictionary(f => f.Column, f => Request.Form.TryGetValue(f.Column, out var v) ? (string?)v.ToString() : null);
 
     private ViewResult Form(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields) =>
         View("Edit", new RecordFormViewModel(
-            (id is null ? "Add " : "Edit ") + (kind == "indicators" ? "an indicator" : "a milestone"),
+            (id is null ? "Add " : "Edit ") + kind switch { "indicators" => "an indicator", "documents" => "a source document", _ => "a milestone" },
             $"/admin/{kind}/save" + (id is null ? "" : $"?id={id}"), $"/admin/{kind}", fields, values));
 
     private ViewResult Invalid(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields)

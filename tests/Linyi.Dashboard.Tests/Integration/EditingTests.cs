@@ -61,6 +61,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         { "GET", "/admin/observations/new", HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK },
         { "GET", "/admin/indicators/new", HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK },
         { "GET", "/admin/milestones/new", HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK },
+        { "GET", "/admin/documents/new", HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK },
         { "GET", "/admin/import", HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK },
         { "GET", "/admin/audit", HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.OK },
         { "GET", "/admin/users", HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.OK },
@@ -68,6 +69,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         { "POST", "/admin/users", HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.BadRequest },
         { "POST", "/admin/indicators/save", HttpStatusCode.Redirect, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest },
         { "POST", "/admin/milestones/save", HttpStatusCode.Redirect, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest },
+        { "POST", "/admin/documents/save", HttpStatusCode.Redirect, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest },
         { "POST", "/admin/observations/999999/delete", HttpStatusCode.Redirect, HttpStatusCode.NotFound, HttpStatusCode.NotFound },
         { "POST", "/admin/import", HttpStatusCode.Redirect, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest },
     };
@@ -249,6 +251,35 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         Assert.Contains("测试项目", await editor.GetStringAsync("/regions/lanshan"));
         await using var db = Database.CreateContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Source == ChangeSource.Form));
+    }
+
+    [Fact]
+    public async Task AnEditorCanAddASourceDocumentAndCiteIt()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var token = await Accounts.TokenAsync(editor, "/admin/documents/new");
+
+        var bad = await editor.PostAsync("/admin/documents/save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = "bulletin2024", ["title_zh"] = "2024年临沂市国民经济和社会发展统计公报", ["title_en"] = "Linyi statistical bulletin 2024", ["publisher"] = "临沂市统计局",
+            ["published_on"] = "2025-13", ["kind"] = "news", ["source_file"] = "bulletin-2024.pdf", ["__RequestVerificationToken"] = token,
+        }));
+        var good = await editor.PostAsync("/admin/documents/save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = "bulletin2024", ["title_zh"] = "2024年临沂市国民经济和社会发展统计公报", ["title_en"] = "Linyi statistical bulletin 2024", ["publisher"] = "临沂市统计局",
+            ["published_on"] = "2025-03", ["kind"] = "news", ["source_file"] = "bulletin-2024.pdf", ["__RequestVerificationToken"] = token,
+        }));
+        var form = GdpActual2024(token);
+        form["Document"] = "bulletin2024";
+        var cited = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("must be YYYY, YYYY-MM or YYYY-MM-DD", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, cited.StatusCode);
+        Assert.Contains("2024年临沂市国民经济和社会发展统计公报", await editor.GetStringAsync("/indicators/gdp"));
+        await using var db = Database.CreateContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Entity == "document" && a.EntityKey == "bulletin2024"));
     }
 
     [Fact]

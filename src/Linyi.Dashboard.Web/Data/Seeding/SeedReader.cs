@@ -72,13 +72,7 @@ public static class SeedReader
         var documents = new List<DocumentRow>();
         foreach (var f in Rows("documents.csv"))
         {
-            var publishedOn = f.Required("published_on", 10);
-            if (publishedOn.Length > 0 && !IsPartialDate(publishedOn))
-            {
-                f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
-            }
-            documents.Add(new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
-                publishedOn, f.Enum<DocumentKind>("kind"), f.Required("source_file", 256)));
+            documents.Add(ParseDocument(f));
             CheckUnique(documents, seen, d => d.Code, f, "code", "document code");
         }
         var documentCodes = documents.Select(d => d.Code).ToHashSet();
@@ -138,6 +132,17 @@ public static class SeedReader
             throw new SeedValidationException(errors);
         }
         return new SeedSet(documents, regions, categories, units, indicators, observations, milestones);
+    }
+
+    public static DocumentRow ParseDocument(FieldReader f)
+    {
+        var publishedOn = f.Required("published_on", 10);
+        if (publishedOn.Length > 0 && !IsPartialDate(publishedOn))
+        {
+            f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
+            publishedOn, f.Enum<DocumentKind>("kind"), f.Required("source_file", 256));
     }
 
     public static IndicatorRow ParseIndicator(FieldReader f, KnownCodes known)

@@ -21,6 +21,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
     private static readonly Choice[] Measures = Enum.GetValues<Measure>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] Directions = Enum.GetValues<Direction>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] Charts = Enum.GetValues<ChartType>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
+    private static readonly Choice[] DocumentKinds = Enum.GetValues<DocumentKind>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] MilestoneKinds = Enum.GetValues<MilestoneKind>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
 
     public async Task<IReadOnlyList<FieldSpec>> IndicatorFieldsAsync(CancellationToken cancellationToken)
@@ -47,6 +48,52 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             new("title_zh", "Chinese title", FieldType.Text), new("title_en", "English title", FieldType.Text),
             new("document", "Source document", FieldType.Select, choices.Documents), new("section", "Section in the document", FieldType.Text),
         ];
+    }
+
+    public static IReadOnlyList<FieldSpec> DocumentFields { get; } =
+    [
+        new("code", "Code", FieldType.Text), new("title_zh", "Chinese title", FieldType.Text), new("title_en", "English title", FieldType.Text),
+        new("publisher", "Publisher", FieldType.Text, Optional: true), new("published_on", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", FieldType.Text),
+        new("kind", "Kind", FieldType.Select, DocumentKinds), new("source_file", "Source file or address", FieldType.Text),
+    ];
+
+    public Task<List<RecordListItem>> DocumentsAsync(CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Code)
+            .Select(d => new RecordListItem(d.Id, d.Code, d.TitleZh + "（" + d.PublishedOn + "）", null)).ToListAsync(cancellationToken);
+
+    public async Task<Dictionary<string, string?>?> DocumentValuesAsync(int id, CancellationToken cancellationToken)
+    {
+        var d = await db.Documents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return d is null ? null : new Dictionary<string, string?>
+        {
+            ["code"] = d.Code, ["title_zh"] = d.TitleZh, ["title_en"] = d.TitleEn, ["publisher"] = d.Publisher,
+            ["published_on"] = d.PublishedOn, ["kind"] = KebabEnum.ToText(d.Kind), ["source_file"] = d.SourceFile,
+        };
+    }
+
+    /// <summary>A new source (a statistical bulletin, a later report) that figures can then cite.</summary>
+    public async Task<bool> SaveDocumentAsync(int? id, IReadOnlyDictionary<string, string?> values, string user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var row = FormFields.Validate("documents.csv", values, SeedReader.ParseDocument, modelState);
+        if (row is null)
+        {
+            return false;
+        }
+        var document = id is { } existing
+            ? await db.Documents.FindAsync([existing], cancellationToken)
+            : new SourceDocument { Code = row.Code, TitleZh = row.TitleZh, TitleEn = row.TitleEn, PublishedOn = row.PublishedOn, SourceFile = row.SourceFile };
+        if (document is null)
+        {
+            modelState.AddModelError("", "This document no longer exists.");
+            return false;
+        }
+        if (id is null)
+        {
+            db.Documents.Add(document);
+        }
+        (document.Code, document.TitleZh, document.TitleEn, document.Publisher) = (row.Code, row.TitleZh, row.TitleEn, row.Publisher);
+        (document.PublishedOn, document.Kind, document.SourceFile) = (row.PublishedOn, row.Kind, row.SourceFile);
+        return await FormFields.SaveAsync(db, user, modelState, "Code", $"A document with the code '{row.Code}' already exists.", cancellationToken);
     }
 
     public Task<List<RecordListItem>> IndicatorsAsync(CancellationToken cancellationToken) =>
