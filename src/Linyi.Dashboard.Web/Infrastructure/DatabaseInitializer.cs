@@ -28,8 +28,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Data
             {
                 var seeds = SeedReader.ReadDirectory(settings.SeedPath);
                 var result = await new SeedLoader(db).LoadAsync(seeds, cancellationToken);
-                logger.LogInformation("Seeds loaded from {SeedPath}: {Added} added, {Updated} updated, {Unchanged} unchanged",
-                    settings.SeedPath, result.Added, result.Updated, result.Unchanged);
+                logger.LogInformation("Seeds loaded from {SeedPath}: {Added} added, {Updated} updated, {Removed} retired, {Unchanged} unchanged",
+                    settings.SeedPath, result.Added, result.Updated, result.Removed, result.Unchanged);
             }
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -106,6 +107,31 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(1, result.Updated);
         var gdp = await db.Observations.SingleAsync(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual);
         Assert.Equal(6106m, gdp.Value);
+    }
+
+    [Fact]
+    public async Task ARowTheSeedsNoLongerHaveIsRetiredUnlessAPersonTouchedIt()
+    {
+        await Database.LoadSeedsAsync();
+        await using (var db = Database.CreateContext())
+        {
+            // An editor's own figure citing a seed document, recorded as a form change.
+            var gdp = await db.Indicators.SingleAsync(i => i.Code == "gdp");
+            db.Observations.Add(new Observation { Indicator = gdp, RegionId = (await db.Regions.SingleAsync(r => r.Slug == "linyi")).Id, StartYear = 2024, EndYear = 2024,
+                Kind = ObservationKind.Actual, Value = 6500, DocumentId = (await db.Documents.SingleAsync(d => d.Code == "gwr2024")).Id, Section = "editor" });
+            await db.SaveAuditedChangesAsync(new AuditScope("editor@example.test", ChangeSource.Form), default);
+        }
+        using var seeds = SeedDirectory.CopyOfRealSeeds();
+        seeds.Replace("observations.csv", line => line.StartsWith("logistics_total,linyi,2023,actual,", StringComparison.Ordinal) ? "" : line);
+        seeds.Rewrite("observations.csv", text => text.Replace("\n\n", "\n", StringComparison.Ordinal));
+
+        await using var context = Database.CreateContext();
+        var result = await new SeedLoader(context).LoadAsync(SeedReader.ReadDirectory(seeds.Path));
+
+        Assert.Equal(1, result.Removed);
+        Assert.False(await context.Observations.AnyAsync(o => o.Indicator!.Code == "logistics_total" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual));
+        Assert.True(await context.Observations.AnyAsync(o => o.Indicator!.Code == "gdp" && o.StartYear == 2024));
+        Assert.Equal(ChangeSource.Seed, (await context.AuditEntries.SingleAsync(a => a.EntityKey == "logistics_total/linyi/2023/actual" && a.Action == AuditAction.Delete)).Source);
     }
 
     public static TheoryData<string, Func<string, string>, string, int, int, string> BadFiles => new()

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
-public sealed record SeedResult(int Added, int Updated, int Unchanged);
+public sealed record SeedResult(int Added, int Updated, int Unchanged, int Removed = 0);
 
 /// <summary>
-/// Upserts a validated <see cref="SeedSet"/> by natural keys in one transaction. Rows that exist only in the
-/// database (an editor's later additions) are left alone; loading the same set twice writes nothing.
+/// Upserts a validated <see cref="SeedSet"/> by natural keys in one transaction. Rows that exist only in the database are
+/// left alone when an editor made them; rows the seeds made and no longer have are retired. Loading twice writes nothing.
 /// </summary>
 public sealed class SeedLoader(DashboardDbContext db)
 {
@@ -92,16 +92,57 @@ public sealed class SeedLoader(DashboardDbContext db)
             milestone.Document = documents[row.Document];
         }
 
+        await RemoveRetiredAsync(seeds, observations, milestones, cancellationToken);
+
         db.ChangeTracker.DetectChanges();
         var entries = db.ChangeTracker.Entries().ToList();
         var result = new SeedResult(
             entries.Count(e => e.State == EntityState.Added),
             entries.Count(e => e.State == EntityState.Modified),
-            entries.Count(e => e.State == EntityState.Unchanged));
+            entries.Count(e => e.State == EntityState.Unchanged),
+            entries.Count(e => e.State == EntityState.Deleted));
         await db.SaveAuditedChangesAsync(new AuditScope("seed", ChangeSource.Seed), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>
+    /// A row the seed files created for one of their documents, that the files no longer have and that no person has edited
+    /// since (its last audit entry came from the seeds, or it has none), is retired: the seed files were corrected. Rows an
+    /// editor created or changed are kept.
+    /// </summary>
+    private async Task RemoveRetiredAsync<TObservationKey, TMilestoneKey>(SeedSet seeds,
+        Dictionary<TObservationKey, Observation> observations, Dictionary<TMilestoneKey, Milestone> milestones, CancellationToken cancellationToken)
+        where TObservationKey : notnull where TMilestoneKey : notnull
+    {
+        var seedDocuments = seeds.Documents.Select(d => d.Code).ToHashSet();
+        var lastSource = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.Entity == "observation" || a.Entity == "milestone")
+                .Select(a => new { a.Id, a.Entity, a.EntityKey, a.Source })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => (a.Entity, a.EntityKey))
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.Source);
+        bool UntouchedByPeople(string entity, string key) => lastSource.GetValueOrDefault((entity, key), ChangeSource.Seed) == ChangeSource.Seed;
+
+        var seedObservations = seeds.Observations.Select(o => $"{o.Indicator}/{o.Region}/{o.Period}/{KebabEnum.ToText(o.Kind)}").ToHashSet();
+        foreach (var observation in observations.Values.Where(o => db.Entry(o).State == EntityState.Unchanged || db.Entry(o).State == EntityState.Modified))
+        {
+            var key = $"{observation.Indicator!.Code}/{observation.Region!.Slug}/{observation.Period}/{KebabEnum.ToText(observation.Kind)}";
+            if (!seedObservations.Contains(key) && seedDocuments.Contains(observation.Document!.Code) && UntouchedByPeople("observation", key))
+            {
+                db.Observations.Remove(observation);
+            }
+        }
+        var seedMilestones = seeds.Milestones.Select(m => $"{m.Region}/{m.Period}/{m.TitleZh}").ToHashSet();
+        foreach (var milestone in milestones.Values.Where(m => db.Entry(m).State == EntityState.Unchanged || db.Entry(m).State == EntityState.Modified))
+        {
+            var key = $"{milestone.Region!.Slug}/{milestone.Period}/{milestone.TitleZh}";
+            if (!seedMilestones.Contains(key) && seedDocuments.Contains(milestone.Document!.Code) && UntouchedByPeople("milestone", key))
+            {
+                db.Milestones.Remove(milestone);
+            }
+        }
     }
 
     private static TEntity Upsert<TKey, TEntity>(Dictionary<TKey, TEntity> existing, TKey key, Func<TEntity> create, DbSet<TEntity> set)
