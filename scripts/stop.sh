@@ -5,6 +5,6 @@ source "$(dirname "$0")/lib/common.sh"
 pg_stop
 log "PostgreSQL stopped"
 if [ "${1:-}" = "--clean" ]; then
-    rm -rf "$DATA_DIR" "$ROOT/out"
-    log "Removed $DATA_DIR and out/"
+    rm -rf "$PG_DIR" "$DATA_DIR" "$ROOT/out"
+    log "Removed $PG_DIR, $DATA_DIR and out/"
 fi

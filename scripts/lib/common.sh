@@ -4,7 +4,22 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DATA_DIR="${LINYI_DATA_DIR:-$ROOT/.data}"
 PG_DIR="$DATA_DIR/pg"
-PG_PORT="${PG_PORT:-55432}"
+# As root, the cluster runs as the postgres user, who must be able to reach it: a checkout below a private folder
+# (mode 700) cannot host it, so the cluster then lives under /var/lib/postgresql, one per checkout.
+if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && [ -z "${LINYI_DATA_DIR:-}" ]; then
+    mkdir -p "$DATA_DIR"
+    if ! runuser -u postgres -- test -x "$DATA_DIR" 2>/dev/null; then
+        PG_DIR="/var/lib/postgresql/linyi-dashboard/$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
+    fi
+fi
+# The cluster keeps the port it was created with; a new cluster takes 55432, or the next free port if another has it.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [ -f "$PG_DIR/port" ]; then
+    PG_PORT="$(cat "$PG_DIR/port")"
+elif [ -z "${PG_PORT:-}" ]; then
+    PG_PORT=55432
+    while ! port_free "$PG_PORT" && [ "$PG_PORT" -lt 55532 ]; do PG_PORT=$((PG_PORT + 1)); done
+fi
 PG_USER_NAME="linyi"
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
@@ -46,7 +61,7 @@ pg_bin() {
 
 # Runs a PostgreSQL server binary as the owner of the cluster (initdb refuses root).
 pg_as_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_password() { cat "$PG_DIR/password"; }
@@ -60,7 +75,8 @@ ensure_postgres() {
         log "Creating a project-local PostgreSQL cluster in $PG_DIR"
         rm -rf "$PG_DIR"; mkdir -p "$PG_DIR/data" "$PG_DIR/run"
         head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$PG_DIR/password"
-        if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$PG_DIR"; chmod 755 "$DATA_DIR"; fi
+        echo "$PG_PORT" > "$PG_DIR/port"
+        if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$PG_DIR"; chmod 755 "$DATA_DIR" "$PG_DIR"; chmod 644 "$PG_DIR/password"; fi
         chmod 700 "$PG_DIR/data"
         pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U "$PG_USER_NAME" --pwfile="$PG_DIR/password" \
             --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
