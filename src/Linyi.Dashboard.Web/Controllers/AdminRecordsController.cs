@@ -5,17 +5,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-/// <summary>Indicators, milestones and source documents: list, add, edit (and delete, for indicators and milestones).</summary>
+/// <summary>Indicators, milestones and source documents: list, add, edit, delete (a document only when nothing cites it).</summary>
 [Authorize(Policy = Roles.Editor)]
 public class AdminRecordsController(RecordEditors editors) : Controller
 {
     [HttpGet("/admin/indicators")]
     public async Task<IActionResult> Indicators(CancellationToken cancellationToken) =>
-        View("List", ("indicators", (IReadOnlyList<RecordListItem>)await editors.IndicatorsAsync(cancellationToken)));
+        View("List", ("indicators", (IReadOnlyList<RecordListItem>)await editors.IndicatorsAsync(cancellationToken), (int?)null));
 
     [HttpGet("/admin/milestones")]
     public async Task<IActionResult> Milestones(CancellationToken cancellationToken) =>
-        View("List", ("milestones", (IReadOnlyList<RecordListItem>)await editors.MilestonesAsync(cancellationToken)));
+        View("List", ("milestones", (IReadOnlyList<RecordListItem>)await editors.MilestonesAsync(cancellationToken), (int?)null));
 
     [HttpGet("/admin/indicators/new")]
     public async Task<IActionResult> NewIndicator(CancellationToken cancellationToken) =>
@@ -61,7 +61,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
 
     [HttpGet("/admin/documents")]
     public async Task<IActionResult> Documents(CancellationToken cancellationToken) =>
-        View("List", ("documents", (IReadOnlyList<RecordListItem>)await editors.DocumentsAsync(cancellationToken)));
+        View("List", ("documents", (IReadOnlyList<RecordListItem>)await editors.DocumentsAsync(cancellationToken), (int?)null));
 
     [HttpGet("/admin/documents/new")]
     public IActionResult NewDocument() =>
@@ -78,6 +78,22 @@ public class AdminRecordsController(RecordEditors editors) : Controller
         return await editors.SaveDocumentAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
             ? Redirect("/admin/documents")
             : Invalid("documents", id, values, RecordEditors.DocumentFields);
+    }
+
+    [HttpPost("/admin/documents/{id:int}/delete")]
+    public async Task<IActionResult> DeleteDocument(int id, CancellationToken cancellationToken)
+    {
+        var citing = await editors.DeleteDocumentAsync(id, User.Identity!.Name!, cancellationToken);
+        if (citing is null)
+        {
+            return NotFound();
+        }
+        if (citing == 0)
+        {
+            return Redirect("/admin/documents");
+        }
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("List", ("documents", (IReadOnlyList<RecordListItem>)await editors.DocumentsAsync(cancellationToken), (int?)citing));
     }
 
     private Dictionary<string, string?> Values(IReadOnlyList<FieldSpec> fields) =>

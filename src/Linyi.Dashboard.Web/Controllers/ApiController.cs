@@ -17,7 +17,7 @@ public sealed record ApiIndicator(string Code, string Category, string NameZh, s
     int Precision, string Chart, string? GrowthOf, string DescriptionZh, string DescriptionEn);
 
 public sealed record ApiObservation(string Indicator, string Region, string Period, string Kind, string Comparator, decimal Value, string Unit,
-    string Document, string Section, string? Note);
+    string Vintage, string Document, string PublishedOn, string? Url, string Section, string? Note);
 
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -62,7 +62,8 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         }
         var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken);
         var items = result.Rows.Select(r => new ApiObservation(r.IndicatorCode, r.RegionSlug, r.Period.ToString(), KebabEnum.ToText(r.Kind),
-            r.Comparator.ToAscii(), r.Value / 1.0000000000000000000000000000m, r.Unit, r.DocumentCode, r.Section, r.Note)).ToList();
+            r.Comparator.ToAscii(), r.Value / 1.0000000000000000000000000000m, r.Unit, KebabEnum.ToText(r.Vintage), r.DocumentCode, r.PublishedOn, r.Url,
+            r.Section, r.Note)).ToList();
         return Ok(new ApiPage<ApiObservation>(items, result.Total, result.Page, result.PageSize));
     }
 }

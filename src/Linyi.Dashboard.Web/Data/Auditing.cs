@@ -91,7 +91,8 @@ public static class Auditing
             case Observation o:
                 var indicator = o.Indicator?.Code ?? (await db.Indicators.FindAsync([o.IndicatorId], cancellationToken))?.Code;
                 var region = o.Region?.Slug ?? (await db.Regions.FindAsync([o.RegionId], cancellationToken))?.Slug;
-                return ("observation", $"{indicator}/{region}/{o.Period}/{KebabEnum.ToText(o.Kind)}");
+                var document = o.Document?.Code ?? (await db.Documents.FindAsync([o.DocumentId], cancellationToken))?.Code;
+                return ("observation", new ObservationKey(indicator ?? "", region ?? "", o.Period, o.Kind).WithDocument(document ?? ""));
             case Indicator i:
                 return ("indicator", i.Code);
             case Milestone m:

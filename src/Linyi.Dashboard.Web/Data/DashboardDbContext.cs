@@ -20,6 +20,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ObservationOfRecord> ObservationsOfRecord => Set<ObservationOfRecord>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
@@ -63,6 +64,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
         configurationBuilder.Properties<Comparator>().HaveConversion<KebabEnumConverter<Comparator>>().HaveMaxLength(16);
         configurationBuilder.Properties<MilestoneKind>().HaveConversion<KebabEnumConverter<MilestoneKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<DocumentKind>().HaveConversion<KebabEnumConverter<DocumentKind>>().HaveMaxLength(16);
+        configurationBuilder.Properties<Vintage>().HaveConversion<KebabEnumConverter<Vintage>>().HaveMaxLength(16);
         configurationBuilder.Properties<AuditAction>().HaveConversion<KebabEnumConverter<AuditAction>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeSource>().HaveConversion<KebabEnumConverter<ChangeSource>>().HaveMaxLength(16);
     }

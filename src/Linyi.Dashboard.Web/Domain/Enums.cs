@@ -14,4 +14,8 @@ public enum Comparator { Eq, Ge, Le, Approx }
 
 public enum MilestoneKind { Project, Honour, Designation, Plan, Event }
 
-public enum DocumentKind { WorkReport, News }
+/// <summary>What a source is; it decides the source's tier in <see cref="VintageRule"/>.</summary>
+public enum DocumentKind { WorkReport, Bulletin, StatsRelease, GovNotice, News, Repost }
+
+/// <summary>Whether a reported figure is an estimate (预计, 初步核算, 快报) or the final one.</summary>
+public enum Vintage { Preliminary, Final }

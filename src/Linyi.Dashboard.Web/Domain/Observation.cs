@@ -1,6 +1,9 @@
 namespace Linyi.Dashboard.Web.Domain;
 
-/// <summary>One value of an indicator for a region, a period and a kind, with its citation.</summary>
+/// <summary>
+/// One value of an indicator for a region, a period and a kind, as one document reported it (a vintage), with its citation.
+/// Several documents may report the same figure; <see cref="VintageRule"/> picks the one of record.
+/// </summary>
 public class Observation
 {
     public long Id { get; set; }
@@ -13,6 +16,7 @@ public class Observation
     public ObservationKind Kind { get; set; }
     public Comparator Comparator { get; set; }
     public decimal Value { get; set; }
+    public Vintage Vintage { get; set; } = Vintage.Final;
 
     /// <summary>Set only when the document states this value in another unit than the indicator's.</summary>
     public string? UnitCode { get; set; }

@@ -8,7 +8,9 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
 {
     public void Configure(EntityTypeBuilder<Observation> builder)
     {
-        builder.HasIndex(o => new { o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind }).IsUnique();
+        // One row per document's report of a figure (a vintage); the figure of record is chosen by the observations_of_record view.
+        builder.HasIndex(o => new { o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.DocumentId }).IsUnique();
+        builder.HasIndex(o => o.DocumentId);
         builder.HasIndex(o => new { o.RegionId, o.StartYear });
         builder.Property(o => o.Value).HasPrecision(20, 4);
         builder.Property(o => o.Section).HasMaxLength(128);
@@ -23,6 +25,7 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
             t.HasCheckConstraint("ck_observations_period", $"start_year BETWEEN {Period.MinYear} AND {Period.MaxYear} AND end_year BETWEEN start_year AND {Period.MaxYear}");
             t.HasCheckConstraint("ck_observations_kind", KebabEnum.CheckIn<ObservationKind>("kind"));
             t.HasCheckConstraint("ck_observations_comparator", KebabEnum.CheckIn<Comparator>("comparator"));
+            t.HasCheckConstraint("ck_observations_vintage", KebabEnum.CheckIn<Vintage>("vintage"));
             t.HasCheckConstraint("ck_observations_section", "length(trim(section)) > 0");
         });
     }

@@ -12,6 +12,7 @@ public class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocume
         {
             t.HasCheckConstraint("ck_documents_published_on", "published_on ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'");
             t.HasCheckConstraint("ck_documents_kind", KebabEnum.CheckIn<DocumentKind>("kind"));
+            t.HasCheckConstraint("ck_documents_url", "url IS NULL OR url ~ '^https?://[^[:space:]]+$'");
         });
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.Code).HasMaxLength(32);
@@ -20,5 +21,7 @@ public class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocume
         builder.Property(d => d.Publisher).HasMaxLength(128);
         builder.Property(d => d.PublishedOn).HasMaxLength(10);
         builder.Property(d => d.SourceFile).HasMaxLength(256);
+        builder.Property(d => d.Url).HasMaxLength(1000);
+        builder.Property(d => d.Reliability).HasMaxLength(1000);
     }
 }

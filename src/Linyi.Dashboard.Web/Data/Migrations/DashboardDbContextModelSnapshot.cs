@@ -102,6 +102,17 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                     b.ToTable("asp_net_users", (string)null);
                 });
 
+            modelBuilder.Entity("Linyi.Dashboard.Web.Data.ObservationOfRecord", b =>
+                {
+                    b.Property<long>("ObservationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("observation_id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("observations_of_record", (string)null);
+                });
+
             modelBuilder.Entity("Linyi.Dashboard.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +495,12 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("numeric(20,4)")
                         .HasColumnName("value");
 
+                    b.Property<string>("Vintage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("vintage");
+
                     b.HasKey("Id")
                         .HasName("pk_observations");
 
@@ -496,9 +513,9 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                     b.HasIndex("RegionId", "StartYear")
                         .HasDatabaseName("ix_observations_region_id_start_year");
 
-                    b.HasIndex("IndicatorId", "RegionId", "StartYear", "EndYear", "Kind")
+                    b.HasIndex("IndicatorId", "RegionId", "StartYear", "EndYear", "Kind", "DocumentId")
                         .IsUnique()
-                        .HasDatabaseName("ix_observations_indicator_id_region_id_start_year_end_year_kind");
+                        .HasDatabaseName("ix_observations_indicator_id_region_id_start_year_end_year_kin");
 
                     b.ToTable("observations", null, t =>
                         {
@@ -509,6 +526,8 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                             t.HasCheckConstraint("ck_observations_period", "start_year BETWEEN 1949 AND 2100 AND end_year BETWEEN start_year AND 2100");
 
                             t.HasCheckConstraint("ck_observations_section", "length(trim(section)) > 0");
+
+                            t.HasCheckConstraint("ck_observations_vintage", "vintage IN ('preliminary', 'final')");
                         });
                 });
 
@@ -645,8 +664,12 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("publisher");
 
+                    b.Property<string>("Reliability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reliability");
+
                     b.Property<string>("SourceFile")
-                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("source_file");
@@ -663,6 +686,11 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("title_zh");
 
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("url");
+
                     b.HasKey("Id")
                         .HasName("pk_documents");
 
@@ -672,9 +700,11 @@ namespace Linyi.Dashboard.Web.Data.Migrations
 
                     b.ToTable("documents", null, t =>
                         {
-                            t.HasCheckConstraint("ck_documents_kind", "kind IN ('work-report', 'news')");
+                            t.HasCheckConstraint("ck_documents_kind", "kind IN ('work-report', 'bulletin', 'stats-release', 'gov-notice', 'news', 'repost')");
 
                             t.HasCheckConstraint("ck_documents_published_on", "published_on ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'");
+
+                            t.HasCheckConstraint("ck_documents_url", "url IS NULL OR url ~ '^https?://[^[:space:]]+$'");
                         });
                 });
 

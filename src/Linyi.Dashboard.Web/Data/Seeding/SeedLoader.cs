@@ -31,6 +31,7 @@ public sealed class SeedLoader(DashboardDbContext db)
                 () => new SourceDocument { Code = row.Code, TitleZh = row.TitleZh, TitleEn = row.TitleEn, PublishedOn = row.PublishedOn, SourceFile = row.SourceFile }, db.Documents);
             (document.TitleZh, document.TitleEn, document.Publisher) = (row.TitleZh, row.TitleEn, row.Publisher);
             (document.PublishedOn, document.Kind, document.SourceFile) = (row.PublishedOn, row.Kind, row.SourceFile);
+            (document.Url, document.Reliability) = (row.Url, row.Reliability);
         }
 
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
@@ -66,13 +67,14 @@ public sealed class SeedLoader(DashboardDbContext db)
         }
 
         var observations = await db.Observations
-            .Select(o => new { Observation = o, o.Indicator!.Code, Region = o.Region!.Slug })
-            .ToDictionaryAsync(o => (o.Code, o.Region, new Period(o.Observation.StartYear, o.Observation.EndYear), o.Observation.Kind), o => o.Observation, cancellationToken);
+            .Select(o => new { Observation = o, o.Indicator!.Code, Region = o.Region!.Slug, Document = o.Document!.Code })
+            .ToDictionaryAsync(o => new ObservationKey(o.Code, o.Region, new Period(o.Observation.StartYear, o.Observation.EndYear), o.Observation.Kind).WithDocument(o.Document),
+                o => o.Observation, cancellationToken);
         foreach (var row in seeds.Observations)
         {
-            var observation = Upsert(observations, (row.Indicator, row.Region, row.Period, row.Kind),
+            var observation = Upsert(observations, row.VintageKey,
                 () => new Observation { Section = row.Section, StartYear = row.Period.StartYear, EndYear = row.Period.EndYear, Kind = row.Kind }, db.Observations);
-            (observation.Comparator, observation.Value, observation.UnitCode) = (row.Comparator, row.Value, row.Unit);
+            (observation.Comparator, observation.Value, observation.UnitCode, observation.Vintage) = (row.Comparator, row.Value, row.Unit, row.Vintage);
             (observation.Section, observation.Note) = (row.Section, row.Note);
             observation.Indicator = indicators[row.Indicator];
             observation.Region = regions[row.Region];
@@ -112,9 +114,9 @@ public sealed class SeedLoader(DashboardDbContext db)
     /// since (its last audit entry came from the seeds, or it has none), is retired: the seed files were corrected. Rows an
     /// editor created or changed are kept.
     /// </summary>
-    private async Task RemoveRetiredAsync<TObservationKey, TMilestoneKey>(SeedSet seeds,
-        Dictionary<TObservationKey, Observation> observations, Dictionary<TMilestoneKey, Milestone> milestones, CancellationToken cancellationToken)
-        where TObservationKey : notnull where TMilestoneKey : notnull
+    private async Task RemoveRetiredAsync<TMilestoneKey>(SeedSet seeds,
+        Dictionary<string, Observation> observations, Dictionary<TMilestoneKey, Milestone> milestones, CancellationToken cancellationToken)
+        where TMilestoneKey : notnull
     {
         var seedDocuments = seeds.Documents.Select(d => d.Code).ToHashSet();
         var lastSource = (await db.AuditEntries.AsNoTracking()
@@ -125,11 +127,12 @@ public sealed class SeedLoader(DashboardDbContext db)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.Source);
         bool UntouchedByPeople(string entity, string key) => lastSource.GetValueOrDefault((entity, key), ChangeSource.Seed) == ChangeSource.Seed;
 
-        var seedObservations = seeds.Observations.Select(o => $"{o.Indicator}/{o.Region}/{o.Period}/{KebabEnum.ToText(o.Kind)}").ToHashSet();
-        foreach (var observation in observations.Values.Where(o => db.Entry(o).State == EntityState.Unchanged || db.Entry(o).State == EntityState.Modified))
+        var seedObservations = seeds.Observations.Select(o => o.VintageKey).ToHashSet();
+        foreach (var (key, observation) in observations.Where(o => db.Entry(o.Value).State is EntityState.Unchanged or EntityState.Modified))
         {
-            var key = $"{observation.Indicator!.Code}/{observation.Region!.Slug}/{observation.Period}/{KebabEnum.ToText(observation.Kind)}";
-            if (!seedObservations.Contains(key) && seedDocuments.Contains(observation.Document!.Code) && UntouchedByPeople("observation", key))
+            // Audit entries written before vintages name the figure without its document.
+            if (!seedObservations.Contains(key) && seedDocuments.Contains(observation.Document!.Code)
+                && UntouchedByPeople("observation", key) && UntouchedByPeople("observation", ObservationKey.FigurePart(key)))
             {
                 db.Observations.Remove(observation);
             }

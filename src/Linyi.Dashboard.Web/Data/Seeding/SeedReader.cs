@@ -16,12 +16,12 @@ public static class SeedReader
 {
     public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
     {
-        ["documents.csv"] = ["code", "title_zh", "title_en", "publisher", "published_on", "kind", "source_file"],
+        ["documents.csv"] = ["code", "title_zh", "title_en", "publisher", "published_on", "kind", "url", "reliability", "source_file"],
         ["regions.csv"] = ["slug", "name_zh", "name_en", "kind", "parent", "admin_code"],
         ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
         ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
         ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en"],
-        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "document", "section", "note"],
+        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note"],
         ["milestones.csv"] = ["region", "period", "category", "kind", "title_zh", "title_en", "document", "section"],
     };
 
@@ -117,7 +117,7 @@ public static class SeedReader
         {
             var row = ParseObservation(f, known);
             observations.Add(row);
-            CheckUnique(observations, seen, o => o.Key, f, "indicator", "observation (indicator, region, period, kind)");
+            CheckUnique(observations, seen, o => o.VintageKey, f, "document", "observation (indicator, region, period, kind, document)");
         }
 
         var milestones = new List<MilestoneRow>();
@@ -141,8 +141,13 @@ public static class SeedReader
         {
             f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
         }
+        var url = f.Optional("url", 1000);
+        if (url is not null && !IsWebAddress(url))
+        {
+            f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+        }
         return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
-            publishedOn, f.Enum<DocumentKind>("kind"), f.Required("source_file", 256));
+            publishedOn, f.Enum<DocumentKind>("kind"), url, f.Optional("reliability", 1000), f.Optional("source_file", 256));
     }
 
     public static IndicatorRow ParseIndicator(FieldReader f, KnownCodes known)
@@ -168,7 +173,7 @@ public static class SeedReader
         var row = new ObservationRow(f.Reference("indicator", known.IndicatorCodes, required: true, "indicator")!,
             f.Reference("region", known.RegionSlugs, required: true, "region")!, f.Period("period"), f.Enum<ObservationKind>("kind"),
             f.Comparator("comparator"), f.Decimal("value"), f.Reference("unit", known.UnitDimensions.Keys.ToHashSet(), required: false, "unit"),
-            f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note"));
+            f.Enum<Vintage>("vintage"), f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note"));
         if (row.Unit is not null && known.IndicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
             && known.UnitDimensions.TryGetValue(row.Unit, out var dimension) && known.UnitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
         {
@@ -196,10 +201,14 @@ public static class SeedReader
         {
             var f = new FieldReader(fileName, record, header, errors);
             rows.Add(ParseObservation(f, known));
-            CheckUnique(rows, seen, o => o.Key, f, "indicator", "observation (indicator, region, period, kind)");
+            CheckUnique(rows, seen, o => o.VintageKey, f, "document", "observation (indicator, region, period, kind, document)");
         }
         return rows;
     }
+
+    private static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !text.Any(char.IsWhiteSpace);
 
     private static bool IsPartialDate(string text) =>
         text.Length switch

@@ -2,7 +2,8 @@ using Linyi.Dashboard.Web.Domain;
 
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
-public sealed record DocumentRow(string Code, string TitleZh, string TitleEn, string? Publisher, string PublishedOn, DocumentKind Kind, string SourceFile);
+public sealed record DocumentRow(
+    string Code, string TitleZh, string TitleEn, string? Publisher, string PublishedOn, DocumentKind Kind, string? Url, string? Reliability, string? SourceFile);
 
 public sealed record RegionRow(string Slug, string NameZh, string NameEn, RegionKind Kind, string? Parent, string? AdminCode);
 
@@ -16,9 +17,12 @@ public sealed record IndicatorRow(
 
 public sealed record ObservationRow(
     string Indicator, string Region, Period Period, ObservationKind Kind, Comparator Comparator, decimal Value,
-    string? Unit, string Document, string Section, string? Note)
+    string? Unit, Vintage Vintage, string Document, string Section, string? Note)
 {
-    public (string, string, Period, ObservationKind) Key => (Indicator, Region, Period, Kind);
+    public ObservationKey Key => new(Indicator, Region, Period, Kind);
+
+    /// <summary>A document reports a figure once: the key of this row's vintage.</summary>
+    public string VintageKey => Key.WithDocument(Document);
 }
 
 public sealed record MilestoneRow(

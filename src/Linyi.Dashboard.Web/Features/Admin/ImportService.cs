@@ -62,7 +62,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var existing = await ExistingAsync(rows, tracked: true, cancellationToken);
         foreach (var row in rows)
         {
-            if (!existing.Remove(Key(row.Indicator, row.Region, row.Period, row.Kind), out var observation))
+            if (!existing.Remove(row.VintageKey, out var observation))
             {
                 observation = new Observation { Section = row.Section };
                 db.Observations.Add(observation);
@@ -96,7 +96,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         return (rows, errors);
     }
 
-    private static string Key(string indicator, string region, Period period, ObservationKind kind) => $"{indicator}/{region}/{period}/{KebabEnum.ToText(kind)}";
+    private static string Key(Observation o) => new ObservationKey(o.Indicator!.Code, o.Region!.Slug, o.Period, o.Kind).WithDocument(o.Document!.Code);
 
     /// <summary>The database's figures that the file could touch: the same keys, or citing the same documents.</summary>
     private async Task<Dictionary<string, Observation>> ExistingAsync(IReadOnlyList<ObservationRow> rows, bool tracked, CancellationToken cancellationToken)
@@ -106,9 +106,8 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var query = db.Observations.Include(o => o.Indicator).Include(o => o.Region).Include(o => o.Document)
             .Where(o => documents.Contains(o.Document!.Code) || indicators.Contains(o.Indicator!.Code));
         var list = await (tracked ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
-        var keys = rows.Select(r => Key(r.Indicator, r.Region, r.Period, r.Kind)).ToHashSet();
-        return list.Where(o => keys.Contains(Key(o.Indicator!.Code, o.Region!.Slug, o.Period, o.Kind)) || documents.Contains(o.Document!.Code))
-            .ToDictionary(o => Key(o.Indicator!.Code, o.Region!.Slug, o.Period, o.Kind));
+        var keys = rows.Select(r => r.VintageKey).ToHashSet();
+        return list.Where(o => keys.Contains(Key(o)) || documents.Contains(o.Document!.Code)).ToDictionary(Key);
     }
 
     private async Task<(List<ImportChange> Changes, int Unchanged)> DiffAsync(IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
@@ -118,8 +117,8 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var unchanged = 0;
         foreach (var row in rows)
         {
-            var key = Key(row.Indicator, row.Region, row.Period, row.Kind);
-            var after = Describe(row.Comparator, row.Value, row.Unit, row.Document, row.Section, row.Note);
+            var key = row.VintageKey;
+            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, row.Note);
             if (!existing.Remove(key, out var observation))
             {
                 changes.Add(new ImportChange(ImportChangeKind.Add, key, null, after));
@@ -127,8 +126,8 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
             var unit = observation.UnitCode;
             var rowUnit = row.Unit == observation.Indicator!.UnitCode ? null : row.Unit;
-            var before = Describe(observation.Comparator, observation.Value, unit, observation.Document!.Code, observation.Section, observation.Note);
-            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Document, row.Section, row.Note))
+            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, observation.Note);
+            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, row.Note))
             {
                 unchanged++;
             }
@@ -138,10 +137,10 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
         }
         changes.AddRange(existing.Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
-            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Document!.Code, e.Value.Section, e.Value.Note), null)));
+            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, e.Value.Note), null)));
         return (changes, unchanged);
     }
 
-    private static string Describe(Comparator comparator, decimal value, string? unit, string document, string section, string? note) =>
-        $"{comparator.ToAscii()} {(value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)}{unit} · {document} {section}{(note is null ? "" : " · " + note)}";
+    private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note) =>
+        $"{comparator.ToAscii()} {(value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";
 }

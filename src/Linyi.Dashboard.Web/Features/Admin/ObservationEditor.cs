@@ -18,6 +18,7 @@ public sealed class ObservationForm
     [Display(Name = "Comparator")] public string? Comparator { get; set; } = "=";
     [Display(Name = "Value")] public string? Value { get; set; }
     [Display(Name = "Unit")] public string? Unit { get; set; }
+    [Display(Name = "Vintage")] public string? Vintage { get; set; } = "final";
     [Display(Name = "Document")] public string? Document { get; set; }
     [Display(Name = "Section")] public string? Section { get; set; }
     [Display(Name = "Note")] public string? Note { get; set; }
@@ -25,7 +26,7 @@ public sealed class ObservationForm
     public Dictionary<string, string?> Values() => new()
     {
         ["indicator"] = Indicator, ["region"] = Region, ["period"] = Period, ["kind"] = Kind, ["comparator"] = Comparator,
-        ["value"] = Value, ["unit"] = Unit, ["document"] = Document, ["section"] = Section, ["note"] = Note,
+        ["value"] = Value, ["unit"] = Unit, ["vintage"] = Vintage, ["document"] = Document, ["section"] = Section, ["note"] = Note,
     };
 }
 
@@ -52,7 +53,8 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 Period = o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear,
                 Kind = o.Kind == ObservationKind.Actual ? "actual" : o.Kind == ObservationKind.Target ? "target" : "stretch",
                 Comparator = o.Comparator == Comparator.Eq ? "=" : o.Comparator == Comparator.Ge ? ">=" : o.Comparator == Comparator.Le ? "<=" : "~",
-                Value = o.Value.ToString(), Unit = o.UnitCode, Document = o.Document!.Code, Section = o.Section, Note = o.Note,
+                Value = o.Value.ToString(), Unit = o.UnitCode, Vintage = o.Vintage == Domain.Vintage.Preliminary ? "preliminary" : "final",
+                Document = o.Document!.Code, Section = o.Section, Note = o.Note,
             })
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -85,7 +87,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         Apply(observation, row, await db.Indicators.SingleAsync(i => i.Code == row.Indicator, cancellationToken),
             await db.Regions.SingleAsync(r => r.Slug == row.Region, cancellationToken), await db.Documents.SingleAsync(d => d.Code == row.Document, cancellationToken));
         return await FormFields.SaveAsync(db, user, modelState, nameof(ObservationForm.Kind),
-            $"There is already a figure for {row.Indicator}, {row.Region}, {row.Period}, {KebabEnum.ToText(row.Kind)}. Edit that one instead.", cancellationToken);
+            $"{row.Document} already reports a figure for {row.Key}. Edit that one instead.", cancellationToken);
     }
 
     public static void Apply(Observation observation, ObservationRow row, Indicator indicator, Region region, SourceDocument document)
@@ -95,6 +97,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         observation.Document = document;
         (observation.StartYear, observation.EndYear, observation.Kind) = (row.Period.StartYear, row.Period.EndYear, row.Kind);
         (observation.Comparator, observation.Value, observation.UnitCode) = (row.Comparator, row.Value, row.Unit == indicator.UnitCode ? null : row.Unit);
+        observation.Vintage = row.Vintage;
         (observation.Section, observation.Note) = (row.Section, row.Note);
     }
 

@@ -54,12 +54,13 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
     [
         new("code", "Code", FieldType.Text), new("title_zh", "Chinese title", FieldType.Text), new("title_en", "English title", FieldType.Text),
         new("publisher", "Publisher", FieldType.Text, Optional: true), new("published_on", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", FieldType.Text),
-        new("kind", "Kind", FieldType.Select, DocumentKinds), new("source_file", "Source file or address", FieldType.Text),
+        new("kind", "Kind", FieldType.Select, DocumentKinds), new("url", "Web address (URL)", FieldType.Text, Optional: true),
+        new("reliability", "Note on reliability", FieldType.TextArea, Optional: true), new("source_file", "Source file", FieldType.Text, Optional: true),
     ];
 
     public Task<List<RecordListItem>> DocumentsAsync(CancellationToken cancellationToken) =>
         db.Documents.AsNoTracking().OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Code)
-            .Select(d => new RecordListItem(d.Id, d.Code, d.TitleZh + "（" + d.PublishedOn + "）", null)).ToListAsync(cancellationToken);
+            .Select(d => new RecordListItem(d.Id, d.Code, d.TitleZh + "（" + d.PublishedOn + "）", d.Url)).ToListAsync(cancellationToken);
 
     public async Task<Dictionary<string, string?>?> DocumentValuesAsync(int id, CancellationToken cancellationToken)
     {
@@ -67,7 +68,8 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         return d is null ? null : new Dictionary<string, string?>
         {
             ["code"] = d.Code, ["title_zh"] = d.TitleZh, ["title_en"] = d.TitleEn, ["publisher"] = d.Publisher,
-            ["published_on"] = d.PublishedOn, ["kind"] = KebabEnum.ToText(d.Kind), ["source_file"] = d.SourceFile,
+            ["published_on"] = d.PublishedOn, ["kind"] = KebabEnum.ToText(d.Kind), ["url"] = d.Url, ["reliability"] = d.Reliability,
+            ["source_file"] = d.SourceFile,
         };
     }
 
@@ -93,6 +95,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         }
         (document.Code, document.TitleZh, document.TitleEn, document.Publisher) = (row.Code, row.TitleZh, row.TitleEn, row.Publisher);
         (document.PublishedOn, document.Kind, document.SourceFile) = (row.PublishedOn, row.Kind, row.SourceFile);
+        (document.Url, document.Reliability) = (row.Url, row.Reliability);
         return await FormFields.SaveAsync(db, user, modelState, "Code", $"A document with the code '{row.Code}' already exists.", cancellationToken);
     }
 
@@ -194,6 +197,37 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         db.Indicators.Remove(indicator);
         await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes a source document that nothing cites. Returns how many figures and milestones still cite it (then nothing is
+    /// deleted), or null when there is no such document.
+    /// </summary>
+    public async Task<int?> DeleteDocumentAsync(int id, string user, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.FindAsync([id], cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+        var citing = await db.Observations.CountAsync(o => o.DocumentId == id, cancellationToken)
+            + await db.Milestones.CountAsync(m => m.DocumentId == id, cancellationToken);
+        if (citing > 0)
+        {
+            return citing;
+        }
+        db.Documents.Remove(document);
+        try
+        {
+            await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
+            return 0;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // A figure citing it was added in the meantime.
+            db.ChangeTracker.Clear();
+            return await db.Observations.CountAsync(o => o.DocumentId == id, cancellationToken) + await db.Milestones.CountAsync(m => m.DocumentId == id, cancellationToken);
+        }
     }
 
     public async Task<bool> DeleteMilestoneAsync(int id, string user, CancellationToken cancellationToken)

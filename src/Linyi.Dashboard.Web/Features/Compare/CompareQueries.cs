@@ -15,7 +15,7 @@ public sealed class CompareQueries(DashboardDbContext db, DataQueries data)
 {
     public async Task<CompareViewModel> GetAsync(string? indicator, DashboardFilter filter, Reference refs, CancellationToken cancellationToken)
     {
-        var choices = (await db.Observations.AsNoTracking()
+        var choices = (await db.Observations.AsNoTracking().OfRecord(db)
             .Where(o => o.Region!.Kind == RegionKind.District || o.Region.Kind == RegionKind.County || o.Region.Kind == RegionKind.Zone)
             .GroupBy(o => new { o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.StartYear, o.EndYear, o.Kind })
             .Where(g => g.Count() >= 2)

@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Features.Data;
@@ -9,7 +10,7 @@ public enum DataSort { Indicator, Region, Period, Kind, Value }
 
 public enum SortDirection { Asc, Desc }
 
-/// <summary>One observation as analysts see and download it: names, period, kind, value as stated, unit and source.</summary>
+/// <summary>One figure of record as analysts see and download it: names, period, kind, value as stated, unit, vintage and source.</summary>
 public sealed record DataRow(
     long Id,
     string IndicatorCode,
@@ -30,9 +31,16 @@ public sealed record DataRow(
     string DocumentTitleZh,
     string DocumentTitleEn,
     string Section,
-    string? Note)
+    string? Note,
+    Vintage Vintage,
+    DocumentKind DocumentKind,
+    string? Publisher,
+    string PublishedOn,
+    string? Url)
 {
     public Period Period => new(StartYear, EndYear);
+
+    public CitationData Citation => new(DocumentCode, DocumentTitleZh, DocumentTitleEn, PublishedOn, Section, DocumentKind, Publisher, Url);
 }
 
 public sealed record DataPage(IReadOnlyList<DataRow> Rows, int Total, int Page, int PageSize)
@@ -46,7 +54,7 @@ public sealed class DataQueries(DashboardDbContext db)
 
     public IQueryable<Observation> Filtered(DashboardFilter filter, Reference refs)
     {
-        var query = db.Observations.AsNoTracking();
+        var query = db.Observations.AsNoTracking().OfRecord(db);
         if (filter.Region is { } region)
         {
             query = query.Where(o => o.Region!.Slug == region);
@@ -101,5 +109,6 @@ public sealed class DataQueries(DashboardDbContext db)
             o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.Indicator.Category!.Slug,
             o.Region!.Slug, o.Region.NameZh, o.Region.NameEn,
             o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Indicator.Precision,
-            o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Section, o.Note));
+            o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Section, o.Note,
+            o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublishedOn, o.Document.Url));
 }

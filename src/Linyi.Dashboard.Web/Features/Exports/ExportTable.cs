@@ -10,7 +10,8 @@ public static class ExportTable
 {
     public static readonly string[] Header =
     [
-        "indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit", "source", "section", "note",
+        "indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit", "vintage",
+        "source", "published_on", "url", "section", "note",
     ];
 
     public static string[] Cells(DataRow row, bool english) =>
@@ -24,7 +25,10 @@ public static class ExportTable
         row.Comparator.ToAscii(),
         Number(row.Value),
         row.Unit,
+        KebabEnum.ToText(row.Vintage),
         english ? row.DocumentTitleEn : row.DocumentTitleZh,
+        row.PublishedOn,
+        row.Url ?? "",
         row.Section,
         row.Note ?? "",
     ];

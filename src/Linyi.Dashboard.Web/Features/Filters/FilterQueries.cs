@@ -21,11 +21,11 @@ public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
 {
     private sealed record Cell(int RegionId, int CategoryId, int StartYear, int EndYear, ObservationKind Kind, int Count);
 
-    /// <summary>Builds the panel from one grouped count over all observations.</summary>
+    /// <summary>Builds the panel from one grouped count over the figures of record.</summary>
     /// <param name="allRegionsWhenUnset">The data explorer lists every region when none is chosen; the dashboards show the city.</param>
     public async Task<FilterPanel> PanelAsync(DashboardFilter filter, string action, Reference refs, bool allRegionsWhenUnset, CancellationToken cancellationToken)
     {
-        var cells = await cache.GetOrCreateAsync("filter-cells", () => db.Observations.AsNoTracking()
+        var cells = await cache.GetOrCreateAsync("filter-cells", () => db.Observations.AsNoTracking().OfRecord(db)
             .GroupBy(o => new { o.RegionId, o.Indicator!.CategoryId, o.StartYear, o.EndYear, o.Kind })
             .Select(g => new Cell(g.Key.RegionId, g.Key.CategoryId, g.Key.StartYear, g.Key.EndYear, g.Key.Kind, g.Count()))
             .ToListAsync(cancellationToken));

@@ -2,7 +2,8 @@ using Linyi.Dashboard.Web.Domain;
 
 namespace Linyi.Dashboard.Web.Features.Indicators;
 
-public sealed record CitationData(string DocumentCode, string TitleZh, string TitleEn, string PublishedOn, string Section);
+/// <summary>Where a figure comes from: the document (with its web address, when it has one) and the place in it.</summary>
+public sealed record CitationData(string DocumentCode, string TitleZh, string TitleEn, string PublishedOn, string Section, DocumentKind Kind, string? Publisher, string? Url);
 
 public sealed record ObservationData(
     long Id,
@@ -14,13 +15,38 @@ public sealed record ObservationData(
     decimal Value,
     string? UnitCode,
     decimal? UnitToBase,
+    Vintage Vintage,
     CitationData Citation,
-    string? Note)
+    string? Note) : IVintage
 {
     public Period Period => new(StartYear, EndYear);
+
+    public ObservationKey Key(string indicatorCode) => new(indicatorCode, RegionSlug, Period, Kind);
+
+    /// <summary>The other reports of the same figure, oldest first, when this is the figure of record.</summary>
+    public IReadOnlyList<ObservationData> Earlier { get; init; } = [];
+
+    DocumentKind IVintage.DocumentKind => Citation.Kind;
+
+    string IVintage.PublishedOn => Citation.PublishedOn;
+
+    /// <summary>The figure of record for each key, with the other reports as its history.</summary>
+    public static List<ObservationData> OfRecord(IEnumerable<ObservationData> reports) =>
+        reports.GroupBy(o => (o.RegionSlug, o.Period, o.Kind))
+            .Select(g =>
+            {
+                var record = VintageRule.PickOfRecord(g);
+                var earlier = g.Where(o => o != record).OrderBy(o => o.Citation.PublishedOn, StringComparer.Ordinal).ThenBy(o => o.Id).ToList();
+                return earlier.Count == 0 ? record : record with { Earlier = earlier };
+            })
+            .OrderBy(o => o.StartYear).ThenBy(o => o.EndYear).ThenBy(o => o.Kind)
+            .ToList();
 }
 
-/// <summary>An indicator with the observations of one region, as read from the database in one query.</summary>
+/// <summary>
+/// An indicator with the figures of record of one region, as read from the database in one query. Each figure carries the
+/// other reports of it (<see cref="ObservationData.Earlier"/>), so a card, its chart and its table always show the same value.
+/// </summary>
 public sealed record IndicatorData(
     int Id,
     string Code,

@@ -11,11 +11,11 @@ public sealed record MilestoneData(string RegionSlug, string RegionNameZh, strin
 /// <summary>Reads indicators with the observations of one region: one round trip, projected, untracked.</summary>
 public sealed class IndicatorQueries(DashboardDbContext db)
 {
-    public Task<List<IndicatorData>> ForRegionAsync(string regionSlug, Expression<Func<Indicator, bool>> filter, CancellationToken cancellationToken,
+    public async Task<List<IndicatorData>> ForRegionAsync(string regionSlug, Expression<Func<Indicator, bool>> filter, CancellationToken cancellationToken,
         Period? period = null, ObservationKind? kind = null)
     {
         int? start = period?.StartYear, end = period?.EndYear;
-        return db.Indicators.AsNoTracking()
+        var all = await db.Indicators.AsNoTracking()
             .Where(filter)
             .OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
             .Select(i => new IndicatorData(
@@ -32,11 +32,13 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                     .OrderBy(o => o.StartYear).ThenBy(o => o.EndYear).ThenBy(o => o.Kind)
                     .Select(o => new ObservationData(
                         o.Id, regionSlug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value,
-                        o.UnitCode, o.Unit == null ? null : o.Unit.ToBase,
-                        new CitationData(o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Document.PublishedOn, o.Section),
+                        o.UnitCode, o.Unit == null ? null : o.Unit.ToBase, o.Vintage,
+                        new CitationData(o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Document.PublishedOn, o.Section,
+                            o.Document.Kind, o.Document.Publisher, o.Document.Url),
                         o.Note))
                     .ToList()))
             .ToListAsync(cancellationToken);
+        return all.Select(i => i with { Observations = ObservationData.OfRecord(i.Observations) }).ToList();
     }
 
     /// <summary>Analyzes each indicator, pairing growth indicators with the level they grow.</summary>
@@ -52,6 +54,7 @@ public sealed class IndicatorQueries(DashboardDbContext db)
             .OrderByDescending(m => m.EndYear).ThenBy(m => m.Region!.Id).ThenBy(m => m.Id)
             .Select(m => new MilestoneData(m.Region!.Slug, m.Region.NameZh, m.Region.NameEn, new Period(m.StartYear, m.EndYear), m.Kind,
                 m.TitleZh, m.TitleEn, m.Category == null ? null : m.Category.Slug,
-                new CitationData(m.Document!.Code, m.Document.TitleZh, m.Document.TitleEn, m.Document.PublishedOn, m.Section)))
+                new CitationData(m.Document!.Code, m.Document.TitleZh, m.Document.TitleEn, m.Document.PublishedOn, m.Section,
+                    m.Document.Kind, m.Document.Publisher, m.Document.Url)))
             .ToListAsync(cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
     private async Task<List<RegionFigure>> WithCityShareAsync(List<DataRow> rows, CancellationToken cancellationToken)
     {
         var codes = rows.Select(r => r.IndicatorCode).Distinct().ToList();
-        var city = await db.Observations.AsNoTracking()
+        var city = await db.Observations.AsNoTracking().OfRecord(db)
             .Where(o => o.Region!.Slug == DashboardFilter.City && codes.Contains(o.Indicator!.Code)
                 && (o.Indicator.Measure == Measure.Level || o.Indicator.Measure == Measure.Count))
             .Select(o => new { o.Indicator!.Code, o.StartYear, o.EndYear, o.Kind, o.Value, Unit = o.UnitCode ?? o.Indicator.UnitCode })
@@ -55,7 +55,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
 
     public async Task<RegionIndexViewModel> IndexAsync(Reference refs, CancellationToken cancellationToken)
     {
-        var figures = await db.Observations.AsNoTracking().GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var figures = await db.Observations.AsNoTracking().OfRecord(db).GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var milestones = await db.Milestones.AsNoTracking().GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return new RegionIndexViewModel(refs.Regions.Select(r => (r, figures.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList());
     }

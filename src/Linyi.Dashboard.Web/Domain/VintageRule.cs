@@ -1,0 +1,38 @@
+namespace Linyi.Dashboard.Web.Domain;
+
+/// <summary>One report of a figure, as the vintage rule needs it.</summary>
+public interface IVintage
+{
+    Vintage Vintage { get; }
+    DocumentKind DocumentKind { get; }
+    string PublishedOn { get; }
+    long Id { get; }
+}
+
+/// <summary>
+/// Which of several reports of the same figure the dashboard uses (the figure of record). Documented in docs/progress.md
+/// and mirrored by the <c>observations_of_record</c> view:
+/// <list type="number">
+/// <item>a final figure wins over a preliminary one (预计, 初步核算, 快报);</item>
+/// <item>then the source's tier: statistics bureau (bulletin, release) over government (work report, notice) over news, reposts last;</item>
+/// <item>then the newer publication;</item>
+/// <item>then the later entry, so that the choice is always the same.</item>
+/// </list>
+/// </summary>
+public static class VintageRule
+{
+    public static int Tier(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Bulletin or DocumentKind.StatsRelease => 3,
+        DocumentKind.WorkReport or DocumentKind.GovNotice => 2,
+        DocumentKind.News => 1,
+        _ => 0,
+    };
+
+    public static T PickOfRecord<T>(IEnumerable<T> reports) where T : IVintage =>
+        reports.OrderByDescending(r => r.Vintage == Vintage.Final)
+            .ThenByDescending(r => Tier(r.DocumentKind))
+            .ThenByDescending(r => r.PublishedOn, StringComparer.Ordinal)
+            .ThenByDescending(r => r.Id)
+            .First();
+}

@@ -1,0 +1,27 @@
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Features.Sources;
+
+public sealed record SourceItem(string Code, string TitleZh, string TitleEn, DocumentKind Kind, string? Publisher, string PublishedOn,
+    string? Url, string? Reliability, int Figures, int FiguresOfRecord, int Milestones);
+
+public sealed class SourceQueries(DashboardDbContext db, VersionedCache cache)
+{
+    /// <summary>"Data as of": the newest publication date among the documents behind the figures of record; empty when there are none.</summary>
+    public Task<string> DataAsOfAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("data-as-of", async () =>
+            await db.Observations.AsNoTracking().OfRecord(db).Select(o => o.Document!.PublishedOn).OrderByDescending(d => d).FirstOrDefaultAsync(cancellationToken)
+            ?? "");
+
+    public Task<List<SourceItem>> ListAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("sources", () => db.Documents.AsNoTracking()
+            .OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Code)
+            .Select(d => new SourceItem(d.Code, d.TitleZh, d.TitleEn, d.Kind, d.Publisher, d.PublishedOn, d.Url, d.Reliability,
+                db.Observations.Count(o => o.DocumentId == d.Id),
+                db.Observations.OfRecord(db).Count(o => o.DocumentId == d.Id),
+                db.Milestones.Count(m => m.DocumentId == d.Id)))
+            .ToListAsync(cancellationToken));
+}
