@@ -95,9 +95,9 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
     {
         var csv = ParseCsv(await CreateClient().GetByteArrayAsync("/export/csv?region=linyi&category=rural&year=2024"));
 
-        Assert.Equal(["indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit", "source", "section", "note"], csv[0]);
+        Assert.Equal(["indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit", "vintage", "source", "published_on", "url", "section", "note"], csv[0]);
         var grain = Assert.Single(csv, r => r[0] == "grain_output");
-        Assert.Equal(["grain_output", "粮食总产量", "linyi", "临沂市", "2024", "target", ">=", "85", "亿斤", "2024年临沂市政府工作报告", "二、2024年政府重点工作（六） ¶1"], grain[..11]);
+        Assert.Equal(["grain_output", "粮食总产量", "linyi", "临沂市", "2024", "target", ">=", "85", "亿斤", "final", "2024年临沂市政府工作报告", "2024", "", "二、2024年政府重点工作（六） ¶1"], grain[..14]);
     }
 
     [Fact]

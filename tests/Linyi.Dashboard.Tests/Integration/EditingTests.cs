@@ -20,7 +20,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
     private async Task<long> ObservationIdAsync(string indicator, int year, ObservationKind kind)
     {
         await using var db = Database.CreateContext();
-        return await db.Observations.Where(o => o.Indicator!.Code == indicator && o.Region!.Slug == "linyi" && o.StartYear == year && o.Kind == kind).Select(o => o.Id).SingleAsync();
+        return await db.Observations.Where(o => o.Indicator!.Code == indicator && o.Region!.Slug == "linyi" && o.StartYear == year && o.Kind == kind && o.Document!.Code == "gwr2024").Select(o => o.Id).SingleAsync();
     }
 
     private static System.Text.Json.JsonElement Json(string? json) => System.Text.Json.JsonDocument.Parse(json!).RootElement;
@@ -128,10 +128,10 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         var indicator = await editor.GetStringAsync("/indicators/gdp");
         Assert.Contains("6,500亿元", indicator);
         var audit = await editor.GetStringAsync("/admin/audit?entity=observation&key=gdp/linyi/2024");
-        Assert.Contains("data-audit=\"observation/gdp/linyi/2024/actual\" data-action=\"create\"", audit);
+        Assert.Contains("data-audit=\"observation/gdp/linyi/2024/actual@gwr2024\" data-action=\"create\"", audit);
         Assert.Contains("form", audit);
         await using var db = Database.CreateContext();
-        var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "gdp/linyi/2024/actual");
+        var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "gdp/linyi/2024/actual@gwr2024");
         Assert.StartsWith("editor-", entry.UserName);
         Assert.Equal(ChangeSource.Form, entry.Source);
         Assert.Null(entry.OldValues);
@@ -167,7 +167,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(form))).StatusCode);
 
         await using var db = Database.CreateContext();
-        var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "gdp/linyi/2023/actual" && a.Action == AuditAction.Update);
+        var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "gdp/linyi/2023/actual@gwr2024" && a.Action == AuditAction.Update);
         Assert.Equal(6105m, Json(entry.OldValues).GetProperty("value").GetDecimal());
         Assert.Equal(6106m, Json(entry.NewValues).GetProperty("value").GetDecimal());
     }
@@ -210,7 +210,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         var response = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("There is already a figure for gdp, linyi, 2023, actual", await response.Content.ReadAsStringAsync());
+        Assert.Contains("gwr2024 already reports a figure for gdp/linyi/2023/actual", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("9,334亿元", await editor.GetStringAsync("/indicators/logistics_total"));
         await using var db = Database.CreateContext();
-        var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "logistics_total/linyi/2023/actual" && a.Action == AuditAction.Delete);
+        var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "logistics_total/linyi/2023/actual@gwr2024" && a.Action == AuditAction.Delete);
         Assert.Equal(9334m, Json(entry.OldValues).GetProperty("value").GetDecimal());
     }
 

@@ -131,28 +131,33 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(1, result.Removed);
         Assert.False(await context.Observations.AnyAsync(o => o.Indicator!.Code == "logistics_total" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual));
         Assert.True(await context.Observations.AnyAsync(o => o.Indicator!.Code == "gdp" && o.StartYear == 2024));
-        Assert.Equal(ChangeSource.Seed, (await context.AuditEntries.SingleAsync(a => a.EntityKey == "logistics_total/linyi/2023/actual" && a.Action == AuditAction.Delete)).Source);
+        Assert.Equal(ChangeSource.Seed, (await context.AuditEntries.SingleAsync(a => a.EntityKey == "logistics_total/linyi/2023/actual@gwr2024" && a.Action == AuditAction.Delete)).Source);
     }
 
     public static TheoryData<string, Func<string, string>, string, int, int, string> BadFiles => new()
     {
-        { "observations.csv", AppendLine("gdp,nowhere,2023,actual,=,1,,gwr2024,s,"), "observations.csv", -1, 2, "unknown region 'nowhere'" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,12x3,,gwr2024,s,"), "observations.csv", -1, 6, "'12x3' is not a plain number" },
-        { "observations.csv", AppendLine("gdp,linyi,20x3,actual,=,1,,gwr2024,s,"), "observations.csv", -1, 3, "must be a year" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,guess,=,1,,gwr2024,s,"), "observations.csv", -1, 4, "is not one of: actual, target, stretch" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,>>,1,,gwr2024,s,"), "observations.csv", -1, 5, "is not one of" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,万吨,gwr2024,s,"), "observations.csv", -1, 7, "cannot express indicator 'gdp'" },
-        { "observations.csv", DuplicateLastLine, "observations.csv", -1, 1, "duplicate observation" },
+        { "observations.csv", AppendLine("gdp,nowhere,2023,actual,=,1,,final,gwr2024,s,"), "observations.csv", -1, 2, "unknown region 'nowhere'" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,12x3,,final,gwr2024,s,"), "observations.csv", -1, 6, "'12x3' is not a plain number" },
+        { "observations.csv", AppendLine("gdp,linyi,20x3,actual,=,1,,final,gwr2024,s,"), "observations.csv", -1, 3, "must be a year" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,guess,=,1,,final,gwr2024,s,"), "observations.csv", -1, 4, "is not one of: actual, target, stretch" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,>>,1,,final,gwr2024,s,"), "observations.csv", -1, 5, "is not one of" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,万吨,final,gwr2024,s,"), "observations.csv", -1, 7, "cannot express indicator 'gdp'" },
+        { "observations.csv", DuplicateLastLine, "observations.csv", -1, 9, "duplicate observation" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,guess,gwr2024,s,"), "observations.csv", -1, 8, "vintage 'guess' is not one of: preliminary, final" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,,s,"), "observations.csv", -1, 9, "document is required" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,nosuchdoc,s,"), "observations.csv", -1, 9, "unknown document 'nosuchdoc'" },
+        { "documents.csv", AppendLine("doc,题,Title,,2024-12,news,ftp://example.org/x,,"), "documents.csv", -1, 7, "must be a web address starting with http:// or https://" },
+        { "documents.csv", AppendLine("doc,题,Title,,2024-12,rumour,,,"), "documents.csv", -1, 6, "is not one of: work-report, bulletin, stats-release, gov-notice, news, repost" },
         { "indicators.csv", AppendLine("new_thing,economy,新,New,furlongs,level,higher,0,bar,,,"), "indicators.csv", -1, 5, "unknown unit 'furlongs'" },
         { "indicators.csv", AppendLine("new_thing,economy,新,New,亿元,level,higher,0,bar,gdp,,"), "indicators.csv", -1, 10, "only for indicators whose measure is growth" },
         { "regions.csv", AppendLine("Bad Slug,坏,Bad,county,linyi,"), "regions.csv", -1, 1, "must be lowercase letters" },
         { "milestones.csv", AppendLine("linyi,2023,nosuch,project,标题,Title,gwr2024,s"), "milestones.csv", -1, 3, "unknown category 'nosuch'" },
         { "units.csv", AppendLine("斤,jin,mass,0"), "units.csv", -1, 4, "must be greater than zero" },
-        { "documents.csv", AppendLine("doc,题,Title,,2024-13,news,f.txt"), "documents.csv", -1, 5, "must be YYYY, YYYY-MM or YYYY-MM-DD" },
+        { "documents.csv", AppendLine("doc,题,Title,,2024-13,news,,,f.txt"), "documents.csv", -1, 5, "must be YYYY, YYYY-MM or YYYY-MM-DD" },
         { "observations.csv", _ => "indicator,region,value\n", "observations.csv", 1, 3, "column 3 is 'value', expected 'period'" },
         { "observations.csv", _ => "", "observations.csv", 1, 1, "the file is empty" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,gwr2024,\"unclosed"), "observations.csv", -1, 9, "a quoted field is never closed" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1"), "observations.csv", -1, 7, "the record has 6 fields, expected 10" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,final,gwr2024,\"unclosed"), "observations.csv", -1, 10, "a quoted field is never closed" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1"), "observations.csv", -1, 7, "the record has 6 fields, expected 11" },
     };
 
     [Theory]
