@@ -23,8 +23,11 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
         var html = await CreateClient().GetStringAsync("/");
 
         var gdp = Html.Element(html, "data-indicator=\"gdp\"");
-        Assert.Contains("6,105亿元", gdp);
-        Assert.Contains("增长 6.3%", gdp);
+        // The latest result is the 2025 estimate; the 2024 growth target is judged on the final 2024 figure, not the estimate.
+        Assert.Contains("≥ 6,800亿元", gdp);
+        Assert.Contains("增长 5.4%", gdp);
+        Assert.Contains("2024年实绩：5.7%", gdp);
+        Assert.Contains("已完成", gdp);
         Assert.Contains("<strong>5.5%</strong>", gdp);
         Assert.Contains("<strong>≥ 6.0%</strong>", gdp);
         Assert.Contains("对应总量约 6,441亿元（按增速目标推算）", gdp);

@@ -46,5 +46,6 @@ public static class Format
     /// <summary>The decimals a value really has (426.5000 from numeric(20,4) → 1), so no stated digit is hidden.</summary>
     public static int Decimals(decimal value) => (decimal.GetBits(value / 1.0000000000000000000000000000m)[3] >> 16) & 0xFF;
 
-    public static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The value for machines (data attributes): invariant, without the numeric column's trailing zeros.</summary>
+    public static string Invariant(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,268 @@
+using System.IO.Compression;
+using System.Net;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(database)
+{
+    private const string MigrationBeforeVintages = "20261122195356_AccountsAuditAndImports";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+    }
+
+    [Fact]
+    public async Task The2024GdpGrowthIsStoredInBothVintagesAndTheFinalOneIsUsed()
+    {
+        await using var db = Database.CreateContext();
+        var reports = await db.Observations.Where(o => o.Indicator!.Code == "gdp_growth" && o.Region!.Slug == "linyi" && o.StartYear == 2024 && o.EndYear == 2024 && o.Kind == ObservationKind.Actual)
+            .Select(o => new { o.Id, o.Value, o.Vintage, o.Document!.Url })
+            .ToListAsync();
+        var ofRecord = await db.Observations.OfRecord(db).SingleAsync(o => reports.Select(r => r.Id).Contains(o.Id));
+
+        Assert.Contains(reports, r => r.Vintage == Vintage.Preliminary && r.Value == 6m);
+        Assert.Contains(reports, r => r.Vintage == Vintage.Final && r.Value == 5.7m);
+        Assert.All(reports, r => Assert.StartsWith("http", r.Url));
+        Assert.Equal(5.7m, ofRecord.Value);
+        Assert.Equal(Vintage.Final, ofRecord.Vintage);
+    }
+
+    [Fact]
+    public async Task GdpHasResultsForAtLeastFourYearsEachFromASourceWithAnAddressOrAFile()
+    {
+        await using var db = Database.CreateContext();
+        var years = await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.Kind == ObservationKind.Actual && o.StartYear == o.EndYear)
+            .Select(o => new { o.StartYear, o.Document!.Url, o.Document.SourceFile })
+            .ToListAsync();
+
+        Assert.True(years.Select(y => y.StartYear).Distinct().Count() >= 4, string.Join(", ", years.Select(y => y.StartYear).Distinct()));
+        Assert.All(years, y => Assert.True(y.Url is not null || y.SourceFile is not null));
+    }
+
+    [Fact]
+    public async Task TheViewOfRecordAndTheVintageRulePickTheSameReportForEveryKey()
+    {
+        await AddReportsAsync(("gdp", 2023, Vintage.Preliminary, DocumentKind.Bulletin, "2024-02", 6100m), ("gdp", 2023, Vintage.Final, DocumentKind.News, "2024-09", 6105.1m),
+            ("gdp", 2023, Vintage.Final, DocumentKind.StatsRelease, "2024-03", 6105.2m), ("gdp_growth", 2023, Vintage.Final, DocumentKind.Repost, "2026-01", 6.2m),
+            ("grain_output", 2023, Vintage.Final, DocumentKind.GovNotice, "2024-03", 426.6m), ("grain_output", 2023, Vintage.Final, DocumentKind.WorkReport, "2024-03-01", 426.7m));
+        await using var db = Database.CreateContext();
+        var all = await db.Observations.Select(o => new { o.Id, o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.Vintage, DocumentKind = o.Document!.Kind, o.Document.PublishedOn })
+            .ToListAsync();
+        var byRule = all.GroupBy(o => (o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind))
+            .Select(g => VintageRule.PickOfRecord(g.Select(o => new Report(o.Id, o.Vintage, o.DocumentKind, o.PublishedOn))).Id)
+            .Order().ToList();
+        var byView = await db.ObservationsOfRecord.Select(r => r.ObservationId).OrderBy(id => id).ToListAsync();
+
+        Assert.True(all.Count > byView.Count, "the data has keys with more than one report");
+        Assert.Equal(byRule, byView);
+        Assert.Equal(6105.2m, (await db.Observations.OfRecord(db).SingleAsync(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual)).Value);
+    }
+
+    [Fact]
+    public async Task AFigureWithTwoVintagesShowsBothAndUsesTheFinalOne()
+    {
+        var html = await CreateClient().GetStringAsync("/indicators/gdp_growth");
+
+        var row = Html.Element(html, "data-kind=\"actual\" data-period=\"2024\"");
+        var history = Html.Element(row, "class=\"vintage-history\"");
+        Assert.Contains("data-vintage=\"preliminary\" data-document=\"cppcc2025-gwr\" data-value=\"6\"", history);
+        Assert.Contains("class=\"vintage of-record\" data-vintage=\"final\" data-document=\"dzs2025-linyi\" data-value=\"5.7\"", history);
+        Assert.Contains("初步 ≈ 6.0% (2025-01)", history);
+        Assert.Contains("正式 5.7% (2025-12-25)", history);
+        Assert.Contains("data-document=\"dzs2025-linyi\"", Html.Element(row, "class=\"citation\""));
+        var growth = Html.Element(await CreateClient().GetStringAsync("/"), "data-indicator=\"gdp\"");
+        Assert.Contains("2024年实绩：5.7%", growth);
+    }
+
+    [Fact]
+    public async Task CitationsLinkToTheSourceAddressOrToTheDocumentInTheSourceList()
+    {
+        var html = await CreateClient().GetStringAsync("/indicators/gdp");
+
+        Assert.Contains("<a href=\"http://cn.zlnznjj.com/news/2168022.html\" rel=\"noopener noreferrer external\" target=\"_blank\">", html);
+        Assert.Contains("<a href=\"/sources#gwr2024\">", html);
+        var sources = await CreateClient().GetStringAsync("/sources");
+        var work = Html.Element(sources, "id=\"gwr2024\"");
+        Assert.Contains("政府工作报告", work);
+        var repost = Html.Element(sources, "id=\"dzs2025-linyi\"");
+        Assert.Contains("href=\"http://cn.zlnznjj.com/news/2168022.html\"", repost);
+        Assert.Contains("转载", repost);
+        Assert.Contains("可靠性说明", repost);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/categories/economy")]
+    [InlineData("/indicators/gdp")]
+    [InlineData("/regions")]
+    [InlineData("/regions/junan")]
+    [InlineData("/compare")]
+    [InlineData("/data")]
+    [InlineData("/sources")]
+    [InlineData("/about/progress")]
+    [InlineData("/account/login")]
+    public async Task EveryPageShowsTheNewestSourceDateBehindTheFigures(string url)
+    {
+        await using var db = Database.CreateContext();
+        var newest = (await db.Observations.Select(o => o.Document!.PublishedOn).ToListAsync()).Max(StringComparer.Ordinal);
+
+        var html = await Accounts.Browser(Factory).GetStringAsync(url);
+
+        Assert.Contains($"data-as-of=\"{newest}\"", html);
+        Assert.Contains("数据截至", html);
+    }
+
+    [Fact]
+    public async Task ADocumentThatFiguresCiteCannotBeDeletedAndTheEditorIsToldHowManyCiteIt()
+    {
+        await using var db = Database.CreateContext();
+        var document = await db.Documents.SingleAsync(d => d.Code == "bonded2021");
+        var citing = await db.Observations.CountAsync(o => o.DocumentId == document.Id) + await db.Milestones.CountAsync(m => m.DocumentId == document.Id);
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var token = await Accounts.TokenAsync(editor, "/admin/documents");
+
+        var response = await editor.PostAsync($"/admin/documents/{document.Id}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"仍有 {citing} 条数据和事项引用此文件，未删除", await response.Content.ReadAsStringAsync());
+        Assert.True(await db.Documents.AnyAsync(d => d.Code == "bonded2021"));
+    }
+
+    [Fact]
+    public async Task AnEditorCanEditAndDeleteAnUncitedDocumentAndBothAreAudited()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var token = await Accounts.TokenAsync(editor, "/admin/documents/new");
+        var fields = new Dictionary<string, string>
+        {
+            ["code"] = "bulletin2025", ["title_zh"] = "临沂市2025年国民经济和社会发展统计公报", ["title_en"] = "Linyi statistical bulletin 2025",
+            ["publisher"] = "临沂市统计局", ["published_on"] = "2026-03", ["kind"] = "bulletin", ["url"] = "https://example.org/bulletin-2025",
+            ["reliability"] = "", ["source_file"] = "", ["__RequestVerificationToken"] = token,
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync("/admin/documents/save", new FormUrlEncodedContent(fields))).StatusCode);
+        await using var db = Database.CreateContext();
+        var id = await db.Documents.Where(d => d.Code == "bulletin2025").Select(d => d.Id).SingleAsync();
+
+        fields["url"] = "ftp://example.org/x";
+        var bad = await editor.PostAsync($"/admin/documents/save?id={id}", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("must be a web address", await bad.Content.ReadAsStringAsync());
+
+        var deleted = await editor.PostAsync($"/admin/documents/{id}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await db.Documents.AnyAsync(d => d.Code == "bulletin2025"));
+        Assert.Equal(["create", "delete"], (await db.AuditEntries.Where(a => a.Entity == "document" && a.EntityKey == "bulletin2025").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync())
+            .Select(a => a.ToString().ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task TheMigrationKeepsEveryFigureEditAndAuditEntryOfADatabaseFromBeforeVintages()
+    {
+        var name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database + "_migration";
+        var connectionString = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Database = name }.ConnectionString;
+        await using (var admin = new NpgsqlConnection(Database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
+        }
+        DashboardDbContext Context() => new(new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
+
+        await using (var db = Context())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(MigrationBeforeVintages);
+        }
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // The data of a seeded database as it was before vintages, plus an editor's correction of one figure.
+        await Execute(connection, "SET session_replication_role = replica;\n" + Fixture("before-vintages.sql.gz") + "\nSET session_replication_role = DEFAULT;");
+        await Execute(connection, """
+            UPDATE observations SET value = 6106 WHERE id = (SELECT o.id FROM observations o JOIN indicators i ON i.id = o.indicator_id WHERE i.code = 'gdp' AND o.start_year = 2023);
+            INSERT INTO audit_entries (at, user_name, action, entity, entity_key, old_values, new_values, source) VALUES (now(), 'editor@example.test', 'update', 'observation', 'gdp/linyi/2023/actual', '{"value":6105}', '{"value":6106}', 'form');
+            """);
+        var before = await Snapshot(connection);
+
+        await using (var db = Context())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var after = await Snapshot(connection);
+        Assert.Equal(before.Observations, after.Observations);
+        Assert.Equal(before.Audit, after.Audit);
+        Assert.Equal(300, after.Observations.Count);
+        Assert.Equal(738, after.Audit.Count);
+        Assert.Equal(300L, await Scalar(connection, "SELECT count(*) FROM observations_of_record"));
+        Assert.Equal(300L, await Scalar(connection, "SELECT count(*) FROM observations WHERE vintage = 'final'"));
+        Assert.Equal(5L, await Scalar(connection, "SELECT count(*) FROM documents WHERE url IS NULL AND source_file IS NOT NULL"));
+
+        // Loading today's seeds on the migrated data adds the public record beside the old rows, and keeps the editor's correction.
+        await using (var db = Context())
+        {
+            await new SeedLoader(db).LoadAsync(SeedReader.ReadDirectory(TestDatabase.SeedsDirectory));
+        }
+        Assert.Equal((long)File.ReadAllLines(Path.Combine(TestDatabase.SeedsDirectory, "observations.csv")).Skip(1).Count(l => l.Length > 0),
+            await Scalar(connection, "SELECT count(*) FROM observations"));
+        await connection.CloseAsync();
+        await using var cleanup = new NpgsqlConnection(Database.ConnectionString);
+        await cleanup.OpenAsync();
+        await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", cleanup).ExecuteNonQueryAsync();
+    }
+
+    private sealed record Report(long Id, Vintage Vintage, DocumentKind DocumentKind, string PublishedOn) : IVintage;
+
+    private sealed record State(List<string> Observations, List<string> Audit);
+
+    private static async Task<State> Snapshot(NpgsqlConnection connection) =>
+        new(await Strings(connection, "SELECT concat_ws('|', id, indicator_id, region_id, start_year, end_year, kind, comparator, value, unit_code, document_id, section, note) FROM observations ORDER BY id"),
+            await Strings(connection, "SELECT concat_ws('|', id, at, user_name, action, entity, entity_key, old_values, new_values, source, import_id) FROM audit_entries ORDER BY id"));
+
+    private static async Task<List<string>> Strings(NpgsqlConnection connection, string sql)
+    {
+        await using var reader = await new NpgsqlCommand(sql, connection).ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+        return list;
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection connection, string sql) => (long)(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync())!;
+
+    private static Task Execute(NpgsqlConnection connection, string sql) => new NpgsqlCommand(sql, connection).ExecuteNonQueryAsync();
+
+    private static string Fixture(string name)
+    {
+        using var stream = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private async Task AddReportsAsync(params (string Indicator, int Year, Vintage Vintage, DocumentKind Kind, string PublishedOn, decimal Value)[] reports)
+    {
+        await using var db = Database.CreateContext();
+        var linyi = await db.Regions.SingleAsync(r => r.Slug == "linyi");
+        var n = 0;
+        foreach (var r in reports)
+        {
+            var document = new SourceDocument { Code = $"test-{++n}", TitleZh = "测试来源", TitleEn = "Test source", PublishedOn = r.PublishedOn, Kind = r.Kind, Url = $"https://example.org/{n}" };
+            db.Observations.Add(new Observation
+            {
+                Indicator = await db.Indicators.SingleAsync(i => i.Code == r.Indicator), Region = linyi, StartYear = r.Year, EndYear = r.Year,
+                Kind = ObservationKind.Actual, Value = r.Value, Vintage = r.Vintage, Document = document, Section = "表1",
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+}
