@@ -101,6 +101,8 @@ public class DashboardJourneyTests(BrowserApp app)
         Assert.Equal("skip-link", await page.EvaluateAsync<string>("() => document.activeElement.className"));
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("/sources", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        await page.Keyboard.PressAsync("Tab");
         Assert.Equal("filter-region", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         var reached = false;

@@ -65,19 +65,19 @@ public class AdminRecordsController(RecordEditors editors) : Controller
 
     [HttpGet("/admin/documents/new")]
     public IActionResult NewDocument() =>
-        Form("documents", null, new Dictionary<string, string?> { ["kind"] = "news" }, RecordEditors.DocumentFields);
+        Form("documents", null, new Dictionary<string, string?> { ["kind"] = "news" }, RecordEditors.DocumentFields());
 
     [HttpGet("/admin/documents/{id:int}/edit")]
     public async Task<IActionResult> EditDocument(int id, CancellationToken cancellationToken) =>
-        await editors.DocumentValuesAsync(id, cancellationToken) is { } values ? Form("documents", id, values, RecordEditors.DocumentFields) : NotFound();
+        await editors.DocumentValuesAsync(id, cancellationToken) is { } values ? Form("documents", id, values, RecordEditors.DocumentFields()) : NotFound();
 
     [HttpPost("/admin/documents/save")]
     public async Task<IActionResult> SaveDocument(int? id, CancellationToken cancellationToken)
     {
-        var values = Values(RecordEditors.DocumentFields);
+        var values = Values(RecordEditors.DocumentFields());
         return await editors.SaveDocumentAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
             ? Redirect("/admin/documents")
-            : Invalid("documents", id, values, RecordEditors.DocumentFields);
+            : Invalid("documents", id, values, RecordEditors.DocumentFields());
     }
 
     [HttpPost("/admin/documents/{id:int}/delete")]

@@ -21,7 +21,6 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
     private static readonly Choice[] Measures = Enum.GetValues<Measure>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] Directions = Enum.GetValues<Direction>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] Charts = Enum.GetValues<ChartType>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
-    private static readonly Choice[] DocumentKinds = Enum.GetValues<DocumentKind>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] MilestoneKinds = Enum.GetValues<MilestoneKind>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
 
     public async Task<IReadOnlyList<FieldSpec>> IndicatorFieldsAsync(CancellationToken cancellationToken)
@@ -50,11 +49,12 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         ];
     }
 
-    public static IReadOnlyList<FieldSpec> DocumentFields { get; } =
+    /// <summary>The document form's fields; the kinds are named in the reader's language.</summary>
+    public static IReadOnlyList<FieldSpec> DocumentFields() =>
     [
         new("code", "Code", FieldType.Text), new("title_zh", "Chinese title", FieldType.Text), new("title_en", "English title", FieldType.Text),
         new("publisher", "Publisher", FieldType.Text, Optional: true), new("published_on", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", FieldType.Text),
-        new("kind", "Kind", FieldType.Select, DocumentKinds), new("url", "Web address (URL)", FieldType.Text, Optional: true),
+        new("kind", "Kind", FieldType.Select, Enum.GetValues<DocumentKind>().Select(k => new Choice(KebabEnum.ToText(k), Features.Sources.SourceText.Kind(k))).ToArray()), new("url", "Web address (URL)", FieldType.Text, Optional: true),
         new("reliability", "Note on reliability", FieldType.TextArea, Optional: true), new("source_file", "Source file", FieldType.Text, Optional: true),
     ];
 
