@@ -15,6 +15,10 @@ public class Indicator
     public int Precision { get; set; }
     public ChartType Chart { get; set; }
 
+    /// <summary>The value axis, when the data alone does not say it: ranks among Shandong's 16 cities run 1–16.</summary>
+    public decimal? AxisMin { get; set; }
+    public decimal? AxisMax { get; set; }
+
     /// <summary>For a growth indicator, the level indicator whose growth it reports.</summary>
     public int? GrowthOfId { get; set; }
     public Indicator? GrowthOf { get; set; }

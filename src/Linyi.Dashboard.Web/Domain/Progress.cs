@@ -2,8 +2,9 @@ namespace Linyi.Dashboard.Web.Domain;
 
 public enum GoalStatus { Achieved, OnTrack, NeedsAttention, Behind, NoData }
 
-/// <summary>A target (or stretch target) and the actual that it is judged against.</summary>
-/// <param name="ActualYear">The year of the actual; it may precede the target period (a baseline) or fall inside a span.</param>
+/// <summary>A target (or stretch target), the result that judges it, and the result before its period.</summary>
+/// <param name="Actual">The latest result inside the target period, or null: a result from another period never judges a goal.</param>
+/// <param name="Baseline">The latest result before the target period: the gap still to close, and the start of a multi-year pace.</param>
 public sealed record Goal(
     Measure Measure,
     Direction Direction,
@@ -11,23 +12,27 @@ public sealed record Goal(
     decimal Target,
     Period TargetPeriod,
     decimal? Actual,
-    int? ActualYear);
+    int? ActualYear,
+    decimal? Baseline = null,
+    int? BaselineYear = null);
 
-/// <param name="Ratio">Share of the target reached (actual ÷ target; target ÷ actual when lower is better). Null for growth rates.</param>
-/// <param name="GapPoints">Actual minus target in percentage points, for growth rates and shares.</param>
-/// <param name="Remaining">How far the actual still is from the target, in the indicator's unit (0 once reached).</param>
-/// <param name="ExpectedRatio">For a multi-year goal judged mid-way: the time-proportional share expected by now (序时进度).</param>
-/// <param name="IsBaseline">The actual is from before the target period: it shows the gap still to close, not a result.</param>
+/// <param name="Ratio">Share of the target reached (actual ÷ target; target ÷ actual when lower is better), for a result in the period only. Null for growth rates.</param>
+/// <param name="GapPoints">Result (or baseline) minus target in percentage points, for growth rates and shares.</param>
+/// <param name="Remaining">How far the result (or baseline) still is from the target, in the indicator's unit (0 once reached).</param>
+/// <param name="RequiredRate">For a multi-year level or count goal judged mid-way: the yearly growth (%) still needed to reach the target by its deadline.</param>
+/// <param name="AchievedRate">The yearly growth (%) achieved from the baseline to the latest result, when both exist.</param>
+/// <param name="IsBaseline">No result in the period yet: the baseline shows the gap still to close, never "reached" or a share of the target.</param>
 public sealed record GoalProgress(
     GoalStatus Status,
     bool Reached,
     decimal? Ratio,
     decimal? GapPoints,
     decimal? Remaining,
-    decimal? ExpectedRatio,
+    decimal? RequiredRate,
+    decimal? AchievedRate,
     bool IsBaseline);
 
-/// <summary>The rules that turn a goal and its actual into a status. Documented in docs/progress.md.</summary>
+/// <summary>The rules that turn a goal and its results into a status. Documented in docs/progress.md and at /about/progress.</summary>
 public static class ProgressRules
 {
     /// <summary>"About X" (左右/近) is met within this relative distance of X.</summary>
@@ -39,32 +44,61 @@ public static class ProgressRules
     /// <summary>A growth target missed by no more than this many percentage points needs attention rather than being behind.</summary>
     public const decimal AttentionMarginPoints = 0.5m;
 
-    /// <summary>A multi-year goal this far (as a share of the target) behind its time-proportional pace needs attention; further is behind.</summary>
-    public const decimal PaceMargin = 0.10m;
+    /// <summary>A multi-year level goal whose achieved yearly growth falls short of the required growth by no more than this many points needs attention; further is behind.</summary>
+    public const decimal PaceMarginPoints = 2m;
 
     public static GoalProgress Evaluate(Goal goal)
     {
-        if (goal.Actual is not { } actual || goal.ActualYear is not { } year)
+        var period = goal.TargetPeriod;
+        var inPeriod = goal.Actual is { } a && goal.ActualYear is { } y && y >= period.StartYear && y <= period.EndYear ? a : (decimal?)null;
+        if (inPeriod is not { } actual)
         {
-            return new GoalProgress(GoalStatus.NoData, false, null, null, null, null, false);
+            if (goal.Baseline is not { } baseline)
+            {
+                return new GoalProgress(GoalStatus.NoData, false, null, null, null, null, null, false);
+            }
+            var baseGap = goal.Measure is Measure.Growth or Measure.Share ? baseline - goal.Target : (decimal?)null;
+            var baseRemaining = Meets(baseline, goal) ? 0 : Math.Abs(goal.Target - baseline);
+            return new GoalProgress(GoalStatus.NoData, false, null, baseGap, baseRemaining, null, null, IsBaseline: true);
         }
+        var year = goal.ActualYear!.Value;
         var reached = Meets(actual, goal);
         var ratio = goal.Measure == Measure.Growth ? null : Ratio(actual, goal.Target, goal.Direction);
         decimal? gapPoints = goal.Measure is Measure.Growth or Measure.Share ? actual - goal.Target : null;
         var remaining = reached ? 0 : Math.Abs(goal.Target - actual);
-        var period = goal.TargetPeriod;
-
-        if (year < period.StartYear)
+        if (year >= period.EndYear || !period.IsSpan || reached)
         {
-            return new GoalProgress(GoalStatus.NoData, reached, ratio, gapPoints, remaining, null, IsBaseline: true);
+            return new GoalProgress(FinalStatus(reached, ratio, gapPoints), reached, ratio, gapPoints, remaining, null, null, false);
         }
-        if (year >= period.EndYear || !period.IsSpan)
+        if (goal.Measure is not (Measure.Level or Measure.Count))
         {
-            return new GoalProgress(FinalStatus(reached, ratio, gapPoints), reached, ratio, gapPoints, remaining, null, false);
+            // A rate or a rank mid-way is judged by where it stands now.
+            return new GoalProgress(IsClose(ratio, gapPoints) ? GoalStatus.NeedsAttention : GoalStatus.Behind, false, ratio, gapPoints, remaining, null, null, false);
         }
-        var expected = (decimal)(year - period.StartYear + 1) / (period.EndYear - period.StartYear + 1);
-        return new GoalProgress(PaceStatus(reached, ratio, gapPoints, expected), reached, ratio, gapPoints, remaining, expected, false);
+        var required = YearlyRate(actual, goal.Target, period.EndYear - year);
+        var achieved = goal.Baseline is { } from && goal.BaselineYear is { } fromYear && fromYear < year ? YearlyRate(from, actual, year - fromYear) : null;
+        return new GoalProgress(PaceStatus(required, achieved, goal.Direction), false, ratio, gapPoints, remaining, required, achieved, false);
     }
+
+    /// <summary>
+    /// A multi-year level goal is on track when the yearly growth achieved so far is at least the yearly growth it still
+    /// needs (compound rates, not a linear share of time). Without an earlier result the pace cannot be shown, so it needs attention.
+    /// </summary>
+    private static GoalStatus PaceStatus(decimal? required, decimal? achieved, Direction direction)
+    {
+        if (required is not { } need || achieved is not { } done)
+        {
+            return GoalStatus.NeedsAttention;
+        }
+        var shortfall = direction == Direction.Lower ? done - need : need - done;
+        return shortfall <= 0 ? GoalStatus.OnTrack : shortfall <= PaceMarginPoints ? GoalStatus.NeedsAttention : GoalStatus.Behind;
+    }
+
+    /// <summary>The compound yearly growth, in percent, that takes <paramref name="from"/> to <paramref name="to"/> in <paramref name="years"/> years.</summary>
+    public static decimal? YearlyRate(decimal from, decimal to, int years) =>
+        from > 0 && to > 0 && years > 0
+            ? Math.Round((decimal)(Math.Pow((double)(to / from), 1.0 / years) - 1) * 100, 2)
+            : null;
 
     /// <summary>Whether <paramref name="actual"/> satisfies the target as worded. An exact (=) target is met by reaching it.</summary>
     public static bool Meets(decimal actual, Goal goal)
@@ -90,21 +124,6 @@ public static class ProgressRules
 
     private static bool IsClose(decimal? ratio, decimal? gapPoints) =>
         ratio is { } r ? r >= 1 - AttentionMargin : gapPoints is { } g && g >= -AttentionMarginPoints;
-
-    private static GoalStatus PaceStatus(bool reached, decimal? ratio, decimal? gapPoints, decimal expected)
-    {
-        if (reached)
-        {
-            return GoalStatus.Achieved;
-        }
-        if (ratio is not { } r)
-        {
-            return IsClose(null, gapPoints) ? GoalStatus.NeedsAttention : GoalStatus.Behind;
-        }
-        return r >= expected ? GoalStatus.OnTrack
-            : r >= expected - PaceMargin ? GoalStatus.NeedsAttention
-            : GoalStatus.Behind;
-    }
 
     /// <summary>The level a growth target implies: base × (1 + growth ÷ 100). Always shown as derived (推算).</summary>
     public static decimal ImpliedLevel(decimal baseLevel, decimal growthPercent) => baseLevel * (1 + (growthPercent / 100m));

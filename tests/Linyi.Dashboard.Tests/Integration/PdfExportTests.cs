@@ -44,7 +44,7 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         Assert.Contains("全部类别", pages[0]);
         Assert.Contains("数据截至", pages[0]);
         Assert.Contains("生成时间", pages[0]);
-        foreach (var text in new[] { "地区生产总值", "6,800亿元", "5.5%", "≥6.0%", "物流总额", "9,334亿元", "粮食总产量", "426.5万吨", "百亿级企业", "进展顺利", "资料来源", "2024年临沂市政府工作报告" })
+        foreach (var text in new[] { "地区生产总值", "6,800亿元", "5.5%", "≥6.0%", "物流总额", "9,334亿元", "粮食总产量", "426.5万吨", "百亿级企业", "需关注", "资料来源", "2024年临沂市政府工作报告" })
         {
             Assert.Contains(text, all);
         }

@@ -79,35 +79,91 @@ public class ProgressRulesTests
     }
 
     [Fact]
-    public void AnEarlierActualIsABaselineThatShowsTheGapButNoStatus()
+    public void AnEarlierResultIsABaselineThatShowsTheGapButNeverReachedNorAShareOfTheTarget()
     {
-        var progress = ProgressRules.Evaluate(Level(Comparator.Ge, 970, 960, year: 2023));
+        var goal = new Goal(Measure.Level, Direction.Higher, Comparator.Ge, 970, Period.Year(2024), null, null, 975, 2023);
+
+        var progress = ProgressRules.Evaluate(goal);
 
         Assert.Equal(GoalStatus.NoData, progress.Status);
         Assert.True(progress.IsBaseline);
-        Assert.Equal(10, progress.Remaining);
+        Assert.False(progress.Reached);
+        Assert.Null(progress.Ratio);
+        Assert.Equal(0, progress.Remaining);
+        Assert.Equal(10, ProgressRules.Evaluate(goal with { Baseline = 960 }).Remaining);
     }
 
     [Fact]
-    public void ACountGoalOverFiveYearsIsOnTrackWhenAheadOfTimeProportionalPace()
+    public void AResultFromAnotherYearPassedAsTheActualNeverJudgesTheGoal()
     {
-        // 10 of 15 百亿级企业 after two of five years: 67% done, 40% of the time gone.
-        var progress = ProgressRules.Evaluate(new Goal(Measure.Count, Direction.Higher, Comparator.Ge, 15, Parse("2022-2026"), 10, 2023));
+        // A count of new platforms in 2023 against the 2024 target for new platforms.
+        var progress = ProgressRules.Evaluate(new Goal(Measure.Count, Direction.Higher, Comparator.Ge, 10, Period.Year(2024), 12, 2023));
+
+        Assert.Equal(GoalStatus.NoData, progress.Status);
+        Assert.False(progress.Reached);
+        Assert.Null(progress.Ratio);
+    }
+
+    [Fact]
+    public void AStretchTargetBeforeAnyResultInItsYearIsNotReached()
+    {
+        var stretch = new Goal(Measure.Growth, Direction.Higher, Comparator.Ge, 6, Period.Year(2024), null, null, 6.3m, 2023);
+
+        var progress = ProgressRules.Evaluate(stretch);
+
+        Assert.False(progress.Reached);
+        Assert.Equal(GoalStatus.NoData, progress.Status);
+        Assert.Equal(0.3m, progress.GapPoints);
+    }
+
+    [Fact]
+    public void AMultiYearLevelGoalIsBehindWhenTheGrowthItNeedsExceedsTheGrowthAchieved()
+    {
+        // 规上工业总产值: ≥ 8,000 in 2023 against 1万亿 by 2024 needs 25% in a year; 7,000 → 8,000 achieved about 14%.
+        var goal = new Goal(Measure.Level, Direction.Higher, Comparator.Ge, 10000, Parse("2023-2024"), 8000, 2023, 7000, 2022);
+
+        var progress = ProgressRules.Evaluate(goal);
+
+        Assert.Equal(25m, progress.RequiredRate);
+        Assert.Equal(14.29m, progress.AchievedRate);
+        Assert.Equal(GoalStatus.Behind, progress.Status);
+        Assert.Equal(0.8m, progress.Ratio);
+    }
+
+    [Fact]
+    public void AMultiYearGoalIsOnTrackWhenItsAchievedGrowthCoversTheGrowthStillNeeded()
+    {
+        // 10 → 12 百亿级企业 in two years (9.5% a year); 15 by 2026 needs 7.7% a year.
+        var goal = new Goal(Measure.Count, Direction.Higher, Comparator.Ge, 15, Parse("2022-2026"), 12, 2023, 10, 2021);
+
+        var progress = ProgressRules.Evaluate(goal);
 
         Assert.Equal(GoalStatus.OnTrack, progress.Status);
-        Assert.Equal(0.4m, progress.ExpectedRatio);
-        Assert.Equal(5, progress.Remaining);
+        Assert.Equal(7.72m, progress.RequiredRate);
+        Assert.Equal(9.54m, progress.AchievedRate);
+        Assert.Equal(3, progress.Remaining);
     }
 
     [Fact]
-    public void AMultiYearGoalBehindItsPaceNeedsAttentionThenFallsBehind()
+    public void AMultiYearGoalSlightlyShortOfItsPaceOrWithoutABaselineNeedsAttention()
     {
-        var goal = new Goal(Measure.Count, Direction.Higher, Comparator.Ge, 100, Parse("2022-2026"), 75, 2025);
+        var goal = new Goal(Measure.Level, Direction.Higher, Comparator.Ge, 121, Parse("2024-2026"), 100, 2024, 92, 2023);
 
-        Assert.Equal(0.8m, ProgressRules.Evaluate(goal).ExpectedRatio);
+        Assert.Equal(10m, ProgressRules.Evaluate(goal).RequiredRate);
+        Assert.Equal(8.7m, ProgressRules.Evaluate(goal).AchievedRate);
         Assert.Equal(GoalStatus.NeedsAttention, ProgressRules.Evaluate(goal).Status);
-        Assert.Equal(GoalStatus.Behind, ProgressRules.Evaluate(goal with { Actual = 60 }).Status);
-        Assert.Equal(GoalStatus.Achieved, ProgressRules.Evaluate(goal with { Actual = 100 }).Status);
+        Assert.Equal(GoalStatus.Behind, ProgressRules.Evaluate(goal with { Baseline = 97 }).Status);
+        Assert.Equal(GoalStatus.NeedsAttention, ProgressRules.Evaluate(goal with { Baseline = null, BaselineYear = null }).Status);
+        Assert.Equal(GoalStatus.Achieved, ProgressRules.Evaluate(goal with { Actual = 125 }).Status);
+    }
+
+    [Fact]
+    public void ALowerIsBetterMultiYearGoalIsOnTrackWhenFallingFastEnough()
+    {
+        var goal = new Goal(Measure.Level, Direction.Lower, Comparator.Le, 80, Parse("2024-2026"), 90, 2024, 100, 2023);
+
+        Assert.Equal(GoalStatus.OnTrack, ProgressRules.Evaluate(goal).Status);
+        Assert.Equal(GoalStatus.Behind, ProgressRules.Evaluate(goal with { Baseline = 91 }).Status);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.NameEn).HasMaxLength(256);
         builder.Property(i => i.DescriptionZh).HasMaxLength(1000);
         builder.Property(i => i.DescriptionEn).HasMaxLength(2000);
+        builder.Property(i => i.AxisMin).HasPrecision(20, 4);
+        builder.Property(i => i.AxisMax).HasPrecision(20, 4);
         builder.HasOne(i => i.Category).WithMany(c => c.Indicators).HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.GrowthOf).WithMany().HasForeignKey(i => i.GrowthOfId).OnDelete(DeleteBehavior.Restrict);
@@ -24,6 +26,7 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
             t.HasCheckConstraint("ck_indicators_measure", KebabEnum.CheckIn<Measure>("measure"));
             t.HasCheckConstraint("ck_indicators_direction", KebabEnum.CheckIn<Direction>("direction"));
             t.HasCheckConstraint("ck_indicators_chart", KebabEnum.CheckIn<ChartType>("chart"));
+            t.HasCheckConstraint("ck_indicators_axis", "axis_min IS NULL OR axis_max IS NULL OR axis_min < axis_max");
             t.HasCheckConstraint("ck_indicators_growth_of", "growth_of_id IS NULL OR (growth_of_id <> id AND measure = 'growth')");
         });
     }

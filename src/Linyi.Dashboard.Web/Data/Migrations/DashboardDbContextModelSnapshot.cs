@@ -261,6 +261,16 @@ namespace Linyi.Dashboard.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("AxisMax")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("axis_max");
+
+                    b.Property<decimal?>("AxisMin")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("axis_min");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer")
                         .HasColumnName("category_id");
@@ -344,6 +354,8 @@ namespace Linyi.Dashboard.Web.Data.Migrations
 
                     b.ToTable("indicators", null, t =>
                         {
+                            t.HasCheckConstraint("ck_indicators_axis", "axis_min IS NULL OR axis_max IS NULL OR axis_min < axis_max");
+
                             t.HasCheckConstraint("ck_indicators_chart", "chart IN ('bar', 'line')");
 
                             t.HasCheckConstraint("ck_indicators_code", "code ~ '^[a-z][a-z0-9_]*$'");

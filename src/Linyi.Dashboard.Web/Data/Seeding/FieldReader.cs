@@ -100,6 +100,8 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         return number;
     }
 
+    public decimal? OptionalDecimal(string column) => Optional(column) is null ? null : Decimal(column);
+
     public int Int(string column, int min, int max)
     {
         var value = Required(column);

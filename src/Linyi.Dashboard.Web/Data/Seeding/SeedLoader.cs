@@ -59,6 +59,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             (indicator.NameZh, indicator.NameEn, indicator.UnitCode) = (row.NameZh, row.NameEn, row.Unit);
             (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
             (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
+            (indicator.AxisMin, indicator.AxisMax) = (row.AxisMin, row.AxisMax);
             indicator.Category = categories[row.Category];
         }
         foreach (var row in seeds.Indicators)

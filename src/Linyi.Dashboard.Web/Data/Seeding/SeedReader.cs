@@ -20,7 +20,7 @@ public static class SeedReader
         ["regions.csv"] = ["slug", "name_zh", "name_en", "kind", "parent", "admin_code"],
         ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
         ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
-        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en"],
+        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en", "axis_min", "axis_max"],
         ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note"],
         ["milestones.csv"] = ["region", "period", "category", "kind", "title_zh", "title_en", "document", "section"],
     };
@@ -156,7 +156,12 @@ public static class SeedReader
         var row = new IndicatorRow(f.Code("code", 64), f.Reference("category", known.CategorySlugs, required: true, "category")!,
             f.Required("name_zh", 128), f.Required("name_en", 256), f.Reference("unit", unitCodes, required: true, "unit")!,
             f.Enum<Measure>("measure"), f.Enum<Direction>("direction"), f.Int("precision", 0, 4), f.Enum<ChartType>("chart"),
-            f.Reference("growth_of", known.IndicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "");
+            f.Reference("growth_of", known.IndicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "",
+            f.OptionalDecimal("axis_min"), f.OptionalDecimal("axis_max"));
+        if (row.AxisMin is { } min && row.AxisMax is { } max && min >= max)
+        {
+            f.Error("axis_max", "axis_max must be greater than axis_min");
+        }
         if (row.GrowthOf is not null && row.Measure != Measure.Growth)
         {
             f.Error("growth_of", "growth_of is only for indicators whose measure is growth");

@@ -13,7 +13,7 @@ public sealed record UnitRow(string Code, string NameEn, string Dimension, decim
 
 public sealed record IndicatorRow(
     string Code, string Category, string NameZh, string NameEn, string Unit, Measure Measure, Direction Direction,
-    int Precision, ChartType Chart, string? GrowthOf, string DescriptionZh, string DescriptionEn);
+    int Precision, ChartType Chart, string? GrowthOf, string DescriptionZh, string DescriptionEn, decimal? AxisMin = null, decimal? AxisMax = null);
 
 public sealed record ObservationRow(
     string Indicator, string Region, Period Period, ObservationKind Kind, Comparator Comparator, decimal Value,

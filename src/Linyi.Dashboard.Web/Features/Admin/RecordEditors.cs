@@ -2,6 +2,7 @@ using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             new("direction", "Direction", FieldType.Select, Directions), new("precision", "Decimals shown", FieldType.Text),
             new("chart", "Chart", FieldType.Select, Charts), new("growth_of", "Growth of (level indicator)", FieldType.Select, choices.Indicators, Optional: true),
             new("description_zh", "Chinese description", FieldType.TextArea, Optional: true), new("description_en", "English description", FieldType.TextArea, Optional: true),
+            new("axis_min", "Axis from (optional)", FieldType.Text, Optional: true), new("axis_max", "Axis to (optional; ranks among 16 cities: 16)", FieldType.Text, Optional: true),
         ];
     }
 
@@ -116,6 +118,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             ["code"] = i.Code, ["category"] = i.Category!.Slug, ["name_zh"] = i.NameZh, ["name_en"] = i.NameEn, ["unit"] = i.UnitCode,
             ["measure"] = KebabEnum.ToText(i.Measure), ["direction"] = KebabEnum.ToText(i.Direction), ["precision"] = Text(i.Precision),
             ["chart"] = KebabEnum.ToText(i.Chart), ["growth_of"] = i.GrowthOf?.Code, ["description_zh"] = i.DescriptionZh, ["description_en"] = i.DescriptionEn,
+            ["axis_min"] = i.AxisMin is { } min ? Format.Invariant(min) : null, ["axis_max"] = i.AxisMax is { } max ? Format.Invariant(max) : null,
         };
     }
 
@@ -150,6 +153,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         (indicator.Code, indicator.NameZh, indicator.NameEn, indicator.UnitCode) = (row.Code, row.NameZh, row.NameEn, row.Unit);
         (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
         (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
+        (indicator.AxisMin, indicator.AxisMax) = (row.AxisMin, row.AxisMax);
         indicator.Category = await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
         indicator.GrowthOf = row.GrowthOf is null ? null : await db.Indicators.SingleAsync(i => i.Code == row.GrowthOf, cancellationToken);
         return await FormFields.SaveAsync(db, user, modelState, "Code", $"An indicator with the code '{row.Code}' already exists.", cancellationToken);

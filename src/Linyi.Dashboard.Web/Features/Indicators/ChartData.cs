@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Linyi.Dashboard.Web.Domain;
@@ -5,19 +6,38 @@ using Linyi.Dashboard.Web.Infrastructure;
 
 namespace Linyi.Dashboard.Web.Features.Indicators;
 
-public sealed record ChartLine(string Label, decimal Value, string Kind);
+/// <summary>A result: its value, how it was worded (≥ is a lower bound) and whether it is an estimate.</summary>
+public sealed record ChartPoint(decimal Value, string Comparator, bool Preliminary);
 
-/// <summary>What a chart draws, as serialized into the page's JSON data island: presentation comes from the indicator's data.</summary>
+/// <summary>A target or stretch target drawn as a mark on its own year, never as a line across other years.</summary>
+public sealed record ChartMark(int Index, decimal Value, string Kind, string Comparator, string Label);
+
+/// <param name="Min">Lowest value shown; null lets the data decide.</param>
+/// <param name="BeginAtZero">Levels and counts start at zero, so bars are not exaggerated.</param>
+/// <param name="Reverse">Ranks: 1 at the top.</param>
+/// <param name="Title">The unit, written once on the axis.</param>
+public sealed record ChartAxis(decimal? Min, decimal? Max, bool Reverse, bool BeginAtZero, string Title);
+
+/// <summary>The path a multi-year goal needs, from its baseline to its deadline at constant yearly growth. Derived (推算).</summary>
+public sealed record ChartPace(IReadOnlyList<decimal?> Values, string Label);
+
+/// <summary>
+/// Everything a chart shows, decided here and serialized into the page's JSON data island; the scripts only draw it.
+/// </summary>
 public sealed record ChartData(
     string Type,
     string Name,
     string Unit,
     int Precision,
-    bool LowerIsBetter,
+    ChartAxis Axis,
     IReadOnlyList<string> Labels,
-    IReadOnlyList<decimal?> Actual,
-    IReadOnlyList<ChartLine> Targets)
+    IReadOnlyList<ChartPoint?> Actual,
+    IReadOnlyList<ChartMark> Marks,
+    ChartPace? Pace)
 {
+    /// <summary>Years are spread evenly (gaps kept) unless the record spans so long that only the years with figures are shown.</summary>
+    private const int MaxContinuousYears = 16;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -29,28 +49,81 @@ public sealed record ChartData(
     {
         var indicator = view.Indicator;
         var actuals = indicator.Observations.Where(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan).ToList();
-        var goal = view.CurrentGoal;
-        var years = actuals.Select(a => a.StartYear)
-            .Concat(goal is null || goal.Period.IsSpan ? [] : [goal.Period.EndYear])
-            .Distinct().Order().ToList();
-        var targets = new List<ChartLine>();
-        if (goal?.Target is { } target)
+        var goalYears = view.Goals.SelectMany(g => g.Period.IsSpan ? [g.Period.StartYear - 1, g.Period.EndYear] : new[] { g.Period.EndYear });
+        var present = actuals.Select(a => a.StartYear).Concat(goalYears).Distinct().Order().ToList();
+        var years = present.Count > 0 && present[^1] - present[0] < MaxContinuousYears
+            ? Enumerable.Range(present[0], present[^1] - present[0] + 1).ToList()
+            : present;
+        var index = years.Select((year, i) => (year, i)).ToDictionary(p => p.year, p => p.i);
+
+        var points = years.Select(year => actuals.LastOrDefault(a => a.StartYear == year) is { } a
+            ? new ChartPoint(IndicatorAnalysis.ToFigure(indicator, a).Value, a.Comparator.ToAscii(), a.Vintage == Vintage.Preliminary)
+            : null).ToList();
+        var marks = new List<ChartMark>();
+        ChartPace? pace = null;
+        foreach (var goal in view.Goals)
         {
-            targets.Add(new ChartLine(Label(goal.Period, stretch: false), target.Value, "target"));
-        }
-        if (goal?.Stretch is { } stretch)
-        {
-            targets.Add(new ChartLine(Label(goal.Period, stretch: true), stretch.Value, "stretch"));
+            var at = index[goal.Period.EndYear];
+            if (goal.Target is { } target)
+            {
+                marks.Add(new ChartMark(at, target.Value, "target", target.Comparator.ToAscii(), Label(goal.Period, stretch: false)));
+            }
+            if (goal.Stretch is { } stretch)
+            {
+                marks.Add(new ChartMark(at, stretch.Value, "stretch", stretch.Comparator.ToAscii(), Label(goal.Period, stretch: true)));
+            }
+            if (goal.Period.IsSpan && goal == view.CurrentGoal && PacePath(indicator, goal, years) is { } path)
+            {
+                pace = new ChartPace(path, Localized.IsEnglish ? $"Path to the {goal.Period} goal (derived)" : $"{goal.Period}年目标所需路径（推算）");
+            }
         }
         return new ChartData(
-            indicator.Chart == ChartType.Line ? "line" : "bar",
+            indicator.Measure is Measure.Growth or Measure.Share || indicator.Chart == ChartType.Line ? "line" : "bar",
             Localized.Pick(indicator.NameZh, indicator.NameEn),
             indicator.UnitCode,
             indicator.Precision,
-            indicator.Direction == Direction.Lower,
-            years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
-            years.Select(y => actuals.FirstOrDefault(a => a.StartYear == y)?.Value).ToList(),
-            targets);
+            AxisFor(indicator),
+            years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
+            points,
+            marks,
+            pace);
+    }
+
+    /// <summary>A ranking of regions for one indicator and period: one bar per region, no goals.</summary>
+    public static ChartData Ranking(string name, string unit, int precision, Measure measure, IReadOnlyList<string> regions, IReadOnlyList<decimal> values) =>
+        new("bar", name, unit, precision, new ChartAxis(null, null, false, measure is Measure.Level or Measure.Count, AxisTitle(unit)),
+            regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false)).ToList(), [], null);
+
+    public static ChartAxis AxisFor(IndicatorData indicator) => indicator.Measure switch
+    {
+        Measure.Rank => new ChartAxis(indicator.AxisMin ?? 1, indicator.AxisMax, true, false, AxisTitle(indicator.UnitCode)),
+        Measure.Level or Measure.Count => new ChartAxis(indicator.AxisMin, indicator.AxisMax, false, true, AxisTitle(indicator.UnitCode)),
+        _ => new ChartAxis(indicator.AxisMin, indicator.AxisMax, false, false, AxisTitle(indicator.UnitCode)),
+    };
+
+    private static string AxisTitle(string unit) => Localized.IsEnglish ? $"Unit: {unit}" : $"单位：{unit}";
+
+    /// <summary>
+    /// Constant yearly growth from the last result before the goal's period to the target at its deadline: the path the goal
+    /// needs. Only for levels and counts that grow, with a positive baseline.
+    /// </summary>
+    private static List<decimal?>? PacePath(IndicatorData indicator, GoalView goal, List<int> years)
+    {
+        if (indicator.Measure is not (Measure.Level or Measure.Count) || indicator.Direction != Direction.Higher
+            || (goal.Target ?? goal.Stretch) is not { } target || goal.Baseline is not { } baseline)
+        {
+            return null;
+        }
+        var from = IndicatorAnalysis.ToFigure(indicator, baseline).Value;
+        var span = goal.Period.EndYear - baseline.StartYear;
+        if (from <= 0 || target.Value <= 0 || span <= 0)
+        {
+            return null;
+        }
+        var rate = Math.Pow((double)(target.Value / from), 1.0 / span);
+        return years.Select(y => y >= baseline.StartYear && y <= goal.Period.EndYear
+            ? (decimal?)Math.Round((decimal)((double)from * Math.Pow(rate, y - baseline.StartYear)), 4)
+            : null).ToList();
     }
 
     private static string Label(Period period, bool stretch) =>

@@ -5,7 +5,10 @@ namespace Linyi.Dashboard.Web.Features.Indicators;
 /// <summary>A value in the indicator's own unit, converted when the document stated it in another (then <see cref="Converted"/>).</summary>
 public sealed record Figure(decimal Value, Comparator Comparator, bool Converted, decimal OriginalValue, string OriginalUnit);
 
-/// <summary>One goal: a base target and/or a stretch (力争) target for a period, each judged against the best available actual.</summary>
+/// <summary>
+/// One goal: a base target and/or a stretch (力争) target for a period, each judged only by a result inside that period;
+/// before there is one, the latest earlier result is the baseline.
+/// </summary>
 public sealed record GoalView(
     Period Period,
     Figure? Target,
@@ -13,6 +16,7 @@ public sealed record GoalView(
     GoalProgress? TargetProgress,
     GoalProgress? StretchProgress,
     ObservationData? Actual,
+    ObservationData? Baseline,
     decimal? ImpliedLevel,
     string? ImpliedLevelUnit)
 {
@@ -52,12 +56,14 @@ public static class IndicatorAnalysis
     private static GoalView BuildGoal(IndicatorData indicator, Period period, ObservationData? target, ObservationData? stretch,
         List<ObservationData> actuals, IndicatorData? growthBase)
     {
-        // The actual of the goal's last year if there is one, else the latest inside the span, else the latest before it (a baseline).
-        var actual = actuals.LastOrDefault(a => a.StartYear <= period.EndYear);
+        // Only a result inside the goal's period judges it; the latest result before the period is its baseline.
+        var actual = actuals.LastOrDefault(a => a.StartYear >= period.StartYear && a.StartYear <= period.EndYear);
+        var baseline = actuals.LastOrDefault(a => a.StartYear < period.StartYear);
         var targetFigure = target is null ? null : ToFigure(indicator, target);
         var stretchFigure = stretch is null ? null : ToFigure(indicator, stretch);
         GoalProgress? Judge(Figure? figure) => figure is null ? null : ProgressRules.Evaluate(new Goal(
-            indicator.Measure, indicator.Direction, figure.Comparator, figure.Value, period, actual?.Value, actual?.StartYear));
+            indicator.Measure, indicator.Direction, figure.Comparator, figure.Value, period,
+            actual is null ? null : ToFigure(indicator, actual).Value, actual?.StartYear, baseline is null ? null : ToFigure(indicator, baseline).Value, baseline?.StartYear));
 
         decimal? implied = null;
         string? impliedUnit = null;
@@ -70,7 +76,7 @@ public static class IndicatorAnalysis
                 impliedUnit = growthBase.UnitCode;
             }
         }
-        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual, implied, impliedUnit);
+        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual, baseline, implied, impliedUnit);
     }
 
     public static Figure ToFigure(IndicatorData indicator, ObservationData observation) =>

@@ -63,6 +63,8 @@ public sealed record IndicatorData(
     Direction Direction,
     int Precision,
     ChartType Chart,
+    decimal? AxisMin,
+    decimal? AxisMax,
     string? GrowthOfCode,
     string DescriptionZh,
     string DescriptionEn,

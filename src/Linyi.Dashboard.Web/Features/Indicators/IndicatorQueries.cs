@@ -22,7 +22,7 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                 i.Id, i.Code, i.NameZh, i.NameEn,
                 i.Category!.Slug, i.Category.NameZh, i.Category.NameEn, i.Category.SortOrder,
                 i.UnitCode, i.Unit!.NameEn, i.Unit.ToBase,
-                i.Measure, i.Direction, i.Precision, i.Chart,
+                i.Measure, i.Direction, i.Precision, i.Chart, i.AxisMin, i.AxisMax,
                 i.GrowthOf == null ? null : i.GrowthOf.Code,
                 i.DescriptionZh, i.DescriptionEn,
                 i.Observations

@@ -1,4 +1,5 @@
-// The configuration every chart starts from; per-type overrides live in types.js.
+// Builds a Chart.js configuration from the chart spec that the server wrote into the page. The server decides what is
+// shown (series, marks, axis); this file only turns it into Chart.js terms. Per-type overrides live in types.js.
 (function (charts) {
     'use strict';
     const lang = document.documentElement.lang || 'zh-CN';
@@ -9,17 +10,40 @@
         return unit === '%' || lang.startsWith('zh') ? text + unit : text + ' ' + unit;
     };
 
+    // Tick labels: no unit (it is on the axis title), no more decimals than the step needs, so labels never repeat.
+    charts.tick = function (value) {
+        return Number(value).toLocaleString('en-US', { maximumFractionDigits: 4 });
+    };
+
+    const symbols = { '>=': '≥ ', '<=': '≤ ', '~': '≈ ', '=': '' };
+    charts.worded = function (point, data) {
+        return (symbols[point.comparator] || '') + charts.format(point.value, data.precision, data.unit);
+    };
+
     charts.base = function (data) {
         const p = charts.palette;
+        const actual = data.actual || [];
+        const axis = data.axis || {};
+        const y = {
+            beginAtZero: !!axis.beginAtZero,
+            reverse: !!axis.reverse,
+            grid: { color: p.grid },
+            title: { display: true, text: axis.title, color: p.text },
+            ticks: { color: p.text, precision: data.precision, callback: charts.tick }
+        };
+        if (axis.min !== undefined) { y.min = axis.min; }
+        if (axis.max !== undefined) { y.max = axis.max; }
+        if (axis.reverse) { y.ticks.stepSize = 1; }
         return {
             data: {
                 labels: data.labels,
                 datasets: [{
                     label: data.name,
-                    data: data.actual,
+                    data: actual.map(function (point) { return point ? point.value : null; }),
                     borderColor: p.actual,
-                    backgroundColor: p.actualFill,
-                    spanGaps: true
+                    backgroundColor: actual.map(function (point) { return point && point.preliminary ? p.preliminaryFill : p.actualFill; }),
+                    spanGaps: true,
+                    order: 2
                 }]
             },
             options: {
@@ -28,23 +52,28 @@
                 animation: false,
                 locale: 'en-US',
                 plugins: {
-                    legend: { display: false },
+                    legend: { display: false, labels: { usePointStyle: true, color: p.text } },
                     tooltip: {
                         callbacks: {
-                            label: function (ctx) { return charts.format(ctx.parsed.y, data.precision, data.unit); }
+                            label: function (ctx) {
+                                if (ctx.datasetIndex === 0) {
+                                    const point = actual[ctx.dataIndex];
+                                    return point ? charts.worded(point, data) + (point.preliminary ? charts.words.preliminary : '') : '';
+                                }
+                                return ctx.dataset.label + ' ' + charts.format(ctx.parsed.y, data.precision, data.unit);
+                            }
                         }
                     }
                 },
                 scales: {
                     x: { grid: { display: false }, ticks: { color: p.text } },
-                    y: {
-                        beginAtZero: true,
-                        grid: { color: p.grid },
-                        ticks: { color: p.text, callback: function (v) { return charts.format(v, 0, data.unit); } },
-                        reverse: data.unit === '位'
-                    }
+                    y: y
                 }
             }
         };
     };
+
+    charts.words = lang.startsWith('zh')
+        ? { preliminary: '（初步）', lowerBound: '下限（≥）', upperBound: '上限（≤）', about: '约数（≈）' }
+        : { preliminary: ' (preliminary)', lowerBound: 'Lower bound (≥)', upperBound: 'Upper bound (≤)', about: 'About (≈)' };
 })(window.LinyiCharts);

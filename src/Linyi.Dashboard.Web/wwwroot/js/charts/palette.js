@@ -3,6 +3,8 @@ window.LinyiCharts = window.LinyiCharts || {};
 window.LinyiCharts.palette = {
     actual: '#0b5cad',
     actualFill: 'rgba(11, 92, 173, 0.75)',
+    preliminaryFill: 'rgba(11, 92, 173, 0.3)',
+    bound: '#1b1f24',
     target: '#b35900',
     stretch: '#6a3d9a',
     grid: '#d0d7de',
