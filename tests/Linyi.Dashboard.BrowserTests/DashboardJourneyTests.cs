@@ -20,8 +20,13 @@ public class DashboardJourneyTests(BrowserApp app)
         await page.GotoAsync("/indicators/gdp_growth");
         await WaitForChartsAsync(page, 1);
 
-        var annotations = await page.EvaluateAsync<int>("() => Object.keys(LinyiCharts.instances[0].options.plugins.annotation.annotations).length");
-        Assert.Equal(2, annotations);
+        // Target marks on their own years (2020 and 2024), the stretch mark on 2024 only.
+        var marks = await page.EvaluateAsync<string[]>("""
+            () => { const c = LinyiCharts.instances[0];
+                    return c.data.datasets.filter(d => d.pointStyle === 'line')
+                        .map(d => d.data.map((v, i) => v === null ? '' : c.data.labels[i]).filter(l => l).join(',')); }
+            """);
+        Assert.Equal(["2020,2024", "2024"], marks);
         var painted = await page.EvaluateAsync<bool>("""
             () => {
                 const canvas = document.querySelector('canvas[data-chart]');

@@ -58,6 +58,7 @@ public static class WebExtensions
     {
         services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section);
         services.AddScoped<HomeQueries>();
+        services.AddScoped<Features.Goals.GoalQueries>();
         services.AddScoped<Features.Sources.SourceQueries>();
         services.AddScoped<FilterQueries>();
         services.AddScoped<DataQueries>();

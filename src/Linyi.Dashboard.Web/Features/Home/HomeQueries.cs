@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Features.Shared;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,12 @@ public sealed record HeadlineCard(IndicatorView Level, IndicatorView? Growth);
 
 public sealed record CategoryProgress(string Slug, string NameZh, string NameEn, int IndicatorCount, int GoalCount, IReadOnlyDictionary<GoalStatus, int> ByStatus);
 
-public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<CategoryProgress> Categories);
+public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<CategoryProgress> Categories)
+{
+    /// <summary>Every goal shown, by status: the overview's answer to "are we on track?".</summary>
+    public IReadOnlyDictionary<GoalStatus, int> ByStatus =>
+        StatusLabel.All.ToDictionary(s => s, s => Categories.Sum(c => c.ByStatus.GetValueOrDefault(s)));
+}
 
 /// <summary>The overview: with reference data cached, two round trips (filter counts, indicators with observations).</summary>
 public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filters, ReferenceData reference, VersionedCache cache, IOptions<OverviewOptions> options)

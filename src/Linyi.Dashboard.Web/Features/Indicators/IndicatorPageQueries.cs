@@ -24,10 +24,27 @@ public sealed class IndicatorPageQueries(DashboardDbContext db, IndicatorQueries
         var level = data.FirstOrDefault(d => d.Code == self.GrowthOfCode);
         var views = IndicatorQueries.Analyze(data);
         var view = views.First(v => v.Indicator.Code == code);
-        var milestones = await indicators.MilestonesAsync(m => m.Category!.Slug == self.CategorySlug && m.Region!.Kind != Domain.RegionKind.Outside, cancellationToken);
+        var names = new[] { self.NameZh, level?.NameZh }.OfType<string>().ToList();
+        var milestones = (await indicators.MilestonesAsync(m => m.Category!.Slug == self.CategorySlug && m.Region!.Kind != Domain.RegionKind.Outside, cancellationToken))
+            .Where(m => names.Any(name => SharesTerm(name, m.TitleZh)))
+            .ToList();
         return new IndicatorPageViewModel(view,
             views.FirstOrDefault(v => v.Indicator.GrowthOfCode == code),
             level is null ? null : views.First(v => v.Indicator.Code == level.Code),
             milestones);
+    }
+
+    /// <summary>Whether a milestone speaks of the indicator: its title shares a run of four characters with the indicator's name.</summary>
+    public static bool SharesTerm(string name, string title, int length = 4)
+    {
+        var core = name.Split('（', '(')[0];
+        for (var i = 0; i + length <= core.Length; i++)
+        {
+            if (title.Contains(core.AsSpan(i, length), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
