@@ -23,8 +23,26 @@ public static class DatabaseFailure
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
-                || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            // A server error is an outage only when it says the server is going away or full; Npgsql also calls a
+            // serialization conflict transient, but that is two writers meeting, and the pools are fine.
+            if (e is PostgresException server)
+            {
+                return server.SqlState is "57P01" or "57P02" or "57P03" or "53300";
+            }
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when a serializable transaction lost to a concurrent one: nothing was written, and trying again is safe.</summary>
+    public static bool IsConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
             {
                 return true;
             }
