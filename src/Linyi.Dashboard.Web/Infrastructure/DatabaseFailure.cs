@@ -23,13 +23,14 @@ public static class DatabaseFailure
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            // A server error is an outage only when it says the server is going away or full; Npgsql also calls a
-            // serialization conflict transient, but that is two writers meeting, and the pools are fine.
-            if (e is PostgresException server)
+            // Npgsql calls a serialization conflict or a deadlock transient too, but that is two writers meeting, not
+            // an outage: the pools are fine.
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
             {
-                return server.SqlState is "57P01" or "57P02" or "57P03" or "53300";
+                return false;
             }
-            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
+                || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
             {
                 return true;
             }
