@@ -50,7 +50,9 @@ public static class WebExtensions
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        // HEAD answers like GET (HeadWithGetConvention) and needs no operation of its own in the document.
+        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true
+            && description.HttpMethod != HttpMethods.Head);
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }

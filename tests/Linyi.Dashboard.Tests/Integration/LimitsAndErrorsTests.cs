@@ -221,6 +221,16 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
     }
 
     [Fact]
+    public async Task TheApiDescriptionListsGetOperationsOnly()
+    {
+        var document = System.Text.Json.JsonDocument.Parse(await CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var methods = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => m.Name)).Distinct().ToList();
+
+        Assert.Equal(["get"], methods);
+    }
+
+    [Fact]
     public async Task HeadOnAPageThatNeedsSignInRedirectsLikeGet()
     {
         var head = await CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/admin"));
