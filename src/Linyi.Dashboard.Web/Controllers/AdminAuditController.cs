@@ -16,7 +16,8 @@ public class AdminAuditController(DashboardDbContext db) : Controller
     [HttpGet("/admin/audit")]
     public async Task<IActionResult> Index(string? user, string? entity, string? key, AuditAction? operation, ChangeSource? source, Guid? import, int page = 1, CancellationToken cancellationToken = default)
     {
-        if (!ModelState.IsValid || page < 1 || (user?.Length ?? 0) > 256 || (entity?.Length ?? 0) > 32 || (key?.Length ?? 0) > 256)
+        if (!ModelState.IsValid || page < 1 || (user?.Length ?? 0) > 256 || (entity?.Length ?? 0) > 32 || (key?.Length ?? 0) > 256
+            || new[] { user, entity, key }.Any(v => v is not null && v.Any(char.IsControl)))
         {
             return this.ErrorPage(StatusCodes.Status400BadRequest, "The audit filter is not valid.");
         }

@@ -1,5 +1,6 @@
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ public class AdminImportController(ImportService imports) : Controller
     public IActionResult Index() => View((ImportPreview?)null);
 
     [HttpPost("/admin/import")]
-    [RequestSizeLimit(ImportService.MaxFileBytes * 4)]
+    [UploadLimit(ImportService.MaxFileBytes * 4)]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportService.MaxFileBytes * 4)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {

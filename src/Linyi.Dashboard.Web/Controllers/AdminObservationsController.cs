@@ -10,7 +10,10 @@ public class AdminObservationsController(ObservationEditor editor) : Controller
 {
     [HttpGet("/admin/observations")]
     public async Task<IActionResult> Index(string? indicator, string? region, CancellationToken cancellationToken) =>
-        View(await editor.ListAsync(Trim(indicator), Trim(region), cancellationToken));
+        // PostgreSQL refuses a NUL in text, which would otherwise surface as a 500.
+        new[] { indicator, region }.Any(v => v is not null && v.Any(char.IsControl))
+            ? this.ErrorPage(StatusCodes.Status400BadRequest, "The filter contains a control character.")
+            : View(await editor.ListAsync(Trim(indicator), Trim(region), cancellationToken));
 
     [HttpGet("/admin/observations/new")]
     public async Task<IActionResult> New(string? indicator, string? region, CancellationToken cancellationToken) =>

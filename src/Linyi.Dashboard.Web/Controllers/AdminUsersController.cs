@@ -25,13 +25,20 @@ public sealed class NewUserForm
     public string? Password { get; set; }
 }
 
-public sealed record UserRow(string Email, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserRow(string Id, string Email, IReadOnlyList<string> Roles, bool LockedOut, bool Disabled);
 
 public sealed record UsersViewModel(IReadOnlyList<UserRow> Users, NewUserForm Form);
 
+/// <summary>
+/// Accounts and their remedies. A role change or disabling ends the account's sessions at once (its security stamp
+/// changes); unlocking lifts a lockout from failed sign-ins. No administrator can demote or disable their own account,
+/// so the last administrator cannot be shut out through this page.
+/// </summary>
 [Authorize(Policy = Roles.Admin)]
-public class AdminUsersController(UserManager<DashboardUser> users) : Controller
+public partial class AdminUsersController(UserManager<DashboardUser> users, ILogger<AdminUsersController> logger) : Controller
 {
+    public const string NotYourself = "You cannot change the role of your own account or disable it; ask another administrator.";
+
     [HttpGet("/admin/users")]
     public async Task<IActionResult> Index() => View(new UsersViewModel(await ListAsync(), new NewUserForm()));
 
@@ -56,12 +63,69 @@ public class AdminUsersController(UserManager<DashboardUser> users) : Controller
         return View("Index", new UsersViewModel(await ListAsync(), form));
     }
 
+    [HttpPost("/admin/users/{id}/unlock")]
+    public Task<IActionResult> Unlock(string id) => ChangeAsync(id, allowSelf: true, async user =>
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        LogChange(logger, User.Identity!.Name!, "unlocked", user.Email);
+    });
+
+    [HttpPost("/admin/users/{id}/role")]
+    public Task<IActionResult> Role(string id, string? role) => role is not (Roles.Editor or Roles.Admin)
+        ? Task.FromResult(this.ErrorPage(StatusCodes.Status400BadRequest, "The role must be Editor or Admin."))
+        : ChangeAsync(id, allowSelf: false, async user =>
+    {
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        LogChange(logger, User.Identity!.Name!, "made " + role, user.Email);
+    });
+
+    /// <summary>A lockout that never ends is Identity's own way to disable an account; the new stamp ends its sessions.</summary>
+    [HttpPost("/admin/users/{id}/disable")]
+    public Task<IActionResult> Disable(string id) => ChangeAsync(id, allowSelf: false, async user =>
+    {
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        LogChange(logger, User.Identity!.Name!, "disabled", user.Email);
+    });
+
+    [HttpPost("/admin/users/{id}/enable")]
+    public Task<IActionResult> Enable(string id) => ChangeAsync(id, allowSelf: false, async user =>
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        LogChange(logger, User.Identity!.Name!, "enabled", user.Email);
+    });
+
+    private async Task<IActionResult> ChangeAsync(string id, bool allowSelf, Func<DashboardUser, Task> change)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+        if (!allowSelf && user.Id == users.GetUserId(User))
+        {
+            ModelState.AddModelError("", NotYourself);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", new UsersViewModel(await ListAsync(), new NewUserForm()));
+        }
+        await change(user);
+        return Redirect("/admin/users");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Administrator {Admin} {Change} account {Email}")]
+    private static partial void LogChange(ILogger logger, string admin, string change, string? email);
+
     private async Task<List<UserRow>> ListAsync()
     {
         var rows = new List<UserRow>();
         foreach (var user in await users.Users.OrderBy(u => u.Email).Take(500).ToListAsync())
         {
-            rows.Add(new UserRow(user.Email ?? user.UserName ?? "", (await users.GetRolesAsync(user)).ToList(), await users.IsLockedOutAsync(user)));
+            var disabled = user.LockoutEnd?.Year == DateTimeOffset.MaxValue.Year;
+            rows.Add(new UserRow(user.Id, user.Email ?? user.UserName ?? "", (await users.GetRolesAsync(user)).ToList(), !disabled && await users.IsLockedOutAsync(user), disabled));
         }
         return rows;
     }

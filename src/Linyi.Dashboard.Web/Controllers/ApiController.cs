@@ -56,9 +56,9 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Observations([FromQuery] DashboardFilter filter, int page = 1, int size = 100, CancellationToken cancellationToken = default)
     {
-        if (page < 1 || size is < 1 or > DataController.MaxPageSize)
+        if (page is < 1 or > DataController.MaxPage || size is < 1 or > DataController.MaxPageSize)
         {
-            return Problem($"page must be 1 or more and size from 1 to {DataController.MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad paging");
+            return Problem($"page must be from 1 to {DataController.MaxPage} and size from 1 to {DataController.MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad paging");
         }
         var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken);
         var items = result.Rows.Select(r => new ApiObservation(r.IndicatorCode, r.RegionSlug, r.Period.ToString(), KebabEnum.ToText(r.Kind),

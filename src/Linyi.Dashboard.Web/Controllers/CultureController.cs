@@ -8,12 +8,13 @@ public class CultureController : Controller
 {
     /// <summary>Remembers the reader's language in a cookie and returns to the page they were on.</summary>
     [HttpGet("/culture/{name}")]
-    public IActionResult Set(string name, string? returnUrl)
+    public IActionResult Set(string? name, string? returnUrl)
     {
+        // A blank name binds as null.
         var culture = WebExtensions.Cultures.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
         if (culture is null)
         {
-            return BadRequest($"Unknown language '{(name.Length > 20 ? name[..20] : name)}'. Use zh-CN or en.");
+            return this.ErrorPage(StatusCodes.Status400BadRequest, "Unknown language. Use zh-CN or en.");
         }
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

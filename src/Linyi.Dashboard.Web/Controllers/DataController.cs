@@ -12,13 +12,14 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
+    public const int MaxPage = 1_000_000;
 
     [HttpGet("/data")]
     public async Task<IActionResult> Index(DashboardFilter filter, DataSort sort, SortDirection dir, int page = 1, int size = DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        if (!ModelState.IsValid || page < 1 || size is < 1 or > MaxPageSize)
+        if (!ModelState.IsValid || page is < 1 or > MaxPage || size is < 1 or > MaxPageSize)
         {
-            return ModelState.IsValid ? this.ErrorPage(400, $"page must be 1 or more and size from 1 to {MaxPageSize}.") : this.BadRequestPage();
+            return ModelState.IsValid ? this.ErrorPage(400, $"page must be from 1 to {MaxPage} and size from 1 to {MaxPageSize}.") : this.BadRequestPage();
         }
         var refs = await reference.GetAsync(cancellationToken);
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);

@@ -21,14 +21,20 @@ public static class ErrorResults
 }
 
 [ApiExplorerSettings(IgnoreApi = true)]
+// A failed POST, PUT or DELETE is re-executed here with its method; the page must render without a token of its own.
+[IgnoreAntiforgeryToken]
 public class ErrorController : Controller
 {
+    /// <summary>The statuses the app answers with; any other code asked for here is a page that does not exist.</summary>
+    public static readonly IReadOnlySet<int> Statuses = new HashSet<int> { 400, 403, 404, 405, 409, 413, 429, 500, 503 };
+
     [Route("/error")]
     public IActionResult Unhandled()
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = exception is not null && DatabaseFailure.IsUnavailable(exception)
-            ? StatusCodes.Status503ServiceUnavailable
+        var status = exception is null ? StatusCodes.Status500InternalServerError
+            : DatabaseFailure.IsConflict(exception) ? StatusCodes.Status409Conflict
+            : DatabaseFailure.IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -40,6 +46,10 @@ public class ErrorController : Controller
     [Route("/error/{code:int}")]
     public IActionResult Status(int code)
     {
+        if (!Statuses.Contains(code))
+        {
+            code = StatusCodes.Status404NotFound;
+        }
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         if (original is not null && original.StartsWith("/api", StringComparison.Ordinal))
         {

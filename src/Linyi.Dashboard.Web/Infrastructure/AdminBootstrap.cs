@@ -31,6 +31,13 @@ public sealed partial class AdminBootstrap(IServiceProvider services, IOptions<B
             {
                 await users.AddToRoleAsync(existing, Roles.Admin);
             }
+            // The last resort when every administrator is locked out or disabled: restart with these settings.
+            if (existing.LockoutEnd is not null || existing.AccessFailedCount > 0)
+            {
+                await users.SetLockoutEndDateAsync(existing, null);
+                await users.ResetAccessFailedCountAsync(existing);
+                LogUnlocked(logger, settings.AdminEmail);
+            }
             return;
         }
         var user = new DashboardUser { UserName = settings.AdminEmail, Email = settings.AdminEmail, EmailConfirmed = true };
@@ -44,6 +51,9 @@ public sealed partial class AdminBootstrap(IServiceProvider services, IOptions<B
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unlocked the administrator {Email} named in Bootstrap:AdminEmail")]
+    private static partial void LogUnlocked(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator {Email}")]
     private static partial void LogCreated(ILogger logger, string email);

@@ -23,8 +23,27 @@ public static class DatabaseFailure
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            // Npgsql calls a serialization conflict or a deadlock transient too, but that is two writers meeting, not
+            // an outage: the pools are fine.
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
+            {
+                return false;
+            }
             if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
                 || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when a serializable transaction lost to a concurrent one: nothing was written, and trying again is safe.</summary>
+    public static bool IsConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected })
             {
                 return true;
             }

@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Infrastructure.Passwords;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,6 +15,7 @@ public sealed class RateLimitOptions
 
     public int LoginPerMinute { get; set; } = 10;
     public int PdfPerMinute { get; set; } = 30;
+    public int LoginPerAccountPerMinute { get; set; } = 10;
 }
 
 public static class SecurityExtensions
@@ -36,7 +40,11 @@ public static class SecurityExtensions
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>();
+        // Every request checks the cookie's security stamp, so sign-out, a new password, a new role or a disabled
+        // account ends every session at once rather than when the cookie expires.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         var secure = RequiresHttps(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(options =>
         {
@@ -49,6 +57,9 @@ public static class SecurityExtensions
             options.Cookie.SecurePolicy = secure;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Relative, so that a forged Host header is never reflected into a Location header.
+            options.Events.OnRedirectToLogin = context => RedirectRelative(context);
+            options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context);
         });
         services.AddAntiforgery(options =>
         {
@@ -73,6 +84,8 @@ public static class SecurityExtensions
                 return ValueTask.CompletedTask;
             };
         });
+        services.AddSingleton(_ => new AccountRateLimiter(limits.LoginPerAccountPerMinute));
+        services.AddScoped<SignInService>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddHostedService<AdminBootstrap>();
         return services;
@@ -84,6 +97,13 @@ public static class SecurityExtensions
     /// </summary>
     public static bool RequiresHttps(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Security:RequireHttps", !environment.IsDevelopment());
+
+    private static Task RedirectRelative(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var uri = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(uri.IsAbsoluteUri ? uri.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
+    }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

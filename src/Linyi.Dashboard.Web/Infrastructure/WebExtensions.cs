@@ -10,7 +10,6 @@ using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +29,8 @@ public static class WebExtensions
                 // Every POST, PUT and DELETE must carry the antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new ValidateFilterAttribute());
+                options.Filters.Add(new AntiforgeryFailurePage());
+                options.Conventions.Add(new HeadWithGetConvention());
             })
             .AddViewLocalization().AddDataAnnotationsLocalization();
         services.AddMemoryCache();
@@ -49,7 +50,9 @@ public static class WebExtensions
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        // HEAD answers like GET (HeadWithGetConvention) and needs no operation of its own in the document.
+        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true
+            && description.HttpMethod != HttpMethods.Head);
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
@@ -68,6 +71,7 @@ public static class WebExtensions
         services.AddScoped<AdminReference>();
         services.AddScoped<ObservationEditor>();
         services.AddScoped<ImportService>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RecordEditors>();
         services.AddScoped<ViewRenderer>();
         services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -98,8 +102,7 @@ public static class WebExtensions
 
     public static IApplicationBuilder UseDashboardErrorPages(this WebApplication app)
     {
-        // X-Forwarded-Proto from a proxy on this machine tells the app a request came in over HTTPS.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseDashboardForwardedHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (SecurityExtensions.RequiresHttps(app.Configuration, app.Environment))

@@ -23,6 +23,10 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         {
             return Fail<string>(index, $"{column} contains a control character");
         }
+        if (value.Any(IsBidiControl))
+        {
+            return Fail<string>(index, $"{column} contains a bidirectional override character (U+202A–U+202E, U+2066–U+2069), which can make text display differently from what it says");
+        }
         return value.Length == 0 ? null : value;
     }
 
@@ -155,6 +159,9 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         errors.Add(new SeedError(file, record.Line, index + 1, message));
         return default;
     }
+
+    /// <summary>The embeddings, overrides and isolates that can reorder how text is displayed.</summary>
+    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

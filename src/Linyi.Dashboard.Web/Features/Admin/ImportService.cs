@@ -2,9 +2,23 @@ using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Admin;
+
+/// <summary>How long a previewed import waits for its confirmation, and how much all waiting previews may hold together.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Imports";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 24 * 30)]
+    public int PendingHours { get; set; } = 24;
+
+    [System.ComponentModel.DataAnnotations.Range(4, 4096)]
+    public int PendingMegabytes { get; set; } = 64;
+}
 
 public enum ImportChangeKind { Add, Change, Remove }
 
@@ -20,9 +34,14 @@ public sealed record ImportPreview(Guid? Id, string FileName, IReadOnlyList<Seed
 /// those documents that are not in the file are removed, so re-importing a corrected bulletin replaces its figures.
 /// Nothing is written until the uploader confirms the preview, and then all of it is written in one transaction or none.
 /// </summary>
-public sealed class ImportService(DashboardDbContext db, AdminReference reference, TimeProvider clock)
+public sealed class ImportService(DashboardDbContext db, AdminReference reference, TimeProvider clock, IOptions<ImportOptions> options)
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    public const string Expired = "this preview is more than a day old and has expired; nothing was written. Upload the file again";
+    public const string Conflict = "someone else changed the same figures at the same moment, so nothing was written. Upload the file again to preview it against their change";
+
+    private DateTimeOffset Cutoff => clock.GetUtcNow() - TimeSpan.FromHours(options.Value.PendingHours);
 
     public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, string user, CancellationToken cancellationToken)
     {
@@ -35,6 +54,15 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var pending = new PendingImport { Id = Guid.NewGuid(), UserName = user, FileName = fileName, Content = content, CreatedAt = clock.GetUtcNow() };
         if (changes.Count > 0)
         {
+            var cutoff = Cutoff;
+            await db.PendingImports.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var waiting = await db.PendingImports.SumAsync(p => (long)p.Content.Length, cancellationToken);
+            var limit = options.Value.PendingMegabytes * 1024L * 1024;
+            if (waiting + content.LongLength > limit)
+            {
+                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
+                    $"previews waiting to be applied already hold {waiting / 1024 / 1024} MB of the {options.Value.PendingMegabytes} MB allowed; apply or cancel a preview, or wait until older ones expire after {options.Value.PendingHours} hours")], [], 0);
+            }
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -49,6 +77,25 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         {
             return null;
         }
+        if (pending.CreatedAt < Cutoff)
+        {
+            await db.PendingImports.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+            return new ImportPreview(null, pending.FileName, [new SeedError(pending.FileName, 0, 0, Expired)], [], 0);
+        }
+        try
+        {
+            return await WriteAsync(pending, user, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailure.IsConflict(ex))
+        {
+            db.ChangeTracker.Clear();
+            return new ImportPreview(id, pending.FileName, [new SeedError(pending.FileName, 0, 0, Conflict)], [], 0);
+        }
+    }
+
+    private async Task<ImportPreview> WriteAsync(PendingImport pending, string user, CancellationToken cancellationToken)
+    {
+        var id = pending.Id;
         var (rows, errors) = await ParseAsync(pending.FileName, pending.Content, cancellationToken);
         if (errors.Count > 0)
         {
