@@ -49,7 +49,7 @@ public static class WebExtensions
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddDashboardApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
@@ -61,6 +61,7 @@ public static class WebExtensions
         services.AddScoped<Features.Sources.SourceQueries>();
         services.AddScoped<FilterQueries>();
         services.AddScoped<DataQueries>();
+        services.AddScoped<Features.Api.ApiGoalQueries>();
         services.AddScoped<RegionQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<SummaryQueries>();

@@ -11,13 +11,17 @@ public sealed record CategoryInfo(int Id, string Slug, string NameZh, string Nam
 
 public sealed record Reference(IReadOnlyList<RegionInfo> Regions, IReadOnlyList<CategoryInfo> Categories)
 {
+    public IReadOnlySet<string> IndicatorCodes { get; init; } = new HashSet<string>();
+
+    public IReadOnlySet<string> DocumentCodes { get; init; } = new HashSet<string>();
+
     public RegionInfo? Region(string? slug) => Regions.FirstOrDefault(r => r.Slug == slug);
 
     public CategoryInfo? Category(string? slug) => Categories.FirstOrDefault(c => c.Slug == slug);
 }
 
 /// <summary>
-/// Regions and categories: small, read on every page, changed only by an admin. Cached briefly and dropped on every edit,
+/// Regions, categories and the codes of indicators and documents: small, read on every page, changed only by an admin. Cached briefly and dropped on every edit,
 /// so that a page needs no round trip for them.
 /// </summary>
 public sealed class ReferenceData(IServiceScopeFactory scopes, IMemoryCache cache)
@@ -42,7 +46,13 @@ public sealed class ReferenceData(IServiceScopeFactory scopes, IMemoryCache cach
             .OrderBy(c => c.SortOrder)
             .Select(c => new CategoryInfo(c.Id, c.Slug, c.NameZh, c.NameEn, c.SortOrder))
             .ToListAsync(cancellationToken);
-        var reference = new Reference(regions, categories);
+        var indicators = await db.Indicators.AsNoTracking().Select(i => i.Code).ToListAsync(cancellationToken);
+        var documents = await db.Documents.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken);
+        var reference = new Reference(regions, categories)
+        {
+            IndicatorCodes = indicators.ToHashSet(StringComparer.Ordinal),
+            DocumentCodes = documents.ToHashSet(StringComparer.Ordinal),
+        };
         cache.Set(Key, reference, Lifetime);
         return reference;
     }
