@@ -16,6 +16,9 @@ ensure_database "$TEST_DB"
 
 export ConnectionStrings__Dashboard="$(connection_string "$TEST_DB")"
 export LINYI_SEEDS_DIR="$ROOT/seeds"
+# Each test host would otherwise take inotify instances for config and static-file watching, and a machine shared by
+# several checkouts runs out of them (the default limit is 128 per user).
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 cd "$ROOT"
