@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.OpenApi;
@@ -16,6 +17,9 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddDashboardApi(this IServiceCollection services)
     {
+        // Numbers are numbers: without this the document types every integer and decimal as "number or string".
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
         services.AddOpenApi(options =>
         {
