@@ -14,11 +14,14 @@ public sealed class KnownQueryAttribute(params string[] keys) : Attribute, IActi
     /// <summary>Read by request localization on every page.</summary>
     private static readonly string[] CultureKeys = ["culture", "ui-culture"];
 
-    public string[] Keys { get; } = [.. keys, .. CultureKeys];
+    /// <summary>The keys the cache varies on. The culture keys are left out: their free text would make a new entry per value,
+    /// and the cache already varies on the culture they resolve to.</summary>
+    public string[] Keys { get; } = keys;
 
     public int Order => int.MinValue;
 
-    public string? Unknown(IQueryCollection query) => query.Keys.FirstOrDefault(k => !Keys.Contains(k, StringComparer.OrdinalIgnoreCase));
+    public string? Unknown(IQueryCollection query) =>
+        query.Keys.FirstOrDefault(k => !Keys.Contains(k, StringComparer.OrdinalIgnoreCase) && !CultureKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
 
     public void OnActionExecuting(ActionExecutingContext context)
     {
