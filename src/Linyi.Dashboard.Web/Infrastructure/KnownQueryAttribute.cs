@@ -30,7 +30,7 @@ public sealed class KnownQueryAttribute(params string[] keys) : Attribute, IActi
             return;
         }
         var shown = unknown.Length > 40 ? unknown[..40] + "…" : unknown;
-        var message = $"Unknown parameter '{shown}'; this address accepts {string.Join(", ", keys)}. / 未知参数“{shown}”，此地址接受：{string.Join("、", keys)}。";
+        var message = $"Unknown parameter '{shown}'; this address accepts {string.Join(", ", Keys)}. / 未知参数“{shown}”，此地址接受：{string.Join("、", Keys)}。";
         context.Result = context.Controller switch
         {
             Controller page => page.ErrorPage(StatusCodes.Status400BadRequest, message),
