@@ -26,6 +26,8 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
         var refs = await reference.GetAsync(cancellationToken);
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
         var rows = await data.PageAsync(filter, refs, sort, dir, page, size, cancellationToken);
+        // The panel says what the table holds: its count is the table's (a year also matches the periods containing it).
+        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = refs.Indicators };
         return View(new DataViewModel(panel, rows, sort, dir));
     }
 

@@ -196,6 +196,20 @@ public class ApiAndDownloadTests(TestDatabase database) : IntegrationTest(databa
         Assert.NotNull(second.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task TheExplorerByDefaultSaysItHoldsEveryRegionAndOffersIndicatorsByNameInBothLanguages()
+    {
+        var html = await CreateClient().GetStringAsync("/data");
+        var filtered = await CreateClient().GetStringAsync("/data?indicator=gdp&year=2024");
+
+        var regions = Html.Element(html, "id=\"filter-region\"");
+        Assert.Contains("<option value=\"\" selected=\"selected\">", regions);
+        Assert.DoesNotContain("value=\"linyi\" selected=\"selected\"", regions);
+        Assert.Contains("<option value=\"gdp\" label=\"地区生产总值 · ", Html.Element(html, "id=\"filter-indicators\""));
+        Assert.Contains("value=\"gdp\"", Html.Element(filtered, "id=\"filter-indicator\""));
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(filtered, "data-observation=\"([^/]+)/").Select(m => m.Groups[1].Value), code => Assert.Equal("gdp", code));
+    }
+
     private static List<string[]> ParseCsv(byte[] bytes)
     {
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
