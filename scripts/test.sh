@@ -16,10 +16,13 @@ ensure_database "$TEST_DB"
 
 export ConnectionStrings__Dashboard="$(connection_string "$TEST_DB")"
 export LINYI_SEEDS_DIR="$ROOT/seeds"
+# Each test host would otherwise take inotify instances for config and static-file watching, and a machine shared by
+# several checkouts runs out of them (the default limit is 128 per user).
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
 cd "$ROOT"
-log "Installing the accessibility engine for the browser tests (npm)"
+log "Installing the accessibility engine, the OpenAPI linter and the client generator for the browser tests (npm)"
 (cd tests/Linyi.Dashboard.BrowserTests && npm ci --no-audit --no-fund --silent) || die "npm ci failed"
 log "Building"
 if ! dotnet build Linyi.Dashboard.sln -c Release --nologo -v quiet > "$RESULTS/build.log" 2>&1; then

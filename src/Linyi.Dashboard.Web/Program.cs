@@ -22,6 +22,7 @@ try
     app.UseSerilogRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseCors();
     app.UseDashboardLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();

@@ -4,6 +4,8 @@ using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
@@ -15,6 +17,7 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
     public const int MaxPage = 1_000_000;
 
     [HttpGet("/data")]
+    [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history", "sort", "dir", "page", "size")]
     public async Task<IActionResult> Index(DashboardFilter filter, DataSort sort, SortDirection dir, int page = 1, int size = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         if (!ModelState.IsValid || page is < 1 or > MaxPage || size is < 1 or > MaxPageSize)
@@ -24,30 +27,41 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
         var refs = await reference.GetAsync(cancellationToken);
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
         var rows = await data.PageAsync(filter, refs, sort, dir, page, size, cancellationToken);
+        // The panel says what the table holds: its count is the table's (a year also matches the periods containing it).
+        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = refs.Indicators };
         return View(new DataViewModel(panel, rows, sort, dir));
     }
 
     [HttpGet("/export/csv")]
-    public Task<IActionResult> Csv(DashboardFilter filter, CancellationToken cancellationToken) =>
-        Export(filter, "csv", (rows, english, _) => CsvExport.Write(rows, english), "text/csv; charset=utf-8", cancellationToken);
+    [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history")]
+    [EnableRateLimiting(SecurityExtensions.ExportPolicy)]
+    public Task Csv(DashboardFilter filter, CancellationToken cancellationToken) =>
+        Export(filter, "csv", "text/csv; charset=utf-8", (rows, english, _) => CsvExport.WriteAsync(Response.Body, rows, english, cancellationToken), cancellationToken);
 
     [HttpGet("/export/xlsx")]
-    public Task<IActionResult> Xlsx(DashboardFilter filter, CancellationToken cancellationToken) =>
-        Export(filter, "xlsx", XlsxExport.Write, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", cancellationToken);
+    [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history")]
+    [EnableRateLimiting(SecurityExtensions.ExportPolicy)]
+    public Task Xlsx(DashboardFilter filter, CancellationToken cancellationToken) =>
+        Export(filter, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (rows, english, about) => XlsxExport.WriteAsync(Response.Body, rows, english, about, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> Export(DashboardFilter filter, string extension,
-        Func<IReadOnlyList<DataRow>, bool, IReadOnlyList<(string, string)>, byte[]> write, string contentType, CancellationToken cancellationToken)
+    /// <summary>Streams the rows into the response as they are read, so memory stays flat however many rows match.</summary>
+    private async Task Export(DashboardFilter filter, string extension, string contentType,
+        Func<IAsyncEnumerable<DataRow>, bool, IReadOnlyList<(string, string)>, Task> write, CancellationToken cancellationToken)
     {
-        var rows = await data.AllAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken);
-        var now = clock.GetUtcNow();
+        var refs = await reference.GetAsync(cancellationToken);
         IReadOnlyList<(string, string)> about =
         [
             ("filters", filter.IsEmpty ? "(none)" : filter.ToQuery()),
-            ("rows", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("generated_at_utc", now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            ("generated_at_utc", clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            ("figures", filter.History ? "every report (all vintages)" : "figures of record"),
             ("source", "Linyi Dashboard / 临沂发展指标看板"),
         ];
         var name = $"linyi-dashboard_{filter.Slug("all-regions")}.{extension}";
-        return File(write(rows, Infrastructure.Localized.IsEnglish, about), contentType, name);
+        Response.ContentType = contentType;
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = Ascii(name) }.ToString();
+        await write(data.StreamAsync(filter, refs), Infrastructure.Localized.IsEnglish, about);
     }
+
+    private static string Ascii(string name) => new(name.Select(c => char.IsAscii(c) && c != '"' ? c : '_').ToArray());
 }

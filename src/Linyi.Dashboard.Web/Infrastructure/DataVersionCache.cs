@@ -30,7 +30,21 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         var services = context.HttpContext.RequestServices;
         var version = services.GetRequiredService<DataVersionState>().Current
             ?? await services.GetRequiredService<DashboardDbContext>().DataVersions.AsNoTracking().Select(v => v.Version).FirstOrDefaultAsync(cancellation);
-        context.CacheVaryByRules.QueryKeys = "*";
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<KnownQueryAttribute>() is { } known)
+        {
+            if (known.Unknown(request.Query) is not null)
+            {
+                // Answered with a 400 by the endpoint; never a cached 200 for an address that has an invented key.
+                context.AllowCacheLookup = false;
+                context.AllowCacheStorage = false;
+                return;
+            }
+            context.CacheVaryByRules.QueryKeys = known.Keys;
+        }
+        else
+        {
+            context.CacheVaryByRules.QueryKeys = "*";
+        }
         context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);

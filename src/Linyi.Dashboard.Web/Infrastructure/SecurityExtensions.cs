@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
 
@@ -16,12 +17,20 @@ public sealed class RateLimitOptions
     public int LoginPerMinute { get; set; } = 10;
     public int PdfPerMinute { get; set; } = 30;
     public int LoginPerAccountPerMinute { get; set; } = 10;
+
+    /// <summary>CSV and XLSX downloads running at once, across all clients; each holds a database reader and a file buffer.</summary>
+    public int ExportsAtOnce { get; set; } = 2;
+
+    /// <summary>Downloads allowed to wait for a turn; past that, 503 with Retry-After.</summary>
+    public int ExportQueue { get; set; } = 8;
 }
 
 public static class SecurityExtensions
 {
     public const string LoginPolicy = "login";
     public const string PdfPolicy = "pdf";
+    public const string ExportPolicy = "export";
+    public const int ExportRetrySeconds = 10;
 
     /// <summary>Accounts in PostgreSQL (Identity), shared data-protection keys, role policies, antiforgery and rate limits.</summary>
     public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -78,9 +87,18 @@ public static class SecurityExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(LoginPolicy, context => PerClient(context, limits.LoginPerMinute));
             options.AddPolicy(PdfPolicy, context => PerClient(context, limits.PdfPerMinute));
+            options.AddConcurrencyLimiter(ExportPolicy, o =>
+            {
+                o.PermitLimit = Math.Max(1, limits.ExportsAtOnce);
+                o.QueueLimit = Math.Max(0, limits.ExportQueue);
+                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var busy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ExportPolicy;
+                // A full export queue is the server being busy for everyone, not this client asking too often.
+                context.HttpContext.Response.StatusCode = busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = busy ? ExportRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : "60";
                 return ValueTask.CompletedTask;
             };
         });

@@ -50,9 +50,7 @@ public static class WebExtensions
         // Chinese text is written as is, not as &#x..; entities: readable source and a third of the bytes.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        // HEAD answers like GET (HeadWithGetConvention) and needs no operation of its own in the document.
-        services.AddOpenApi(options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true
-            && description.HttpMethod != HttpMethods.Head);
+        services.AddDashboardApi();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
     }
@@ -65,6 +63,7 @@ public static class WebExtensions
         services.AddScoped<Features.Sources.SourceQueries>();
         services.AddScoped<FilterQueries>();
         services.AddScoped<DataQueries>();
+        services.AddScoped<Features.Api.ApiGoalQueries>();
         services.AddScoped<RegionQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<SummaryQueries>();

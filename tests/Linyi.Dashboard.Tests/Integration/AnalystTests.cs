@@ -28,7 +28,7 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
             .ToListAsync();
         return rows.Where(r => (region is null ? outside || r.RegionKind != RegionKind.Outside : r.Region == region)
                 && (category is null || r.Category == category)
-                && (year is null || (r.StartYear == year && r.EndYear == year))
+                && (year is null || (r.StartYear <= year && r.EndYear >= year))
                 && (kind is null || r.Kind == kind))
             .Select(r => $"{r.Indicator}/{r.Region}/{new Period(r.StartYear, r.EndYear)}/{r.Kind.ToString().ToLowerInvariant()}")
             .Distinct() // one figure of record per key, however many documents report it
@@ -96,9 +96,11 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
     {
         var csv = ParseCsv(await CreateClient().GetByteArrayAsync("/export/csv?region=linyi&category=rural&year=2024"));
 
-        Assert.Equal(["indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit", "vintage", "source", "published_on", "url", "section", "note"], csv[0]);
-        var grain = Assert.Single(csv, r => r[0] == "grain_output");
-        Assert.Equal(["grain_output", "粮食总产量", "linyi", "临沂市", "2024", "target", ">=", "85", "亿斤", "final", "2024年临沂市政府工作报告", "2024", "", "二、2024年政府重点工作（六） ¶1"], grain[..14]);
+        Assert.Equal(["indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit",
+            "value_in_indicator_unit", "indicator_unit", "vintage", "of_record", "document", "source", "published_on", "source_url", "section", "note"], csv[0]);
+        var grain = Assert.Single(csv, r => r[0] == "grain_output" && r[4] == "2024");
+        Assert.Equal(["grain_output", "粮食总产量", "linyi", "临沂市", "2024", "target", ">=", "85", "亿斤", "425", "万吨", "final", "true", "gwr2024",
+            "2024年临沂市政府工作报告", "2024", "", "二、2024年政府重点工作（六） ¶1"], grain[..18]);
     }
 
     [Fact]

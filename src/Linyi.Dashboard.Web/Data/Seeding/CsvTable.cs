@@ -1,135 +1,119 @@
 using System.Text;
+using CsvHelper;
 
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
 /// <summary>One CSV record with the 1-based line on which it starts.</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
-/// <summary>A strict RFC 4180 reader: UTF-8 only, a header row, every record as wide as the header.</summary>
+/// <summary>
+/// A strict reader over CsvHelper's RFC 4180 tokenizer: UTF-8 only, no NUL, the exact header, every record as wide as
+/// the header, no malformed quoting. Every problem is reported with its file, line and column.
+/// </summary>
 public static class CsvTable
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static IReadOnlyList<CsvRecord> Parse(string file, ReadOnlySpan<byte> bytes, IReadOnlyList<string> expectedHeader, ICollection<SeedError> errors)
+    private static readonly CsvReaderOptions Options = new()
     {
-        string text;
+        Separator = ',',
+        HasHeader = false,
+        Mode = CsvMode.Rfc4180,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = true,
+        TrackLineNumbers = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MalformedData = CsvMalformedDataHandling.Recover,
+    };
+
+    public static IReadOnlyList<CsvRecord> Parse(string file, ReadOnlyMemory<byte> bytes, IReadOnlyList<string> expectedHeader, ICollection<SeedError> errors)
+    {
+        var preamble = Encoding.UTF8.Preamble;
+        var body = bytes.Span.StartsWith(preamble) ? bytes[preamble.Length..] : bytes;
         try
         {
-            text = StrictUtf8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes);
+            if (StrictUtf8.GetString(body.Span).Contains('\0', StringComparison.Ordinal))
+            {
+                errors.Add(new SeedError(file, 1, 1, "the file contains a NUL character"));
+                return [];
+            }
         }
         catch (DecoderFallbackException)
         {
             errors.Add(new SeedError(file, 1, 1, "the file is not valid UTF-8 text"));
             return [];
         }
-        if (text.IndexOf('\0') >= 0)
+
+        // Malformed quoting is recovered by the tokenizer and reported here, so that the record can be named by line and column.
+        var malformed = new Dictionary<long, CsvMalformedReason>();
+        using var reader = CsvReader.Create(body, Options with { OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason) });
+        var records = new List<CsvRecord>();
+        IReadOnlyList<string>? header = null;
+        while (reader.Read())
         {
-            errors.Add(new SeedError(file, 1, 1, "the file contains a NUL character"));
-            return [];
+            var line = (int)reader.LineNumber;
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i) ?? "";
+            }
+            if (malformed.TryGetValue(reader.LineNumber, out var reason))
+            {
+                errors.Add(reason == CsvMalformedReason.UnterminatedQuote
+                    ? new SeedError(file, line, fields.Length, "a quoted field is never closed")
+                    : new SeedError(file, line, BadlyQuotedField(reader) + 1, "a quote is misplaced: quote the whole field and double the quotes inside it"));
+                return [];
+            }
+            if (header is null)
+            {
+                header = fields;
+                if (HeaderProblem(file, line, header, expectedHeader) is { } problem)
+                {
+                    errors.Add(problem);
+                    return [];
+                }
+                continue;
+            }
+            if (fields.Length != header.Count)
+            {
+                errors.Add(new SeedError(file, line, Math.Min(fields.Length, header.Count) + 1, $"the record has {fields.Length} fields, expected {header.Count}"));
+                continue;
+            }
+            records.Add(new CsvRecord(line, fields));
         }
-        var records = ParseRecords(file, text, errors);
-        if (records.Count == 0)
+        if (header is null)
         {
             errors.Add(new SeedError(file, 1, 1, $"the file is empty; expected the header {string.Join(",", expectedHeader)}"));
-            return [];
         }
-        var header = records[0].Fields;
+        return records;
+    }
+
+    private static SeedError? HeaderProblem(string file, int line, IReadOnlyList<string> header, IReadOnlyList<string> expectedHeader)
+    {
         for (var i = 0; i < Math.Max(header.Count, expectedHeader.Count); i++)
         {
             var actual = i < header.Count ? header[i].Trim() : "(missing)";
             var expected = i < expectedHeader.Count ? expectedHeader[i] : "(none)";
             if (actual != expected)
             {
-                errors.Add(new SeedError(file, records[0].Line, i + 1, $"column {i + 1} is '{actual}', expected '{expected}' (header: {string.Join(",", expectedHeader)})"));
-                return [];
+                return new SeedError(file, line, i + 1, $"column {i + 1} is '{actual}', expected '{expected}' (header: {string.Join(",", expectedHeader)})");
             }
         }
-        var body = new List<CsvRecord>(records.Count - 1);
-        foreach (var record in records.Skip(1))
-        {
-            if (record.Fields.Count == 1 && record.Fields[0].Length == 0)
-            {
-                continue;
-            }
-            if (record.Fields.Count != header.Count)
-            {
-                errors.Add(new SeedError(file, record.Line, Math.Min(record.Fields.Count, header.Count) + 1,
-                    $"the record has {record.Fields.Count} fields, expected {header.Count}"));
-                continue;
-            }
-            body.Add(record);
-        }
-        return body;
+        return null;
     }
 
-    private static List<CsvRecord> ParseRecords(string file, string text, ICollection<SeedError> errors)
+    /// <summary>The first field whose raw text has a quote anywhere but around the whole field.</summary>
+    private static int BadlyQuotedField(CsvReader reader)
     {
-        var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var inQuotes = false;
-        var quoteLine = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < reader.FieldCount; i++)
         {
-            var c = text[i];
-            if (inQuotes)
+            var raw = reader.GetRawSpan(i);
+            var quoted = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"';
+            if (raw.IndexOf((byte)'"') >= 0 && !quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-                    field.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    quoteLine = line;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add(new CsvRecord(recordLine, fields));
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
+                return i;
             }
         }
-        if (inQuotes)
-        {
-            errors.Add(new SeedError(file, quoteLine, fields.Count + 1, "a quoted field is never closed"));
-            return [];
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add(new CsvRecord(recordLine, fields));
-        }
-        return records;
+        return 0;
     }
 }

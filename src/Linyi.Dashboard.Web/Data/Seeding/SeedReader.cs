@@ -197,7 +197,7 @@ public static class SeedReader
     /// Parses an uploaded observations file (the seeds format) against codes that already exist. Errors name line and column;
     /// duplicate keys within the file are errors.
     /// </summary>
-    public static IReadOnlyList<ObservationRow> ReadObservations(string fileName, ReadOnlySpan<byte> bytes, KnownCodes known, List<SeedError> errors)
+    public static IReadOnlyList<ObservationRow> ReadObservations(string fileName, ReadOnlyMemory<byte> bytes, KnownCodes known, List<SeedError> errors)
     {
         var header = Headers["observations.csv"];
         var rows = new List<ObservationRow>();

@@ -36,8 +36,17 @@ public sealed record DataRow(
     DocumentKind DocumentKind,
     string? Publisher,
     string PublishedOn,
-    string? Url)
+    string? Url,
+    string IndicatorUnit,
+    decimal UnitToBase,
+    decimal IndicatorUnitToBase,
+    bool Convertible,
+    bool OfRecord)
 {
+    /// <summary>The value in the indicator's own unit (converted when the document used another unit of the same dimension); null when it cannot be.</summary>
+    public decimal? NormalizedValue => !Convertible || IndicatorUnitToBase == 0 ? null
+        : UnitToBase == IndicatorUnitToBase ? Value : Value * UnitToBase / IndicatorUnitToBase;
+
     public Period Period => new(StartYear, EndYear);
 
     public CitationData Citation => new(DocumentCode, DocumentTitleZh, DocumentTitleEn, PublishedOn, Section, DocumentKind, Publisher, Url);
@@ -52,9 +61,10 @@ public sealed class DataQueries(DashboardDbContext db)
 {
     public const int MaxExportRows = 200_000;
 
-    public IQueryable<Observation> Filtered(DashboardFilter filter, Reference refs)
+    /// <param name="yearWithin">A single year also matches the multi-year periods that contain it (the explorer, API and downloads).</param>
+    public IQueryable<Observation> Filtered(DashboardFilter filter, Reference refs, bool yearWithin = false)
     {
-        var query = db.Observations.AsNoTracking().OfRecord(db);
+        var query = filter.History ? db.Observations.AsNoTracking() : db.Observations.AsNoTracking().OfRecord(db);
         if (filter.Region is { } region)
         {
             query = query.Where(o => o.Region!.Slug == region);
@@ -67,9 +77,22 @@ public sealed class DataQueries(DashboardDbContext db)
         {
             query = query.Where(o => o.Indicator!.Category!.Slug == category);
         }
-        if (filter.Period is { } period)
+        if (filter.Period is { IsSpan: false } year && yearWithin)
+        {
+            query = query.Where(o => o.StartYear <= year.StartYear && o.EndYear >= year.StartYear);
+        }
+        else if (filter.Period is { } period)
         {
             query = query.Where(o => o.StartYear == period.StartYear && o.EndYear == period.EndYear);
+        }
+        if (filter.Indicators.Count > 0)
+        {
+            var codes = filter.Indicators.ToList();
+            query = query.Where(o => codes.Contains(o.Indicator!.Code));
+        }
+        if (filter.Document is { } document)
+        {
+            query = query.Where(o => o.Document!.Code == document);
         }
         if (filter.Kind is { } kind)
         {
@@ -80,14 +103,21 @@ public sealed class DataQueries(DashboardDbContext db)
 
     public async Task<DataPage> PageAsync(DashboardFilter filter, Reference refs, DataSort sort, SortDirection direction, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = Filtered(filter, refs);
+        var query = Filtered(filter, refs, yearWithin: true);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await Project(Sort(query, sort, direction)).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var rows = await Project(Sort(query, sort, direction), filter.History).Skip((long)(page - 1) * pageSize > int.MaxValue ? int.MaxValue : (page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new DataPage(rows, total, page, pageSize);
     }
 
     public Task<List<DataRow>> AllAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken) =>
-        Project(Sort(Filtered(filter, refs), DataSort.Indicator, SortDirection.Asc)).Take(MaxExportRows).ToListAsync(cancellationToken);
+        Project(Sort(Filtered(filter, refs), DataSort.Indicator, SortDirection.Asc), filter.History).Take(MaxExportRows).ToListAsync(cancellationToken);
+
+    /// <summary>The rows of a download, read one at a time as they are written, so a large export never sits in memory.</summary>
+    public IAsyncEnumerable<DataRow> StreamAsync(DashboardFilter filter, Reference refs) =>
+        Project(Sort(Filtered(filter, refs, yearWithin: true), DataSort.Indicator, SortDirection.Asc), filter.History).Take(MaxExportRows).AsAsyncEnumerable();
+
+    public Task<int> CountAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken) =>
+        Filtered(filter, refs, yearWithin: true).Take(MaxExportRows).CountAsync(cancellationToken);
 
     private static IQueryable<Observation> Sort(IQueryable<Observation> query, DataSort sort, SortDirection direction)
     {
@@ -104,11 +134,14 @@ public sealed class DataQueries(DashboardDbContext db)
         return ordered.ThenBy(o => o.Indicator!.Code).ThenBy(o => o.Region!.Slug).ThenBy(o => o.EndYear).ThenBy(o => o.Kind).ThenBy(o => o.Id);
     }
 
-    private static IQueryable<DataRow> Project(IQueryable<Observation> query) =>
+    private IQueryable<DataRow> Project(IQueryable<Observation> query, bool history) =>
         query.Select(o => new DataRow(
             o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.Indicator.Category!.Slug,
             o.Region!.Slug, o.Region.NameZh, o.Region.NameEn,
             o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Indicator.Precision,
             o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Section, o.Note,
-            o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublishedOn, o.Document.Url));
+            o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublishedOn, o.Document.Url,
+            o.Indicator.UnitCode, o.Unit == null ? o.Indicator.Unit!.ToBase : o.Unit.ToBase, o.Indicator.Unit!.ToBase,
+            o.Unit == null || o.Unit.Dimension == o.Indicator.Unit.Dimension,
+            !history || db.ObservationsOfRecord.Any(r => r.ObservationId == o.Id)));
 }

@@ -1,44 +1,37 @@
-using System.Text;
+using CsvHelper;
 using Linyi.Dashboard.Web.Features.Data;
 
 namespace Linyi.Dashboard.Web.Features.Exports;
 
 public static class CsvExport
 {
-    /// <summary>UTF-8 with a BOM, so that Excel opens the Chinese text correctly; RFC 4180 quoting; CRLF line ends.</summary>
-    public static byte[] Write(IEnumerable<DataRow> rows, bool english)
-    {
-        var builder = new StringBuilder();
-        AppendLine(builder, ExportTable.Header);
-        foreach (var row in rows)
-        {
-            AppendLine(builder, ExportTable.Cells(row, english));
-        }
-        var preamble = Encoding.UTF8.GetPreamble();
-        var body = Encoding.UTF8.GetBytes(builder.ToString());
-        return [.. preamble, .. body];
-    }
+    /// <summary>UTF-8 with a BOM, so that Excel opens the Chinese text correctly; RFC 4180 quoting and CRLF line ends by CsvHelper.</summary>
+    private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true, Injection = CsvInjection.None };
 
-    private static void AppendLine(StringBuilder builder, IReadOnlyList<string> cells)
+    /// <summary>Writes the rows to <paramref name="output"/> as they are read; only CsvHelper's buffer is held in memory.</summary>
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<DataRow> rows, bool english, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < cells.Count; i++)
+        await using var writer = CsvWriter.Create(output, Options, leaveOpen: true);
+        writer.WriteHeader(ExportTable.Header);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            if (i > 0)
+            foreach (var cell in ExportTable.Cells(row, english))
             {
-                builder.Append(',');
+                switch (cell)
+                {
+                    case { Kind: CellKind.Number, Number: { } number }:
+                        writer.WriteField(number);
+                        break;
+                    case { Kind: CellKind.Text }:
+                        writer.WriteField(ExportTable.Defuse(cell.Text));
+                        break;
+                    default:
+                        writer.WriteField(cell.Text);
+                        break;
+                }
             }
-            builder.Append(Escape(cells[i]));
+            await writer.EndRecordAsync(cancellationToken);
         }
-        builder.Append("\r\n");
-    }
-
-    /// <summary>Quotes when needed, and defuses cells that a spreadsheet would run as a formula.</summary>
-    private static string Escape(string cell)
-    {
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '@' or '\t' or '\r' && !decimal.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
-        {
-            cell = "'" + cell;
-        }
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+        await writer.FlushAsync(cancellationToken);
     }
 }

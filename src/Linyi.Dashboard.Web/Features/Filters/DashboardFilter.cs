@@ -7,19 +7,32 @@ using Microsoft.Extensions.Primitives;
 namespace Linyi.Dashboard.Web.Features.Filters;
 
 /// <summary>
-/// What an analyst asked for, from the URL query (<c>region</c>, <c>category</c>, <c>year</c>, <c>kind</c>), so that
-/// every filtered view is a permalink. Parsing checks the syntax; the queries check that the codes exist.
+/// What an analyst asked for, from the URL query (<c>region</c>, <c>category</c>, <c>year</c>, <c>kind</c>, <c>indicator</c>,
+/// <c>document</c>, <c>history</c>), so that every filtered view is a permalink. Parsing checks the syntax; the queries check
+/// that the codes exist.
 /// </summary>
 public sealed record DashboardFilter(string? Region, string? Category, Period? Period, ObservationKind? Kind, bool IncludeOutside)
 {
     public const string City = "linyi";
     public const int MaxParameterLength = 64;
+    public const int MaxIndicators = 20;
+
+    /// <summary>The query keys a filter reads; anything else is an unknown parameter.</summary>
+    public static readonly string[] QueryKeys = ["region", "category", "year", "kind", "outside", "indicator", "document", "history"];
+
+    /// <summary>Indicator codes (any of them); empty for every indicator.</summary>
+    public IReadOnlyList<string> Indicators { get; init; } = [];
+
+    public string? Document { get; init; }
+
+    /// <summary>Every report of each figure (all vintages), not only the figure of record.</summary>
+    public bool History { get; init; }
 
     public static readonly DashboardFilter None = new(null, null, null, null, false);
 
     public string RegionOrCity => Region ?? City;
 
-    public bool IsEmpty => Region is null && Category is null && Period is null && Kind is null;
+    public bool IsEmpty => Region is null && Category is null && Period is null && Kind is null && Indicators.Count == 0 && Document is null && !History;
 
     public static bool TryParse(IQueryCollection query, out DashboardFilter filter, out string error)
     {
@@ -27,7 +40,8 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         error = "";
         if (!TryText(query, "region", out var region, ref error) || !TryText(query, "category", out var category, ref error)
             || !TryText(query, "year", out var year, ref error) || !TryText(query, "kind", out var kind, ref error)
-            || !TryText(query, "outside", out var outside, ref error))
+            || !TryText(query, "outside", out var outside, ref error) || !TryText(query, "document", out var document, ref error)
+            || !TryText(query, "history", out var history, ref error) || !TryIndicators(query, out var indicators, ref error))
         {
             return false;
         }
@@ -55,7 +69,47 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
             error = "outside must be true or false.";
             return false;
         }
-        filter = new DashboardFilter(region, category, period, observationKind, outside == "true" || region is "yiyuan");
+        if (history is not null && history is not ("true" or "false"))
+        {
+            error = "history must be true or false.";
+            return false;
+        }
+        filter = new DashboardFilter(region, category, period, observationKind, outside == "true" || region is "yiyuan")
+        {
+            Indicators = indicators,
+            Document = document,
+            History = history == "true",
+        };
+        return true;
+    }
+
+    /// <summary>One or more indicator codes, repeated (<c>indicator=gdp&amp;indicator=cpi</c>) or separated by commas.</summary>
+    private static bool TryIndicators(IQueryCollection query, out IReadOnlyList<string> indicators, ref string error)
+    {
+        indicators = [];
+        if (!query.TryGetValue("indicator", out var values))
+        {
+            return true;
+        }
+        var codes = new List<string>();
+        foreach (var part in values.SelectMany(v => (v ?? "").Split(',')))
+        {
+            var single = new QueryCollection(new Dictionary<string, StringValues> { ["indicator"] = part });
+            if (!TryText(single, "indicator", out var code, ref error))
+            {
+                return false;
+            }
+            if (code is not null && !codes.Contains(code))
+            {
+                codes.Add(code);
+            }
+        }
+        if (codes.Count > MaxIndicators)
+        {
+            error = $"indicator names {codes.Count.ToString(CultureInfo.InvariantCulture)} codes; at most {MaxIndicators} are allowed.";
+            return false;
+        }
+        indicators = codes;
         return true;
     }
 
@@ -105,6 +159,9 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
             ["year"] = Period?.ToString(),
             ["kind"] = Kind is { } k ? KebabEnum.ToText(k) : null,
             ["outside"] = IncludeOutside && Region != "yiyuan" ? "true" : null,
+            ["indicator"] = Indicators.Count == 0 ? null : string.Join(',', Indicators),
+            ["document"] = Document,
+            ["history"] = History ? "true" : null,
         };
         pairs[name] = value;
         return ToQuery(pairs);
@@ -121,12 +178,18 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
             {
                 continue;
             }
-            builder.Append(builder.Length == 0 ? '?' : '&').Append(key).Append('=').Append(Uri.EscapeDataString(value));
+            // Commas separate indicator codes and need no escaping.
+            builder.Append(builder.Length == 0 ? '?' : '&').Append(key).Append('=').Append(Uri.EscapeDataString(value).Replace("%2C", ",", StringComparison.Ordinal));
         }
         return builder.ToString();
     }
 
     /// <summary>Words for file names: "junan_industry_2024_target".</summary>
     public string Slug(string unsetRegion) =>
-        string.Join('_', new[] { Region ?? unsetRegion, Category, Period?.ToString(), Kind is { } k ? KebabEnum.ToText(k) : null }.Where(s => s is not null));
+        string.Join('_', new[]
+        {
+            Region ?? unsetRegion, Category, Period?.ToString(), Kind is { } k ? KebabEnum.ToText(k) : null,
+            Indicators.Count is > 0 and <= 3 ? string.Join('-', Indicators) : Indicators.Count > 3 ? "indicators" : null,
+            Document, History ? "history" : null,
+        }.Where(s => s is not null));
 }

@@ -39,6 +39,14 @@ public static class FilterValidation
         {
             return $"Unknown category '{category}'. / 未知类别“{category}”。";
         }
+        if (filter.Indicators.FirstOrDefault(code => !reference.IndicatorCodes.Contains(code)) is { } indicator)
+        {
+            return $"Unknown indicator '{indicator}'. / 未知指标“{indicator}”。";
+        }
+        if (filter.Document is { } document && !reference.DocumentCodes.Contains(document))
+        {
+            return $"Unknown document '{document}'. / 未知文件“{document}”。";
+        }
         return null;
     }
 }

@@ -15,7 +15,13 @@ public sealed record FilterPanel(
     IReadOnlyList<FilterOption> Categories,
     IReadOnlyList<FilterOption> Years,
     IReadOnlyList<FilterOption> Kinds,
-    int MatchCount);
+    int MatchCount)
+{
+    /// <summary>The data explorer's extras: "all regions" as the unset region, and an indicator picker.</summary>
+    public bool AllRegions { get; init; }
+
+    public IReadOnlyList<IndicatorChoice> Indicators { get; init; } = [];
+}
 
 public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
 {

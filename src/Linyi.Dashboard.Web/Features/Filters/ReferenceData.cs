@@ -9,15 +9,23 @@ public sealed record RegionInfo(int Id, string Slug, string NameZh, string NameE
 
 public sealed record CategoryInfo(int Id, string Slug, string NameZh, string NameEn, int SortOrder);
 
+public sealed record IndicatorChoice(string Code, string NameZh, string NameEn);
+
 public sealed record Reference(IReadOnlyList<RegionInfo> Regions, IReadOnlyList<CategoryInfo> Categories)
 {
+    public IReadOnlyList<IndicatorChoice> Indicators { get; init; } = [];
+
+    public IReadOnlySet<string> IndicatorCodes { get; init; } = new HashSet<string>();
+
+    public IReadOnlySet<string> DocumentCodes { get; init; } = new HashSet<string>();
+
     public RegionInfo? Region(string? slug) => Regions.FirstOrDefault(r => r.Slug == slug);
 
     public CategoryInfo? Category(string? slug) => Categories.FirstOrDefault(c => c.Slug == slug);
 }
 
 /// <summary>
-/// Regions and categories: small, read on every page, changed only by an admin. Cached briefly and dropped on every edit,
+/// Regions, categories and the codes of indicators and documents: small, read on every page, changed only by an admin. Cached briefly and dropped on every edit,
 /// so that a page needs no round trip for them.
 /// </summary>
 public sealed class ReferenceData(IServiceScopeFactory scopes, IMemoryCache cache)
@@ -42,7 +50,15 @@ public sealed class ReferenceData(IServiceScopeFactory scopes, IMemoryCache cach
             .OrderBy(c => c.SortOrder)
             .Select(c => new CategoryInfo(c.Id, c.Slug, c.NameZh, c.NameEn, c.SortOrder))
             .ToListAsync(cancellationToken);
-        var reference = new Reference(regions, categories);
+        var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new IndicatorChoice(i.Code, i.NameZh, i.NameEn)).ToListAsync(cancellationToken);
+        var documents = await db.Documents.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken);
+        var reference = new Reference(regions, categories)
+        {
+            Indicators = indicators,
+            IndicatorCodes = indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal),
+            DocumentCodes = documents.ToHashSet(StringComparer.Ordinal),
+        };
         cache.Set(Key, reference, Lifetime);
         return reference;
     }

@@ -1,0 +1,77 @@
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Features.Api;
+
+public sealed record ApiTarget(string Comparator, decimal Value, string Unit, decimal? ValueAsStated, string? UnitAsStated);
+
+public sealed record ApiResult(decimal Value, string Unit, int Year, string Vintage, string Document, string PublishedOn, string? Url, bool IsBaseline);
+
+public sealed record ApiGap(bool Reached, decimal? Ratio, decimal? GapPoints, decimal? Remaining, decimal? RequiredRate, decimal? AchievedRate);
+
+public sealed record ApiGoal(string Indicator, string Region, string Period, ApiTarget? Target, ApiTarget? Stretch, ApiResult? Result,
+    string Status, ApiGap? Gap, string Document, string? Url);
+
+public sealed record ApiDocument(string Code, string TitleZh, string TitleEn, string Kind, string? Publisher, string PublishedOn, string? Url,
+    string? Reliability, int Figures, int FiguresOfRecord, int Milestones);
+
+/// <summary>
+/// Goals as the pages judge them: the same reading (<see cref="IndicatorQueries.ForRegionAsync"/>) and the same analysis
+/// (<see cref="IndicatorQueries.Analyze"/>), so the API can never disagree with a page.
+/// </summary>
+public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indicators)
+{
+    public async Task<List<ApiGoal>> ListAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken)
+    {
+        var category = filter.Category;
+        var codes = filter.Indicators.ToList();
+        var regions = filter.Region is { } one
+            ? [one]
+            : await db.Observations.AsNoTracking().Where(o => o.Kind != ObservationKind.Actual).Select(o => o.Region!.Slug).Distinct().ToListAsync(cancellationToken);
+        var goals = new List<ApiGoal>();
+        foreach (var region in refs.Regions.Select(r => r.Slug).Where(regions.Contains))
+        {
+            // Every indicator is read, so that a growth goal is analysed with its level as the pages do; the filter applies after.
+            var data = await indicators.ForRegionAsync(region, _ => true, cancellationToken);
+            foreach (var view in IndicatorQueries.Analyze(data))
+            {
+                var indicator = view.Indicator;
+                if ((category is not null && indicator.CategorySlug != category) || (codes.Count > 0 && !codes.Contains(indicator.Code)))
+                {
+                    continue;
+                }
+                foreach (var goal in view.Goals.Where(g => filter.Period is not { } p || (p.IsSpan ? g.Period == p : g.Period.StartYear <= p.StartYear && g.Period.EndYear >= p.StartYear)))
+                {
+                    goals.Add(ToApi(indicator, region, goal));
+                }
+            }
+        }
+        return goals;
+    }
+
+    private static ApiGoal ToApi(IndicatorData indicator, string region, GoalView goal)
+    {
+        var progress = goal.MainProgress;
+        var setBy = indicator.Observations.First(o => o.Kind != ObservationKind.Actual && o.Period == goal.Period).Citation;
+        return new ApiGoal(indicator.Code, region, goal.Period.ToString(), Target(indicator, goal.Target), Target(indicator, goal.Stretch),
+            // The result of the goal's own period; before there is one, the baseline (flagged as such).
+            (goal.Actual ?? goal.Baseline) is { } actual
+                ? new ApiResult(Exact(IndicatorAnalysis.ToFigure(indicator, actual).Value), indicator.UnitCode, actual.StartYear, KebabEnum.ToText(actual.Vintage),
+                    actual.Citation.DocumentCode, actual.Citation.PublishedOn, actual.Citation.Url, goal.Actual is null)
+                : null,
+            KebabEnum.ToText(goal.Status),
+            progress is null ? null : new ApiGap(progress.Reached, Round(progress.Ratio), Round(progress.GapPoints), Round(progress.Remaining), Round(progress.RequiredRate), Round(progress.AchievedRate)),
+            setBy.DocumentCode, setBy.Url);
+    }
+
+    private static ApiTarget? Target(IndicatorData indicator, Figure? figure) => figure is null ? null
+        : new ApiTarget(figure.Comparator.ToAscii(), Exact(figure.Value), indicator.UnitCode,
+            figure.Converted ? Exact(figure.OriginalValue) : null, figure.Converted ? figure.OriginalUnit : null);
+
+    private static decimal Exact(decimal value) => value / 1.0000000000000000000000000000m;
+
+    private static decimal? Round(decimal? value) => value is { } v ? Exact(Math.Round(v, 4)) : null;
+}
