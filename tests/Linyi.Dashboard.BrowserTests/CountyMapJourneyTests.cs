@@ -52,6 +52,7 @@ public class CountyMapJourneyTests(BrowserApp app)
             Assert.True(a.GetProperty("painted").GetBoolean(), $"{a.GetProperty("code")} is not painted");
         });
         Assert.True((await canvas.BoundingBoxAsync())!.Width <= width);
+        await canvas.ScrollIntoViewIfNeededAsync();
         Assert.Empty(probe.Errors);
         await app.ScreenshotAsync(page, width > 500 ? "map-regions" : "map-regions-narrow");
     }
