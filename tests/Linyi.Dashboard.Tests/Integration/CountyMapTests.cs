@@ -158,6 +158,21 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
         Assert.True(map.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("highlighted").GetBoolean()).GetProperty("code").GetString() == "371312");
     }
 
+    [Fact]
+    public async Task ACityGoalThatNamesACountyIsJudgedAgainstTheCountysOwnResultOnceThereIsOne()
+    {
+        var before = Html.Element(await CreateClient().GetStringAsync("/regions/junan"), "data-goal=\"industrial_output/2024/stretch\"");
+        Assert.Contains("data-status=\"no-data\"", before);
+
+        await AddResultsAsync("industrial_output", 2024, ("junan", 1012m));
+        // A second app instance: the first one's output cache still holds the page from before the figure existed.
+        await using var fresh = new DashboardFactory(Database.ConnectionString);
+        var after = Html.Element(await fresh.CreateClient().GetStringAsync("/regions/junan"), "data-goal=\"industrial_output/2024/stretch\"");
+
+        Assert.Contains("data-status=\"achieved\"", after);
+        Assert.Contains("1,012", after);
+    }
+
     private static JsonElement Island(string html, string id)
     {
         var match = Regex.Match(html, $"<script type=\"application/json\" id=\"{id}\">(.*?)</script>", RegexOptions.Singleline);

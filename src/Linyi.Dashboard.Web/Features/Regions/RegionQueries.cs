@@ -17,7 +17,10 @@ namespace Linyi.Dashboard.Web.Features.Regions;
 public sealed record RegionFigure(DataRow Row, decimal? CityValue, decimal? ShareOfCity);
 
 public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IReadOnlyList<RegionFigure> Figures, IReadOnlyList<MilestoneData> Milestones,
-    IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<ChartData> Series, CountyMap? Map);
+    IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<ChartData> Series, CountyMap? Map, IReadOnlyList<CountyGoal> Goals);
+
+/// <summary>A target that names the region, judged by <see cref="ProgressRules"/> against the region's own result once one is published.</summary>
+public sealed record CountyGoal(DataRow Target, DataRow? Result, GoalStatus Status);
 
 public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Figures, int Milestones)> Regions, CountyMap Map);
 
@@ -51,7 +54,29 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             ? CountyMap.Locator("map-region", Localized.Pick(region.NameZh, region.NameEn), refs, await FigureCountsAsync(cancellationToken), region.Slug)
             : null;
         return new RegionViewModel(region, refs.Region(region.ParentSlug), figures, milestones, refs.Categories,
-            await SeriesAsync(rows, cancellationToken), map);
+            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken));
+    }
+
+    private async Task<List<CountyGoal>> GoalsAsync(List<DataRow> rows, CancellationToken cancellationToken)
+    {
+        var targets = rows.Where(r => r.Kind != ObservationKind.Actual).ToList();
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+        var codes = targets.Select(t => t.IndicatorCode).Distinct().ToList();
+        var rules = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
+            .Select(i => new { i.Code, i.Measure, i.Direction }).ToDictionaryAsync(i => i.Code, cancellationToken);
+        return targets.Select(target =>
+        {
+            // The latest result in the target's period, in the target's unit: a county figure judges a county goal.
+            var result = rows.Where(r => r.Kind == ObservationKind.Actual && r.IndicatorCode == target.IndicatorCode && r.Unit == target.Unit
+                    && r.StartYear == r.EndYear && r.EndYear >= target.StartYear && r.EndYear <= target.EndYear)
+                .MaxBy(r => r.EndYear);
+            var rule = rules[target.IndicatorCode];
+            var goal = new Goal(rule.Measure, rule.Direction, target.Comparator, target.Value, target.Period, result?.Value, result?.EndYear);
+            return new CountyGoal(target, result, ProgressRules.Evaluate(goal).Status);
+        }).ToList();
     }
 
     /// <summary>A chart through time for each indicator with results for two or more single years, drawn as on the indicator pages.</summary>
