@@ -18,7 +18,7 @@ public class CompareController(CompareQueries queries, ReferenceData reference) 
         }
         var model = await queries.GetAsync(indicator, filter, await reference.GetAsync(cancellationToken), cancellationToken);
         return indicator is not null && model.Selected is null
-            ? this.ErrorPage(StatusCodes.Status404NotFound, "No two regions have figures for that indicator, period and kind.")
+            ? this.ErrorPage(StatusCodes.Status404NotFound, "No two districts or counties have results for that indicator and period; targets are never ranked.")
             : View(model);
     }
 }

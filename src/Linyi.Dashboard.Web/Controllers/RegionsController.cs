@@ -13,6 +13,10 @@ public class RegionsController(RegionQueries queries, ReferenceData reference) :
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await queries.IndexAsync(await reference.GetAsync(cancellationToken), cancellationToken));
 
+    [HttpGet("/regions/coverage")]
+    public async Task<IActionResult> Coverage(CancellationToken cancellationToken) =>
+        View(await queries.CoverageAsync(await reference.GetAsync(cancellationToken), cancellationToken));
+
     [HttpGet("/regions/{slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {

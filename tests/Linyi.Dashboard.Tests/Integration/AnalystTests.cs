@@ -268,13 +268,15 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
-    public async Task TheComparisonRanksRegionsWithFiguresForTheSameIndicator()
+    public async Task TheComparisonRanksCountiesWithResultsForTheSameIndicatorButNotTargets()
     {
-        var html = await CreateClient().GetStringAsync("/compare?indicator=industrial_output&year=2024&kind=stretch");
+        var html = await CreateClient().GetStringAsync("/compare?indicator=gdp&year=2023&kind=actual");
 
-        Assert.Contains("data-region=\"junan\"", html);
-        Assert.Contains("data-region=\"yishui\"", html);
+        Assert.Contains("data-region=\"luozhuang\" data-rank=\"", html);
+        Assert.Contains("data-region=\"yishui\" data-rank=\"", html);
         Assert.Contains("id=\"chart-compare\"", html);
+        Assert.Contains("id=\"map-compare\"", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await CreateClient().GetAsync("/compare?indicator=industrial_output&year=2024&kind=stretch")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await CreateClient().GetAsync("/compare?indicator=population")).StatusCode);
     }
 

@@ -94,11 +94,25 @@ public sealed record ChartData(
         new("bar", name, unit, precision, new ChartAxis(null, null, false, measure is Measure.Level or Measure.Count, AxisTitle(unit)),
             regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false)).ToList(), [], null);
 
-    public static ChartAxis AxisFor(IndicatorData indicator) => indicator.Measure switch
+    /// <summary>A region's results through time, without goals: the county pages' charts.</summary>
+    public static ChartData Results(string name, string unit, int precision, Measure measure, ChartType chart, decimal? axisMin, decimal? axisMax,
+        IReadOnlyList<(int Year, decimal Value, Comparator Comparator, bool Preliminary)> series)
     {
-        Measure.Rank => new ChartAxis(indicator.AxisMin ?? 1, indicator.AxisMax, true, false, AxisTitle(indicator.UnitCode)),
-        Measure.Level or Measure.Count => new ChartAxis(indicator.AxisMin, indicator.AxisMax, false, true, AxisTitle(indicator.UnitCode)),
-        _ => new ChartAxis(indicator.AxisMin, indicator.AxisMax, false, false, AxisTitle(indicator.UnitCode)),
+        int first = series.Min(s => s.Year), last = series.Max(s => s.Year);
+        var years = last - first < MaxContinuousYears ? Enumerable.Range(first, last - first + 1).ToList() : series.Select(s => s.Year).Distinct().Order().ToList();
+        return new ChartData(measure is Measure.Growth or Measure.Share || chart == ChartType.Line ? "line" : "bar", name, unit, precision,
+            AxisFor(measure, unit, axisMin, axisMax), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
+            years.Select(y => series.LastOrDefault(s => s.Year == y) is { Year: > 0 } s ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary) : null).ToList(),
+            [], null);
+    }
+
+    public static ChartAxis AxisFor(IndicatorData indicator) => AxisFor(indicator.Measure, indicator.UnitCode, indicator.AxisMin, indicator.AxisMax);
+
+    public static ChartAxis AxisFor(Measure measure, string unit, decimal? min, decimal? max) => measure switch
+    {
+        Measure.Rank => new ChartAxis(min ?? 1, max, true, false, AxisTitle(unit)),
+        Measure.Level or Measure.Count => new ChartAxis(min, max, false, true, AxisTitle(unit)),
+        _ => new ChartAxis(min, max, false, false, AxisTitle(unit)),
     };
 
     private static string AxisTitle(string unit) => Localized.IsEnglish ? $"Unit: {unit}" : $"单位：{unit}";

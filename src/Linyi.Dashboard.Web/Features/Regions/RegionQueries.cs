@@ -3,7 +3,13 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Features.Compare;
+using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Map;
+using Linyi.Dashboard.Web.Features.Shared;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Regions;
 
@@ -11,11 +17,24 @@ namespace Linyi.Dashboard.Web.Features.Regions;
 public sealed record RegionFigure(DataRow Row, decimal? CityValue, decimal? ShareOfCity);
 
 public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IReadOnlyList<RegionFigure> Figures, IReadOnlyList<MilestoneData> Milestones,
-    IReadOnlyList<CategoryInfo> Categories);
+    IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<ChartData> Series, CountyMap? Map, IReadOnlyList<CountyGoal> Goals);
 
-public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Figures, int Milestones)> Regions);
+/// <summary>A target that names the region, judged by <see cref="ProgressRules"/> against the region's own result once one is published.</summary>
+public sealed record CountyGoal(DataRow Target, DataRow? Result, GoalStatus Status);
 
-public sealed class RegionQueries(DashboardDbContext db, DataQueries data, IndicatorQueries indicators)
+public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Figures, int Milestones)> Regions, CountyMap Map);
+
+/// <summary>One cell of the coverage grid: the years for which a county has a result of record for an indicator.</summary>
+public sealed record CoverageCell(string RegionSlug, string IndicatorCode, IReadOnlyList<int> Years);
+
+public sealed record CoverageViewModel(IReadOnlyList<RegionInfo> Counties, IReadOnlyList<(string Code, string Name, string Unit)> Indicators,
+    IReadOnlyList<CoverageCell> Cells, IReadOnlySet<(string Code, int Year)> Comparable)
+{
+    public CoverageCell? Cell(string region, string indicator) => Cells.FirstOrDefault(c => c.RegionSlug == region && c.IndicatorCode == indicator);
+}
+
+public sealed class RegionQueries(DashboardDbContext db, DataQueries data, IndicatorQueries indicators, CompareQueries compare,
+    IOptions<OverviewOptions> overview)
 {
     public async Task<RegionViewModel?> GetAsync(string slug, Reference refs, CancellationToken cancellationToken)
     {
@@ -31,7 +50,88 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             figures = await WithCityShareAsync(rows, cancellationToken);
         }
         var milestones = await indicators.MilestonesAsync(m => m.Region!.Slug == slug, cancellationToken);
-        return new RegionViewModel(region, refs.Region(region.ParentSlug), figures, milestones, refs.Categories);
+        var map = CountyMap.OnMap(region)
+            ? CountyMap.Locator("map-region", Localized.Pick(region.NameZh, region.NameEn), refs, await FigureCountsAsync(cancellationToken), region.Slug)
+            : null;
+        return new RegionViewModel(region, refs.Region(region.ParentSlug), figures, milestones, refs.Categories,
+            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken));
+    }
+
+    private async Task<List<CountyGoal>> GoalsAsync(List<DataRow> rows, CancellationToken cancellationToken)
+    {
+        var targets = rows.Where(r => r.Kind != ObservationKind.Actual).ToList();
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+        var codes = targets.Select(t => t.IndicatorCode).Distinct().ToList();
+        var rules = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
+            .Select(i => new { i.Code, i.Measure, i.Direction }).ToDictionaryAsync(i => i.Code, cancellationToken);
+        return targets.Select(target =>
+        {
+            // The latest result in the target's period, in the target's unit: a county figure judges a county goal.
+            var result = rows.Where(r => r.Kind == ObservationKind.Actual && r.IndicatorCode == target.IndicatorCode && r.Unit == target.Unit
+                    && r.StartYear == r.EndYear && r.EndYear >= target.StartYear && r.EndYear <= target.EndYear)
+                .MaxBy(r => r.EndYear);
+            var rule = rules[target.IndicatorCode];
+            var goal = new Goal(rule.Measure, rule.Direction, target.Comparator, target.Value, target.Period, result?.Value, result?.EndYear);
+            return new CountyGoal(target, result, ProgressRules.Evaluate(goal).Status);
+        }).ToList();
+    }
+
+    /// <summary>A chart through time for each indicator with results for two or more single years, drawn as on the indicator pages.</summary>
+    private async Task<List<ChartData>> SeriesAsync(List<DataRow> rows, CancellationToken cancellationToken)
+    {
+        var results = rows.Where(r => r.Kind == ObservationKind.Actual && r.StartYear == r.EndYear)
+            .GroupBy(r => (r.IndicatorCode, r.Unit)).Where(g => g.Count() >= 2).ToList();
+        if (results.Count == 0)
+        {
+            return [];
+        }
+        var codes = results.Select(g => g.Key.IndicatorCode).ToList();
+        var presentation = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
+            .Select(i => new { i.Code, i.Chart, i.Measure, i.AxisMin, i.AxisMax }).ToDictionaryAsync(i => i.Code, cancellationToken);
+        return results.Select(g =>
+        {
+            var series = g.OrderBy(r => r.StartYear).ToList();
+            var first = series[0];
+            var shown = presentation[first.IndicatorCode];
+            return ChartData.Results(Localized.Pick(first.IndicatorNameZh, first.IndicatorNameEn), first.Unit,
+                series.Max(r => Math.Max(r.Precision, Format.Decimals(r.Value))), shown.Measure, shown.Chart, shown.AxisMin, shown.AxisMax,
+                series.Select(r => (r.StartYear, r.Value, r.Comparator, r.Vintage == Vintage.Preliminary)).ToList());
+        }).ToList();
+    }
+
+    private Task<Dictionary<int, int>> FigureCountsAsync(CancellationToken cancellationToken) =>
+        db.Observations.AsNoTracking().OfRecord(db).Where(o => o.Kind == ObservationKind.Actual)
+            .GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>
+    /// Which results of record exist for each district and county: the overview's headline indicators and every indicator
+    /// with a county result, by year.
+    /// </summary>
+    public async Task<CoverageViewModel> CoverageAsync(Reference refs, CancellationToken cancellationToken)
+    {
+        var counties = refs.Regions.Where(CountyMap.OnMap).ToList();
+        var ids = counties.Select(c => c.Id).ToList();
+        var found = await db.Observations.AsNoTracking().OfRecord(db)
+            .Where(o => o.Kind == ObservationKind.Actual && ids.Contains(o.RegionId) && o.StartYear == o.EndYear)
+            .Select(o => new { Region = o.Region!.Slug, o.Indicator!.Code, o.StartYear })
+            .ToListAsync(cancellationToken);
+        var headlines = overview.Value.Headlines;
+        var codes = headlines.Concat(found.Select(f => f.Code)).Distinct().ToList();
+        var indicatorRows = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
+            .Select(i => new { i.Code, i.NameZh, i.NameEn, i.UnitCode, i.Category!.SortOrder })
+            .ToListAsync(cancellationToken);
+        var columns = indicatorRows.OrderBy(i => headlines.IndexOf(i.Code) is var n and >= 0 ? n : int.MaxValue)
+            .ThenBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)
+            .Select(i => (i.Code, Localized.Pick(i.NameZh, i.NameEn), i.UnitCode)).ToList();
+        var cells = found.GroupBy(f => (f.Region, f.Code))
+            .Select(g => new CoverageCell(g.Key.Region, g.Key.Code, g.Select(f => f.StartYear).Distinct().Order().ToList())).ToList();
+        var comparable = (await compare.ChoicesAsync(cancellationToken)).Where(c => !c.Period.IsSpan)
+            .Select(c => (c.IndicatorCode, c.Period.EndYear)).ToHashSet();
+        return new CoverageViewModel(counties, columns, cells, comparable);
     }
 
     /// <summary>Shares are given only for like with like: the same indicator, period and kind, in the same unit.</summary>
@@ -57,6 +157,8 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
     {
         var figures = await db.Observations.AsNoTracking().OfRecord(db).GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var milestones = await db.Milestones.AsNoTracking().GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return new RegionIndexViewModel(refs.Regions.Select(r => (r, figures.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList());
+        var results = await FigureCountsAsync(cancellationToken);
+        return new RegionIndexViewModel(refs.Regions.Select(r => (r, figures.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
+            CountyMap.Locator("map-regions", Localized.Pick("区县数据分布", "Where the data is"), refs, results, null));
     }
 }
