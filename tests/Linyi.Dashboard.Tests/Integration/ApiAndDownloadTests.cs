@@ -210,6 +210,35 @@ public class ApiAndDownloadTests(TestDatabase database) : IntegrationTest(databa
         Assert.All(System.Text.RegularExpressions.Regex.Matches(filtered, "data-observation=\"([^/]+)/").Select(m => m.Groups[1].Value), code => Assert.Equal("gdp", code));
     }
 
+    [Fact]
+    public async Task TheWorkbookHasAStyledFrozenFilteredHeaderNumbersAsNumbersAndASheetOfFiltersAndSources()
+    {
+        var bytes = await CreateClient().GetByteArrayAsync("/export/xlsx?region=linyi&indicator=gdp");
+
+        using var stream = new MemoryStream(bytes);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        var data = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet;
+        var about = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheets[1].Id!)).Worksheet;
+        var rows = data.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+
+        var pane = data.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal(1d, pane.VerticalSplit!.Value);
+        Assert.Equal($"A1:S{rows.Count}", data.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value);
+        Assert.Equal(19, data.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Count());
+        var headerStyle = rows[0].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().StyleIndex!.Value;
+        var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ElementAt((int)headerStyle);
+        Assert.NotNull(workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<DocumentFormat.OpenXml.Spreadsheet.Font>().ElementAt((int)format.FontId!.Value).Bold);
+        var value = rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(7);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, value.DataType!.Value);
+        var aboutText = about.InnerText;
+        Assert.Contains("?region=linyi&indicator=gdp", aboutText);
+        Assert.Contains("source_url", aboutText);
+        Assert.Contains("gwr2024", aboutText);
+    }
+
     private static List<string[]> ParseCsv(byte[] bytes)
     {
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
