@@ -150,7 +150,7 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
 
         var series = Regex.Matches(luozhuang, "<script type=\"application/json\" id=\"(chart-series-\\d+)\">").Select(m => Island(luozhuang, m.Groups[1].Value)).ToList();
         Assert.Contains(series, s => s.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).SequenceEqual(["2022", "2023"])
-            && s.GetProperty("actual").EnumerateArray().Select(v => v.GetDecimal()).SequenceEqual([428.7m, 447m]));
+            && s.GetProperty("actual").EnumerateArray().Select(v => v.GetProperty("value").GetDecimal()).SequenceEqual([428.7m, 447m]));
         Assert.Contains("/export/csv?region=luozhuang", luozhuang);
         Assert.DoesNotContain("/export/csv?region=hedong", hedong);
         Assert.Contains("data-empty-region=\"true\"", hedong);
