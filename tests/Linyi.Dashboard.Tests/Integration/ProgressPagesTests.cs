@@ -44,6 +44,26 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     }
 
     [Fact]
+    public async Task TheStatusSummaryLinksToExactlyTheGoalsBehindEachNumber()
+    {
+        var client = CreateClient();
+        var overview = await client.GetStringAsync("/");
+        var summary = Html.Element(overview, "class=\"status-summary\"");
+
+        foreach (var status in new[] { "achieved", "on-track", "needs-attention", "behind", "no-data" })
+        {
+            var count = int.Parse(System.Text.RegularExpressions.Regex.Match(Html.Element(summary, $"data-status=\"{status}\""), "<strong>(\\d+)</strong>").Groups[1].Value,
+                System.Globalization.CultureInfo.InvariantCulture);
+            var list = await client.GetStringAsync($"/goals?status={status}");
+            var rows = System.Text.RegularExpressions.Regex.Matches(list, "<tr data-indicator=\"[^\"]+\" data-period=\"[^\"]+\" data-status=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(count, rows.Count);
+            Assert.All(rows, r => Assert.Equal(status, r));
+        }
+        Assert.Contains("data-indicator=\"industrial_output\" data-period=\"2023-2024\" data-status=\"behind\"", await client.GetStringAsync("/goals?status=behind"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/goals?status=sideways")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheOverviewSummarisesGoalsPerCategoryByStatus()
     {
         var html = await CreateClient().GetStringAsync("/");
