@@ -17,4 +17,6 @@ shot category.png /categories/economy 1280,1600
 shot indicator.png /indicators/gdp_growth 1280,1800
 shot goals.png "/goals?status=behind" 1280,900
 shot sources.png /sources 1280,1200
+shot compare.png /compare 1280,1400
+shot region.png /regions/luozhuang 1280,1600
 shot overview-en.png "/?culture=en&ui-culture=en" 1280,1400

@@ -91,7 +91,8 @@ public sealed record ChartData(
 
     /// <summary>A ranking of regions for one indicator and period: one bar per region, no goals.</summary>
     public static ChartData Ranking(string name, string unit, int precision, Measure measure, IReadOnlyList<string> regions, IReadOnlyList<decimal> values) =>
-        new("bar", name, unit, precision, new ChartAxis(null, null, false, measure is Measure.Level or Measure.Count, AxisTitle(unit)),
+        // Bars are read by their length, so they start at zero whatever the measure (ranks aside).
+        new("bar", name, unit, precision, new ChartAxis(null, null, false, measure != Measure.Rank, AxisTitle(unit)),
             regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false)).ToList(), [], null);
 
     /// <summary>A region's results through time, without goals: the county pages' charts.</summary>
