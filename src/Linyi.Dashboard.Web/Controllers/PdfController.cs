@@ -4,6 +4,7 @@ using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
@@ -17,6 +18,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         View(PrintView, await summaries.GetAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken));
 
     [HttpGet("/export/pdf")]
+    [EnableRateLimiting(SecurityExtensions.PdfPolicy)]
     public async Task<IActionResult> Export(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var refs = await reference.GetAsync(cancellationToken);

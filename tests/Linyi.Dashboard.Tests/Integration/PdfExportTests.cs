@@ -1,6 +1,7 @@
 using System.Net;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Features.Pdf;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,23 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
             JOIN regions g ON g.id = o.region_id WHERE g.slug = 'linyi'
             """, connection);
         return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task PdfExportIsLimitedPerClientWith429AndRetryAfter()
+    {
+        await using var factory = Factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:PdfPerMinute", "2"));
+        var client = factory.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/export/pdf?category=fiscal")).StatusCode);
+        }
+
+        var limited = await client.GetAsync("/export/pdf?category=fiscal");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]
