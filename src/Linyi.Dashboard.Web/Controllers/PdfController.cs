@@ -37,7 +37,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         var body = await views.RenderAsync(ControllerContext, PrintView, model);
         try
         {
-            var pdf = await renderer.RenderAsync(body, Localized.IsEnglish ? "en" : "zh-CN", Footer(model), cancellationToken);
+            var pdf = await renderer.RenderAsync(body, Localized.IsEnglish ? "en" : "zh-CN", Title(model), Footer(model), cancellationToken);
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -46,6 +46,17 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             return Unavailable(ex.Message, ex.Busy);
         }
     }
+
+    /// <summary>"临沂发展指标摘要 · 莒南县 · 工业 · 2026-11-26": what the file holds, as its PDF title.</summary>
+    private static string Title(SummaryViewModel model) =>
+        string.Join(" · ", new[]
+        {
+            Localized.Pick("临沂发展指标摘要", "Linyi indicators summary"),
+            Localized.Pick(model.Region.NameZh, model.Region.NameEn),
+            model.Category is { } c ? Localized.Pick(c.NameZh, c.NameEn) : null,
+            model.Filter.Period?.ToString(),
+            model.GeneratedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }.Where(part => part is not null));
 
     private IActionResult Unavailable(string message, bool retry)
     {

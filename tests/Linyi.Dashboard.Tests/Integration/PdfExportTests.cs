@@ -31,6 +31,16 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task ThePdfTitleSaysWhatTheFileHolds()
+    {
+        var response = await CreateClient().GetAsync("/export/pdf?region=junan&category=industry");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.Matches(@"^临沂发展指标摘要 · 莒南县 · 工业 · \d{4}-\d{2}-\d{2}$", pdf.Information.Title);
+    }
+
+    [Fact]
     public async Task PdfExportIsLimitedPerClientWith429AndRetryAfter()
     {
         await using var factory = Factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:PdfPerMinute", "2"));

@@ -75,7 +75,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     }
 
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, string language, string footerHtml, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(string bodyHtml, string language, string title, string footerHtml, CancellationToken cancellationToken)
     {
         if (UnavailableReason is { } reason)
         {
@@ -103,7 +103,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             try
             {
                 page = warmPages.TryTake(out var warm) && !warm.IsClosed ? warm : await NewWarmPageAsync(timeout);
-                var pdf = await RenderPageAsync(page, bodyHtml, language, footerHtml).WaitAsync(timeout, cancellationToken);
+                var pdf = await RenderPageAsync(page, bodyHtml, language, title, footerHtml).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
                 warmPages.Add(page);
                 page = null;
@@ -140,16 +140,18 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         return page;
     }
 
-    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, string language, string footerHtml)
+    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, string language, string title, string footerHtml)
     {
+        // Chromium writes the document title into the PDF's Title.
         await page.EvaluateAsync("""
-            ([html, lang]) => {
+            ([html, lang, title]) => {
                 document.documentElement.lang = lang;
+                document.title = title;
                 delete document.documentElement.dataset.chartsReady;
                 document.body.innerHTML = html;
                 window.LinyiCharts.redraw();
             }
-            """, new[] { bodyHtml, language });
+            """, new[] { bodyHtml, language, title });
         await page.WaitForFunctionAsync("document.documentElement.dataset.chartsReady === 'true'");
         await page.EvaluateAsync("document.fonts.ready");
         return await page.PdfAsync(new PagePdfOptions
