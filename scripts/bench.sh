@@ -3,8 +3,11 @@
 #   - each page next to a static file of the same size served by the same app (the ratio is the figure), with wrk;
 #   - the same pages uncached (every request a cache miss);
 #   - PDF export cold, warm and cached, and 4 concurrent renders;
-#   - all of it again on 100x synthetic data in a database of its own.
+#   - all of it again on 100x synthetic data in a database of its own;
+#   - the cached overview, category and indicator pages next to nginx (Debian's nginx-light) serving the same bytes,
+#     and the same build with a request line written for every request, to show what logging costs.
 # Only 127.0.0.1 is ever targeted. DURATION (seconds per run, default 5) and CONNECTIONS (default 32) can be set.
+# BENCH_ONLY=nginx measures only the nginx and logging comparison (real data) and replaces that section of the doc.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/app.sh"
@@ -16,19 +19,58 @@ BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/docs/benchmarks.md"
 WORK="$ROOT/out/bench"
 SYNTHETIC_INDICATORS="${SYNTHETIC_INDICATORS:-2700}"
+NGINX_PORT="${NGINX_PORT:-5091}"
+BENCH_ONLY="${BENCH_ONLY:-}"
 
 ensure_dotnet
 ensure_browser_deps
-apt_install wrk curl
+apt_install wrk curl nginx-light
 ensure_postgres
 publish_app
 rm -rf "$WORK"; mkdir -p "$WORK" "$ROOT/out/web/wwwroot/bench"
 
-trap stop_app_instances EXIT
+NGINX_PID=""
+stop_nginx() { if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; fi; }
+trap 'stop_app_instances; stop_nginx' EXIT
 
-start_app() { # database
+# The app at its production log level (Information), so the request logging it ships with is part of every figure.
+start_app() { # database [ENV=VALUE ...]
+    local database="$1"; shift
     stop_app_instances
-    start_app_instance "bench-$1" "$PORT" "$1" RateLimits__PdfPerMinute=1000000
+    start_app_instance "bench-$database" "$PORT" "$database" RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Information "$@"
+}
+
+# nginx-light from Debian, as a plain static server: its own prefix under out/, 127.0.0.1 only, no access log.
+start_nginx() {
+    local root="$WORK/nginx"
+    mkdir -p "$root/html" "$root/tmp"
+    cat > "$root/nginx.conf" <<CONF
+worker_processes auto;
+pid $root/nginx.pid;
+error_log $root/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $root/tmp/body;
+    proxy_temp_path $root/tmp/proxy;
+    fastcgi_temp_path $root/tmp/fastcgi;
+    uwsgi_temp_path $root/tmp/uwsgi;
+    scgi_temp_path $root/tmp/scgi;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $root/html;
+    }
+}
+CONF
+    /usr/sbin/nginx -p "$root" -c "$root/nginx.conf" -g 'daemon off;' 2> "$root/stderr.log" &
+    NGINX_PID=$!
+    for _ in $(seq 40); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && return 0; sleep 0.25; done
+    cat "$root/stderr.log" "$root/error.log" >&2 2>/dev/null || true
+    die "nginx did not start on 127.0.0.1:$NGINX_PORT"
 }
 
 prepare_database() { # name synthetic?
@@ -95,6 +137,84 @@ LUA
     done
 }
 
+NGINX_PAGES=("overview|/" "category|/categories/industry" "indicator|/indicators/gdp_growth")
+
+# Cached pages next to nginx serving the very bytes the app served, and the same build writing a line per request. The two
+# builds run side by side and are measured alternately, best of two rounds each, so that other work on the machine
+# weighs on both alike.
+bench_nginx() { # database
+    local root="$WORK/nginx/html" entry name path size logged="http://127.0.0.1:$((PORT + 2))"
+    NGINX_LOAD=$(cut -d' ' -f1 /proc/loadavg)
+    start_app "$1"
+    # A negative threshold makes every request "slow", so each one writes its line: the cost of logging them all.
+    start_app_instance "bench-$1-every-line" "$((PORT + 2))" "$1" RateLimits__PdfPerMinute=1000000 \
+        Serilog__MinimumLevel__Default=Information Logging__SlowRequestMilliseconds=-1
+    start_nginx
+    : > "$WORK/nginx.md"
+    best() { sort -k1,1nr | head -n 1; }
+    for entry in "${NGINX_PAGES[@]}"; do
+        name="${entry%%|*}"; path="${entry#*|}"
+        curl -fs "$BASE$path" -o "$root/$name.html"
+        size=$(wc -c < "$root/$name.html")
+        log "nginx and logging: $name ($size bytes)"
+        run_wrk "$BASE$path" > /dev/null; run_wrk "$logged$path" > /dev/null; run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" > /dev/null
+        : > "$WORK/app.txt"; : > "$WORK/every.txt"; : > "$WORK/nginx.txt"
+        for _ in 1 2; do
+            run_wrk "$BASE$path" >> "$WORK/app.txt"
+            run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" >> "$WORK/nginx.txt"
+            run_wrk "$logged$path" >> "$WORK/every.txt"
+        done
+        local a n e
+        a=$(best < "$WORK/app.txt"); n=$(best < "$WORK/nginx.txt"); e=$(best < "$WORK/every.txt")
+        awk -v page="\`$path\`" -v bytes="$size" -v a="$a" -v n="$n" -v e="$e" 'BEGIN {
+            split(a, A, " "); split(n, N, " "); split(e, E, " ")
+            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s | %s | %.0f%% |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3], E[1], E[3], (A[1] > 0 ? 100 * (A[1] - E[1]) / A[1] : 0)
+        }' >> "$WORK/nginx.md"
+    done
+    stop_nginx
+    stop_app_instances
+}
+
+write_nginx_section() { # file
+    {
+        echo "## Next to nginx, and what request logging costs"
+        echo
+        echo "Measured by \`scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (real data, $CONNECTIONS connections, ${DURATION}s per run, after a"
+        echo "warm-up run), all in one run, best of two alternating rounds. *nginx* is Debian's nginx-light $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1 serving the same"
+        echo "bytes the app served, as static files (no access log). *App* is the cached page with the request logging it ships"
+        echo "with (errors, slow requests and writes at Information, fast reads at Debug, production level Information)."
+        echo "*Every request logged* is the same build writing one console line per request, as it did before; *logging cost* is"
+        echo "what the shipped setting saves: the throughput lost by writing every line. Goals: app ÷ nginx at least 0.65, p99 under 10 ms."
+        echo "Load average when these runs began: ${NGINX_LOAD:-?} on $(nproc) cores (other work on the machine shows up as noise)."
+        echo
+        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | every request logged req/s | its p99 ms | logging cost |"
+        echo "|---|---|---|---|---|---|---|---|---|"
+        cat "$WORK/nginx.md"
+    } > "$1"
+}
+
+# Replaces a "## heading" section of the doc (up to the next heading), or appends it.
+replace_section() { # heading file
+    if grep -q "^$1" "$OUT"; then
+        awk -v heading="$1" -v file="$2" '
+            index($0, heading) == 1 { while ((getline line < file) > 0) print line; skip = 1; next }
+            skip && /^## / { skip = 0; print ""; }
+            !skip { print }' "$OUT" > "$OUT.new" && mv "$OUT.new" "$OUT"
+    else
+        { echo; cat "$2"; } >> "$OUT"
+    fi
+}
+
+if [ "$BENCH_ONLY" = nginx ]; then
+    prepare_database linyi_bench no
+    bench_nginx linyi_bench
+    write_nginx_section "$WORK/nginx-section.md"
+    replace_section "## Next to nginx" "$WORK/nginx-section.md"
+    log "Wrote the nginx section of $OUT"
+    cat "$WORK/nginx-section.md"
+    exit 0
+fi
+
 # Milliseconds for one request, or the HTTP status when it is not 200.
 time_ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 == 200) printf "%.0f\n", $2 * 1000; else print "HTTP" $1 }'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
@@ -120,12 +240,18 @@ bench_pdf() { # label
 log "Real data"
 prepare_database linyi_bench no
 bench_pages "real"
+bench_nginx linyi_bench
 bench_pdf "real" linyi_bench
 log "100x synthetic data (separate database)"
 prepare_database linyi_bench_large yes
 bench_pages "100x"
 bench_pdf "100x" linyi_bench_large
 stop_app_instances
+
+# Sections other scripts write (scripts/bench-exports.sh) survive a full run.
+kept="$WORK/kept-sections.md"
+awk '/^## / { keep = ($0 ~ /^## Concurrent exports/) } keep { print }' "$OUT" > "$kept" 2>/dev/null || : > "$kept"
+write_nginx_section "$WORK/nginx-section.md"
 
 observations() { psql_db "$1" -c "SELECT (SELECT count(*) FROM indicators) || ' indicators, ' || (SELECT count(*) FROM observations) || ' observations'"; }
 
@@ -149,6 +275,8 @@ observations() { psql_db "$1" -c "SELECT (SELECT count(*) FROM indicators) || ' 
     echo "|---|---|---|---|---|---|---|---|---|---|"
     cat "$WORK/pages.md"
     echo
+    cat "$WORK/nginx-section.md"
+    echo
     echo "## PDF export (milliseconds; throughput in PDFs per second)"
     echo
     echo "*Cold* is the first export after start-up (Chromium already started in the background); *warm* is the median of"
@@ -167,6 +295,7 @@ observations() { psql_db "$1" -c "SELECT (SELECT count(*) FROM indicators) || ' 
     echo "  as socket errors (the 100x uncached overview renders thousands of indicators per request)."
     echo "- Pages on 100x data are compared with the same pages on real data in the same run; pages whose size grows"
     echo "  with the data (category, region, CSV) are compared through their ratio to a static file of their own size."
+    if [ -s "$kept" ]; then echo; cat "$kept"; fi
 } > "$OUT"
 log "Wrote $OUT"
 cat "$OUT"

@@ -19,7 +19,7 @@ try
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
     app.UseResponseCompression();
-    app.UseSerilogRequestLogging();
+    app.UseDashboardRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
     app.UseCors();
