@@ -163,5 +163,5 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         return filter;
     }
 
-    private static decimal Exact(decimal value) => value / 1.0000000000000000000000000000m;
+    private static decimal Exact(decimal value) => value.Trimmed();
 }

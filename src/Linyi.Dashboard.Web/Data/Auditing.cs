@@ -81,7 +81,7 @@ public static class Auditing
             Json);
 
     /// <summary>Decimals as stated (6105, not 6105.0000 from the numeric column).</summary>
-    private static object? Plain(object? value) => value is decimal d ? d / 1.0000000000000000000000000000m : value;
+    private static object? Plain(object? value) => value is decimal d ? d.Trimmed() : value;
 
     /// <summary>The audited entity's name and natural key, read before saving so that deleted rows can still be named.</summary>
     private static async Task<(string Entity, string Key)?> DescribeAsync(DashboardDbContext db, EntityEntry entry, CancellationToken cancellationToken)

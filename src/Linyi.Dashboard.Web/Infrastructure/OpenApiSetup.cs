@@ -60,17 +60,9 @@ public static class OpenApiSetup
     {
         switch (parameter.Name)
         {
-            case "region":
+            case "region" or "category" or "document":
                 parameter.Schema = Text(pattern: "^[a-z0-9_-]{1,64}$");
-                parameter.Example = "linyi";
-                break;
-            case "category":
-                parameter.Schema = Text(pattern: "^[a-z0-9_-]{1,64}$");
-                parameter.Example = "economy";
-                break;
-            case "document":
-                parameter.Schema = Text(pattern: "^[a-z0-9_-]{1,64}$");
-                parameter.Example = "gwr2024";
+                parameter.Example = parameter.Name switch { "region" => "linyi", "category" => "economy", _ => "gwr2024" };
                 break;
             case "year":
                 parameter.Schema = Text(pattern: "^[0-9]{4}(-[0-9]{4})?$");

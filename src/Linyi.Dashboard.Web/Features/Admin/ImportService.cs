@@ -189,5 +189,5 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
     }
 
     private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note) =>
-        $"{comparator.ToAscii()} {(value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";
+        $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";
 }

@@ -71,7 +71,7 @@ public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indic
         : new ApiTarget(figure.Comparator.ToAscii(), Exact(figure.Value), indicator.UnitCode,
             figure.Converted ? Exact(figure.OriginalValue) : null, figure.Converted ? figure.OriginalUnit : null);
 
-    private static decimal Exact(decimal value) => value / 1.0000000000000000000000000000m;
+    private static decimal Exact(decimal value) => value.Trimmed();
 
     private static decimal? Round(decimal? value) => value is { } v ? Exact(Math.Round(v, 4)) : null;
 }

@@ -16,7 +16,7 @@ public readonly record struct ExportCell(CellKind Kind, string Text, decimal? Nu
 
     public static ExportCell Of(decimal? number) => new(CellKind.Number, number is { } n ? ExportTable.Number(n) : "", number is { } v ? Normalize(v) : null);
 
-    private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+    private static decimal Normalize(decimal value) => value.Trimmed();
 }
 
 /// <summary>The columns every download has, in order, and how a row fills them. CSV and XLSX share this, and carry the API's values.</summary>
@@ -56,7 +56,7 @@ public static class ExportTable
     ];
 
     /// <summary>The value exactly as stated: no thousands separators, no trailing zeros from the numeric column.</summary>
-    public static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string Number(decimal value) => value.Trimmed().ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, tab or CR) gets a leading apostrophe,

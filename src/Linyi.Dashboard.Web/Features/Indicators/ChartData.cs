@@ -50,10 +50,7 @@ public sealed record ChartData(
         var indicator = view.Indicator;
         var actuals = indicator.Observations.Where(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan).ToList();
         var goalYears = view.Goals.SelectMany(g => g.Period.IsSpan ? [g.Period.StartYear - 1, g.Period.EndYear] : new[] { g.Period.EndYear });
-        var present = actuals.Select(a => a.StartYear).Concat(goalYears).Distinct().Order().ToList();
-        var years = present.Count > 0 && present[^1] - present[0] < MaxContinuousYears
-            ? Enumerable.Range(present[0], present[^1] - present[0] + 1).ToList()
-            : present;
+        var years = YearsAlongAxis(actuals.Select(a => a.StartYear).Concat(goalYears));
         var index = years.Select((year, i) => (year, i)).ToDictionary(p => p.year, p => p.i);
 
         var points = years.Select(year => actuals.LastOrDefault(a => a.StartYear == year) is { } a
@@ -99,8 +96,7 @@ public sealed record ChartData(
     public static ChartData Results(string name, string unit, int precision, Measure measure, ChartType chart, decimal? axisMin, decimal? axisMax,
         IReadOnlyList<(int Year, decimal Value, Comparator Comparator, bool Preliminary)> series)
     {
-        int first = series.Min(s => s.Year), last = series.Max(s => s.Year);
-        var years = last - first < MaxContinuousYears ? Enumerable.Range(first, last - first + 1).ToList() : series.Select(s => s.Year).Distinct().Order().ToList();
+        var years = YearsAlongAxis(series.Select(s => s.Year));
         return new ChartData(measure is Measure.Growth or Measure.Share || chart == ChartType.Line ? "line" : "bar", name, unit, precision,
             AxisFor(measure, unit, axisMin, axisMax), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
             years.Select(y => series.LastOrDefault(s => s.Year == y) is { Year: > 0 } s ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary) : null).ToList(),
@@ -115,6 +111,15 @@ public sealed record ChartData(
         Measure.Level or Measure.Count => new ChartAxis(min, max, false, true, AxisTitle(unit)),
         _ => new ChartAxis(min, max, false, false, AxisTitle(unit)),
     };
+
+    /// <summary>The years along the x axis: every year from the first to the last, or only those with figures over a long record.</summary>
+    private static List<int> YearsAlongAxis(IEnumerable<int> years)
+    {
+        var present = years.Distinct().Order().ToList();
+        return present.Count > 0 && present[^1] - present[0] < MaxContinuousYears
+            ? Enumerable.Range(present[0], present[^1] - present[0] + 1).ToList()
+            : present;
+    }
 
     private static string AxisTitle(string unit) => Localized.IsEnglish ? $"Unit: {unit}" : $"单位：{unit}";
 

@@ -44,8 +44,8 @@ public static class Format
         (points >= 0 ? "+" : "−") + Math.Abs(points).ToString("0.##", CultureInfo.InvariantCulture) + (Localized.IsEnglish ? " pp" : "个百分点");
 
     /// <summary>The decimals a value really has (426.5000 from numeric(20,4) → 1), so no stated digit is hidden.</summary>
-    public static int Decimals(decimal value) => (decimal.GetBits(value / 1.0000000000000000000000000000m)[3] >> 16) & 0xFF;
+    public static int Decimals(decimal value) => (decimal.GetBits(value.Trimmed())[3] >> 16) & 0xFF;
 
     /// <summary>The value for machines (data attributes): invariant, without the numeric column's trailing zeros.</summary>
-    public static string Invariant(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string Invariant(decimal value) => value.Trimmed().ToString(CultureInfo.InvariantCulture);
 }
