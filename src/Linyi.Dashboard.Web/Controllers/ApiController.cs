@@ -21,7 +21,7 @@ public sealed record ApiIndicator(string Code, string Category, string NameZh, s
     int Precision, string Chart, string? GrowthOf, string DescriptionZh, string DescriptionEn);
 
 public sealed record ApiObservation(string Indicator, string Region, string Period, string Kind, string Comparator, decimal Value, string Unit,
-    decimal? ValueInIndicatorUnit, string IndicatorUnit, string Vintage, bool OfRecord, string Document, string PublishedOn, string? Url, string Section, string? Note);
+    decimal? ValueInIndicatorUnit, string IndicatorUnit, string Vintage, bool OfRecord, string Document, string PublishedOn, string? Url, string Section, string? NoteZh, string? NoteEn);
 
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
@@ -113,7 +113,7 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken);
         var items = result.Rows.Select(r => new ApiObservation(r.IndicatorCode, r.RegionSlug, r.Period.ToString(), KebabEnum.ToText(r.Kind),
             r.Comparator.ToAscii(), Exact(r.Value), r.Unit, r.NormalizedValue is { } n ? Exact(n) : null, r.IndicatorUnit, KebabEnum.ToText(r.Vintage), r.OfRecord,
-            r.DocumentCode, r.PublishedOn, r.Url, r.Section, r.Note)).ToList();
+            r.DocumentCode, r.PublishedOn, r.Url, r.Section, r.NoteZh, r.NoteEn)).ToList();
         return Ok(new ApiPage<ApiObservation>(items, result.Total, result.Page, result.PageSize));
     }
 

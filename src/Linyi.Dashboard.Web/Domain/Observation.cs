@@ -24,7 +24,9 @@ public class Observation
     public int DocumentId { get; set; }
     public SourceDocument? Document { get; set; }
     public required string Section { get; set; }
-    public string? Note { get; set; }
+    /// <summary>Context worth knowing, in Chinese; <see cref="NoteEn"/> is the same in English. Pages show the one of their language.</summary>
+    public string? NoteZh { get; set; }
+    public string? NoteEn { get; set; }
 
     public Period Period => new(StartYear, EndYear);
 }

@@ -29,10 +29,13 @@ public static class WebExtensions
                 // Every POST, PUT and DELETE must carry the antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new ValidateFilterAttribute());
+                options.Filters.Add(new Features.Shared.UnitNamesFilter());
                 options.Filters.Add(new AntiforgeryFailurePage());
                 options.Conventions.Add(new HeadWithGetConvention());
             })
-            .AddViewLocalization().AddDataAnnotationsLocalization();
+            .AddViewLocalization()
+            // Validation messages and display names are keys of the one shared resource file, as the views' strings are.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddMemoryCache();
         services.AddOutputCache(options =>
         {

@@ -124,7 +124,7 @@ public class ApiAndDownloadTests(TestDatabase database) : IntegrationTest(databa
             {
                 Indicator = indicator, RegionId = (await db.Regions.SingleAsync(r => r.Slug == "junan")).Id, StartYear = 2019, EndYear = 2019,
                 Kind = ObservationKind.Actual, Comparator = Comparator.Eq, Value = -5.25m, DocumentId = (await db.Documents.SingleAsync(d => d.Code == "gwr2024")).Id,
-                Section = "=HYPERLINK(\"http://evil\")", Note = "-2+3+cmd|' /C calc'!A0",
+                Section = "=HYPERLINK(\"http://evil\")", NoteZh = "-2+3+cmd|' /C calc'!A0",
             });
             await db.SaveChangesAsync();
         }

@@ -28,7 +28,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
     private static Dictionary<string, string> GdpActual2024(string token, string value = "6500") => new()
     {
         ["Indicator"] = "gdp", ["Region"] = "linyi", ["Period"] = "2024", ["Kind"] = "actual", ["Comparator"] = "=", ["Value"] = value,
-        ["Document"] = "gwr2024", ["Section"] = "test ¶1", ["Note"] = "", ["__RequestVerificationToken"] = token,
+        ["Document"] = "gwr2024", ["Section"] = "test ¶1", ["NoteZh"] = "", ["NoteEn"] = "", ["__RequestVerificationToken"] = token,
     };
 
     [Fact]

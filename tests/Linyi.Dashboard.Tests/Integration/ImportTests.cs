@@ -10,7 +10,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public partial class ImportTests(TestDatabase database) : IntegrationTest(database)
 {
-    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note\n";
+    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n";
 
     public override async Task InitializeAsync()
     {
@@ -37,12 +37,12 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
     public static TheoryData<string, byte[], int, int, string> BadFiles => new()
     {
         { "wrong columns", Encoding.UTF8.GetBytes("indicator,region,value\ngdp,linyi,1\n"), 1, 3, "column 3 is &#x27;value&#x27;, expected &#x27;period&#x27;" },
-        { "bad number", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6 500,,final,bulletin2024,表1,\n"), 2, 6, "is not a plain number" },
-        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,final,bulletin2024,表1,\n"), 2, 2, "unknown region &#x27;atlantis&#x27;" },
-        { "duplicate key", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6500,,final,bulletin2024,表1,\ngdp,linyi,2024,actual,=,6600,,final,bulletin2024,表1,\n"), 3, 9, "duplicate observation" },
+        { "bad number", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6 500,,final,bulletin2024,表1,,\n"), 2, 6, "is not a plain number" },
+        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,final,bulletin2024,表1,,\n"), 2, 2, "unknown region &#x27;atlantis&#x27;" },
+        { "duplicate key", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6500,,final,bulletin2024,表1,,\ngdp,linyi,2024,actual,=,6600,,final,bulletin2024,表1,,\n"), 3, 9, "duplicate observation" },
         { "wrong encoding", [.. Encoding.UTF8.GetBytes(Header), .. Encoding.GetEncoding("utf-16").GetBytes("gdp,临沂")], 1, 1, "not valid UTF-8" },
         { "header only", Encoding.UTF8.GetBytes(Header), 2, 1, "the file has a header but no figures" },
-        { "huge file", Encoding.UTF8.GetBytes(Header + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"gdp,linyi,2024,actual,=,{i},,final,bulletin2024,表1,\n"))), 0, 0, "at most 2,097,152 are accepted" },
+        { "huge file", Encoding.UTF8.GetBytes(Header + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"gdp,linyi,2024,actual,=,{i},,final,bulletin2024,表1,,\n"))), 0, 0, "at most 2,097,152 are accepted" },
     };
 
     [Theory]
@@ -89,9 +89,9 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
         }
         var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
         var csv = Header
-            + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,\n"
-            + "gdp_growth,linyi,2024,actual,=,5.8,,final,bulletin2024,表1,\n"
-            + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订\n";
+            + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,\n"
+            + "gdp_growth,linyi,2024,actual,=,5.8,,final,bulletin2024,表1,,\n"
+            + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,\n";
 
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
 
@@ -119,7 +119,7 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
     [Fact]
     public async Task AnImportThatBecameInvalidBeforeConfirmationAppliesNothing()
     {
-        var (editor, _, html) = await UploadAsync(Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,\n"));
+        var (editor, _, html) = await UploadAsync(Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,\n"));
         var apply = ApplyPattern().Match(html).Groups[1].Value;
         await using (var db = Database.CreateContext())
         {

@@ -20,7 +20,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Pending imports are bounded, odd requests get the right 4xx with a page that explains it, and spoofing text is refused.</summary>
 public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(database)
 {
-    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note\n";
+    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n";
     private const string English = ".AspNetCore.Culture=c%3Den%7Cuic%3Den";
 
     public override async Task InitializeAsync()
@@ -57,7 +57,7 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         return await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
-    private static byte[] Revision => Encoding.UTF8.GetBytes(Header + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订\n");
+    private static byte[] Revision => Encoding.UTF8.GetBytes(Header + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,\n");
 
     [Fact]
     public async Task APreviewOlderThanADayExpiresAndAppliesNothing()
@@ -114,7 +114,7 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(cancellationToken);
-                await new NpgsqlCommand("UPDATE observations SET note = 'changed meanwhile' WHERE start_year = 2022 AND document_id = (SELECT id FROM documents WHERE code = 'bulletin2024')", connection).ExecuteNonQueryAsync(cancellationToken);
+                await new NpgsqlCommand("UPDATE observations SET note_zh = 'changed meanwhile' WHERE start_year = 2022 AND document_id = (SELECT id FROM documents WHERE code = 'bulletin2024')", connection).ExecuteNonQueryAsync(cancellationToken);
             }
             return result;
         }
@@ -157,7 +157,7 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         {
             var figure = await db.Observations.SingleAsync(o => o.Document!.Code == "bulletin2024");
             Assert.Equal(5778m, figure.Value);
-            Assert.Equal("changed meanwhile", figure.Note);
+            Assert.Equal("changed meanwhile", figure.NoteZh);
             Assert.False(await db.AuditEntries.AnyAsync(a => a.Source == ChangeSource.Import));
         }
         // Clearing the pools would have closed every idle connection the app held before the conflict.
@@ -329,9 +329,9 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         var form = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Indicator"] = "gdp", ["Region"] = "linyi", ["Period"] = "2025", ["Kind"] = "actual", ["Comparator"] = "=", ["Value"] = "6500",
-            ["Document"] = "gwr2024", ["Section"] = "§1", ["Note"] = $"fine{control}txt.exe", ["__RequestVerificationToken"] = token,
+            ["Document"] = "gwr2024", ["Section"] = "§1", ["NoteZh"] = $"fine{control}txt.exe", ["__RequestVerificationToken"] = token,
         }));
-        var import = await UploadAsync(editor, Encoding.UTF8.GetBytes(Header + $"gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表{control}1,\n"));
+        var import = await UploadAsync(editor, Encoding.UTF8.GetBytes(Header + $"gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表{control}1,,\n"));
 
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.Contains("bidirectional override character", await form.Content.ReadAsStringAsync());

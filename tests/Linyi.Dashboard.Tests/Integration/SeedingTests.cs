@@ -146,14 +146,14 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
 
     public static TheoryData<string, Func<string, string>, string, int, int, string> BadFiles => new()
     {
-        { "observations.csv", AppendLine("gdp,nowhere,2023,actual,=,1,,final,gwr2024,s,"), "observations.csv", -1, 2, "unknown region 'nowhere'" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,12x3,,final,gwr2024,s,"), "observations.csv", -1, 6, "'12x3' is not a plain number" },
-        { "observations.csv", AppendLine("gdp,linyi,20x3,actual,=,1,,final,gwr2024,s,"), "observations.csv", -1, 3, "must be a year" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,guess,=,1,,final,gwr2024,s,"), "observations.csv", -1, 4, "is not one of: actual, target, stretch" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,>>,1,,final,gwr2024,s,"), "observations.csv", -1, 5, "is not one of" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,万吨,final,gwr2024,s,"), "observations.csv", -1, 7, "cannot express indicator 'gdp'" },
+        { "observations.csv", AppendLine("gdp,nowhere,2023,actual,=,1,,final,gwr2024,s,,"), "observations.csv", -1, 2, "unknown region 'nowhere'" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,12x3,,final,gwr2024,s,,"), "observations.csv", -1, 6, "'12x3' is not a plain number" },
+        { "observations.csv", AppendLine("gdp,linyi,20x3,actual,=,1,,final,gwr2024,s,,"), "observations.csv", -1, 3, "must be a year" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,guess,=,1,,final,gwr2024,s,,"), "observations.csv", -1, 4, "is not one of: actual, target, stretch" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,>>,1,,final,gwr2024,s,,"), "observations.csv", -1, 5, "is not one of" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,万吨,final,gwr2024,s,,"), "observations.csv", -1, 7, "cannot express indicator 'gdp'" },
         { "observations.csv", DuplicateLastLine, "observations.csv", -1, 9, "duplicate observation" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,guess,gwr2024,s,"), "observations.csv", -1, 8, "vintage 'guess' is not one of: preliminary, final" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,guess,gwr2024,s,,"), "observations.csv", -1, 8, "vintage 'guess' is not one of: preliminary, final" },
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,,s,"), "observations.csv", -1, 9, "document is required" },
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,nosuchdoc,s,"), "observations.csv", -1, 9, "unknown document 'nosuchdoc'" },
         { "documents.csv", AppendLine("doc,题,Title,,2024-12,news,ftp://example.org/x,,"), "documents.csv", -1, 7, "must be a web address starting with http:// or https://" },

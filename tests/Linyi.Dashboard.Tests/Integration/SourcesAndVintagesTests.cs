@@ -224,7 +224,7 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
     private sealed record State(List<string> Observations, List<string> Audit);
 
     private static async Task<State> Snapshot(NpgsqlConnection connection) =>
-        new(await Strings(connection, "SELECT concat_ws('|', id, indicator_id, region_id, start_year, end_year, kind, comparator, value, unit_code, document_id, section, note) FROM observations ORDER BY id"),
+        new(await Strings(connection, "SELECT concat_ws('|', id, indicator_id, region_id, start_year, end_year, kind, comparator, value, unit_code, document_id, section, note_zh, note_en) FROM observations ORDER BY id"),
             await Strings(connection, "SELECT concat_ws('|', id, at, user_name, action, entity, entity_key, old_values, new_values, source, import_id) FROM audit_entries ORDER BY id"));
 
     private static async Task<List<string>> Strings(NpgsqlConnection connection, string sql)

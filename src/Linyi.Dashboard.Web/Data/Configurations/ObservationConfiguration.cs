@@ -14,7 +14,8 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
         builder.HasIndex(o => new { o.RegionId, o.StartYear });
         builder.Property(o => o.Value).HasPrecision(20, 4);
         builder.Property(o => o.Section).HasMaxLength(128);
-        builder.Property(o => o.Note).HasMaxLength(1000);
+        builder.Property(o => o.NoteZh).HasMaxLength(1000);
+        builder.Property(o => o.NoteEn).HasMaxLength(1000);
         builder.Ignore(o => o.Period);
         builder.HasOne(o => o.Indicator).WithMany(i => i.Observations).HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);

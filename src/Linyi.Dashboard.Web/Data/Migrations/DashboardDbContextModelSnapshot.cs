@@ -479,10 +479,15 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
-                    b.Property<string>("Note")
+                    b.Property<string>("NoteEn")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
+                        .HasColumnName("note_en");
+
+                    b.Property<string>("NoteZh")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note_zh");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer")

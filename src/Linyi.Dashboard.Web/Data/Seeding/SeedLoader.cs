@@ -76,7 +76,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             var observation = Upsert(observations, row.VintageKey,
                 () => new Observation { Section = row.Section, StartYear = row.Period.StartYear, EndYear = row.Period.EndYear, Kind = row.Kind }, db.Observations);
             (observation.Comparator, observation.Value, observation.UnitCode, observation.Vintage) = (row.Comparator, row.Value, row.Unit, row.Vintage);
-            (observation.Section, observation.Note) = (row.Section, row.Note);
+            (observation.Section, observation.NoteZh, observation.NoteEn) = (row.Section, row.NoteZh, row.NoteEn);
             observation.Indicator = indicators[row.Indicator];
             observation.Region = regions[row.Region];
             observation.Document = documents[row.Document];

@@ -21,7 +21,7 @@ public static class SeedReader
         ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
         ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
         ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en", "axis_min", "axis_max"],
-        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note"],
+        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note_zh", "note_en"],
         ["milestones.csv"] = ["region", "period", "category", "kind", "title_zh", "title_en", "document", "section"],
     };
 
@@ -178,7 +178,7 @@ public static class SeedReader
         var row = new ObservationRow(f.Reference("indicator", known.IndicatorCodes, required: true, "indicator")!,
             f.Reference("region", known.RegionSlugs, required: true, "region")!, f.Period("period"), f.Enum<ObservationKind>("kind"),
             f.Comparator("comparator"), f.Decimal("value"), f.Reference("unit", known.UnitDimensions.Keys.ToHashSet(), required: false, "unit"),
-            f.Enum<Vintage>("vintage"), f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note"));
+            f.Enum<Vintage>("vintage"), f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note_zh"), f.Optional("note_en"));
         if (row.Unit is not null && known.IndicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
             && known.UnitDimensions.TryGetValue(row.Unit, out var dimension) && known.UnitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
         {

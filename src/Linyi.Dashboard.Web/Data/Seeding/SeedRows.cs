@@ -17,7 +17,7 @@ public sealed record IndicatorRow(
 
 public sealed record ObservationRow(
     string Indicator, string Region, Period Period, ObservationKind Kind, Comparator Comparator, decimal Value,
-    string? Unit, Vintage Vintage, string Document, string Section, string? Note)
+    string? Unit, Vintage Vintage, string Document, string Section, string? NoteZh, string? NoteEn)
 {
     public ObservationKey Key => new(Indicator, Region, Period, Kind);
 

@@ -165,7 +165,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         foreach (var row in rows)
         {
             var key = row.VintageKey;
-            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, row.Note);
+            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn));
             if (!existing.Remove(key, out var observation))
             {
                 changes.Add(new ImportChange(ImportChangeKind.Add, key, null, after));
@@ -173,8 +173,8 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
             var unit = observation.UnitCode;
             var rowUnit = row.Unit == observation.Indicator!.UnitCode ? null : row.Unit;
-            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, observation.Note);
-            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, row.Note))
+            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, Note(observation.NoteZh, observation.NoteEn));
+            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn)))
             {
                 unchanged++;
             }
@@ -184,9 +184,11 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
         }
         changes.AddRange(existing.Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
-            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, e.Value.Note), null)));
+            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, Note(e.Value.NoteZh, e.Value.NoteEn)), null)));
         return (changes, unchanged);
     }
+
+    private static string? Note(string? zh, string? en) => zh is null && en is null ? null : string.Join(" / ", new[] { zh, en }.OfType<string>());
 
     private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note) =>
         $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";

@@ -21,12 +21,13 @@ public sealed class ObservationForm
     [Display(Name = "Vintage")] public string? Vintage { get; set; } = "final";
     [Display(Name = "Document")] public string? Document { get; set; }
     [Display(Name = "Section")] public string? Section { get; set; }
-    [Display(Name = "Note")] public string? Note { get; set; }
+    [Display(Name = "Note (Chinese)")] public string? NoteZh { get; set; }
+    [Display(Name = "Note (English)")] public string? NoteEn { get; set; }
 
     public Dictionary<string, string?> Values() => new()
     {
         ["indicator"] = Indicator, ["region"] = Region, ["period"] = Period, ["kind"] = Kind, ["comparator"] = Comparator,
-        ["value"] = Value, ["unit"] = Unit, ["vintage"] = Vintage, ["document"] = Document, ["section"] = Section, ["note"] = Note,
+        ["value"] = Value, ["unit"] = Unit, ["vintage"] = Vintage, ["document"] = Document, ["section"] = Section, ["note_zh"] = NoteZh, ["note_en"] = NoteEn,
     };
 }
 
@@ -54,7 +55,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 Kind = o.Kind == ObservationKind.Actual ? "actual" : o.Kind == ObservationKind.Target ? "target" : "stretch",
                 Comparator = o.Comparator == Comparator.Eq ? "=" : o.Comparator == Comparator.Ge ? ">=" : o.Comparator == Comparator.Le ? "<=" : "~",
                 Value = o.Value.ToString(), Unit = o.UnitCode, Vintage = o.Vintage == Domain.Vintage.Preliminary ? "preliminary" : "final",
-                Document = o.Document!.Code, Section = o.Section, Note = o.Note,
+                Document = o.Document!.Code, Section = o.Section, NoteZh = o.NoteZh, NoteEn = o.NoteEn,
             })
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -98,7 +99,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         (observation.StartYear, observation.EndYear, observation.Kind) = (row.Period.StartYear, row.Period.EndYear, row.Kind);
         (observation.Comparator, observation.Value, observation.UnitCode) = (row.Comparator, row.Value, row.Unit == indicator.UnitCode ? null : row.Unit);
         observation.Vintage = row.Vintage;
-        (observation.Section, observation.Note) = (row.Section, row.Note);
+        (observation.Section, observation.NoteZh, observation.NoteEn) = (row.Section, row.NoteZh, row.NoteEn);
     }
 
     public async Task<bool> DeleteAsync(long id, string user, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,8 @@ public sealed record DataRow(
     string DocumentTitleZh,
     string DocumentTitleEn,
     string Section,
-    string? Note,
+    string? NoteZh,
+    string? NoteEn,
     Vintage Vintage,
     DocumentKind DocumentKind,
     string? Publisher,
@@ -48,6 +50,8 @@ public sealed record DataRow(
         : UnitToBase == IndicatorUnitToBase ? Value : Value * UnitToBase / IndicatorUnitToBase;
 
     public Period Period => new(StartYear, EndYear);
+
+    public LocalText? Note => LocalText.Of(NoteZh, NoteEn);
 
     public CitationData Citation => new(DocumentCode, DocumentTitleZh, DocumentTitleEn, PublishedOn, Section, DocumentKind, Publisher, Url);
 }
@@ -139,7 +143,7 @@ public sealed class DataQueries(DashboardDbContext db)
             o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.Indicator.Category!.Slug,
             o.Region!.Slug, o.Region.NameZh, o.Region.NameEn,
             o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Indicator.Precision,
-            o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Section, o.Note,
+            o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Section, o.NoteZh, o.NoteEn,
             o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublishedOn, o.Document.Url,
             o.Indicator.UnitCode, o.Unit == null ? o.Indicator.Unit!.ToBase : o.Unit.ToBase, o.Indicator.Unit!.ToBase,
             o.Unit == null || o.Unit.Dimension == o.Indicator.Unit.Dimension,

@@ -52,7 +52,7 @@ public static class ExportTable
         ExportCell.Code(row.PublishedOn),
         ExportCell.Words(row.Url),
         ExportCell.Words(row.Section),
-        ExportCell.Words(row.Note),
+        ExportCell.Words(english ? row.NoteEn ?? row.NoteZh : row.NoteZh ?? row.NoteEn),
     ];
 
     /// <summary>The value exactly as stated: no thousands separators, no trailing zeros from the numeric column.</summary>

@@ -50,7 +50,7 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         {
             if (!Domain.Period.TryParse(year, out period))
             {
-                error = $"year '{year}' must be a year such as 2023 or a span such as 2022-2026.";
+                error = $"year '{year}' must be a year such as 2023 or a span such as 2022-2026. / year“{year}”须为年份（如 2023）或年份区间（如 2022-2026）。";
                 return false;
             }
         }
@@ -59,19 +59,19 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         {
             if (!KebabEnum.TryParse<ObservationKind>(kind, out var parsed))
             {
-                error = $"kind '{kind}' must be one of: {string.Join(", ", KebabEnum.Texts<ObservationKind>())}.";
+                error = $"kind '{kind}' must be one of: {string.Join(", ", KebabEnum.Texts<ObservationKind>())}. / kind“{kind}”须为以下之一：{string.Join("、", KebabEnum.Texts<ObservationKind>())}。";
                 return false;
             }
             observationKind = parsed;
         }
         if (outside is not null && outside is not ("true" or "false"))
         {
-            error = "outside must be true or false.";
+            error = "outside must be true or false. / outside 须为 true 或 false。";
             return false;
         }
         if (history is not null && history is not ("true" or "false"))
         {
-            error = "history must be true or false.";
+            error = "history must be true or false. / history 须为 true 或 false。";
             return false;
         }
         filter = new DashboardFilter(region, category, period, observationKind, outside == "true" || region is "yiyuan")
@@ -106,7 +106,7 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         }
         if (codes.Count > MaxIndicators)
         {
-            error = $"indicator names {codes.Count.ToString(CultureInfo.InvariantCulture)} codes; at most {MaxIndicators} are allowed.";
+            error = $"indicator names {codes.Count.ToString(CultureInfo.InvariantCulture)} codes; at most {MaxIndicators} are allowed. / indicator 列出了 {codes.Count.ToString(CultureInfo.InvariantCulture)} 个代码，最多允许 {MaxIndicators} 个。";
             return false;
         }
         indicators = codes;
@@ -122,7 +122,7 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         }
         if (values.Count > 1)
         {
-            error = $"{name} was given {values.Count} times; give it once.";
+            error = $"{name} was given {values.Count} times; give it once. / {name} 出现了 {values.Count} 次，只能给一次。";
             return false;
         }
         var text = values[0]!.Trim();
@@ -132,17 +132,17 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         }
         if (text.Length > MaxParameterLength)
         {
-            error = $"{name} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxParameterLength} are allowed.";
+            error = $"{name} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxParameterLength} are allowed. / {name} 长 {text.Length.ToString(CultureInfo.InvariantCulture)} 个字符，最多允许 {MaxParameterLength} 个。";
             return false;
         }
         if (text.Any(char.IsControl))
         {
-            error = $"{name} contains a control character.";
+            error = $"{name} contains a control character. / {name} 含有控制字符。";
             return false;
         }
         if (!text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
         {
-            error = $"{name} '{text}' may contain only lowercase letters, digits, '-' and '_'.";
+            error = $"{name} '{text}' may contain only lowercase letters, digits, '-' and '_'. / {name}“{text}”只能包含小写字母、数字、“-”和“_”。";
             return false;
         }
         value = text;

@@ -68,7 +68,7 @@ public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
     {
         ObservationKind.Actual => Localized.IsEnglish ? "Actual" : "实绩",
         ObservationKind.Target => Localized.IsEnglish ? "Target" : "目标",
-        _ => Localized.IsEnglish ? "Stretch target (力争)" : "力争目标",
+        _ => Localized.IsEnglish ? "Stretch target" : "力争目标",
     };
 
     public static string KindGroup(RegionKind kind) => kind switch

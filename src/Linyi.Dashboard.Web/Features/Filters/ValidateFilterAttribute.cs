@@ -16,7 +16,8 @@ public sealed class ValidateFilterAttribute : Attribute, IAsyncActionFilter
         {
             if (!context.ModelState.IsValid && context.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(DashboardFilter)))
             {
-                context.Result = Reject(context, string.Join(" ", context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+                // The binder's own message comes first; the "field is required" that follows a failed binding adds nothing.
+                context.Result = Reject(context, context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0) ?? "The request is not valid.");
                 return;
             }
             await next();

@@ -121,7 +121,7 @@ public sealed record ChartData(
             : present;
     }
 
-    private static string AxisTitle(string unit) => Localized.IsEnglish ? $"Unit: {unit}" : $"单位：{unit}";
+    private static string AxisTitle(string unit) => Localized.IsEnglish ? $"Unit: {Shared.Format.UnitLabel(unit)}" : $"单位：{unit}";
 
     /// <summary>
     /// Constant yearly growth from the last result before the goal's period to the target at its deadline: the path the goal

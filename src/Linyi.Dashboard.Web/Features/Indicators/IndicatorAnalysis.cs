@@ -24,6 +24,9 @@ public sealed record GoalView(
     public GoalStatus Status => (TargetProgress ?? StretchProgress)?.Status ?? GoalStatus.NoData;
 
     public GoalProgress? MainProgress => TargetProgress ?? StretchProgress;
+
+    /// <summary>True when the implied level grows a base that is itself only a floor (≥ 3000), so the level is one too.</summary>
+    public bool ImpliedLevelIsFloor { get; init; }
 }
 
 public sealed record IndicatorView(
@@ -67,6 +70,7 @@ public static class IndicatorAnalysis
 
         decimal? implied = null;
         string? impliedUnit = null;
+        var impliedFloor = false;
         if (growthBase is not null && indicator.Measure == Measure.Growth && (targetFigure ?? stretchFigure) is { } growth)
         {
             var baseLevel = growthBase.Observations.LastOrDefault(o => o.Kind == ObservationKind.Actual && o.EndYear == period.StartYear - 1 && o.UnitCode is null);
@@ -74,9 +78,13 @@ public static class IndicatorAnalysis
             {
                 implied = ProgressRules.ImpliedLevel(baseLevel.Value, growth.Value);
                 impliedUnit = growthBase.UnitCode;
+                impliedFloor = baseLevel.Comparator == Comparator.Ge;
             }
         }
-        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual, baseline, implied, impliedUnit);
+        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual, baseline, implied, impliedUnit)
+        {
+            ImpliedLevelIsFloor = impliedFloor,
+        };
     }
 
     public static Figure ToFigure(IndicatorData indicator, ObservationData observation) =>

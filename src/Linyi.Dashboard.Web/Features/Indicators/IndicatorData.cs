@@ -1,4 +1,5 @@
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Infrastructure;
 
 namespace Linyi.Dashboard.Web.Features.Indicators;
 
@@ -17,8 +18,12 @@ public sealed record ObservationData(
     decimal? UnitToBase,
     Vintage Vintage,
     CitationData Citation,
-    string? Note) : IVintage
+    string? NoteZh,
+    string? NoteEn) : IVintage
 {
+    /// <summary>The note in the page's language, or the other language's when only that one exists.</summary>
+    public LocalText? Note => LocalText.Of(NoteZh, NoteEn);
+
     public Period Period => new(StartYear, EndYear);
 
     public ObservationKey Key(string indicatorCode) => new(indicatorCode, RegionSlug, Period, Kind);

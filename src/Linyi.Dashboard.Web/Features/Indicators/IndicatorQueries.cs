@@ -35,7 +35,7 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                         o.UnitCode, o.Unit == null ? null : o.Unit.ToBase, o.Vintage,
                         new CitationData(o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Document.PublishedOn, o.Section,
                             o.Document.Kind, o.Document.Publisher, o.Document.Url),
-                        o.Note))
+                        o.NoteZh, o.NoteEn))
                     .ToList()))
             .ToListAsync(cancellationToken);
         return all.Select(i => i with { Observations = ObservationData.OfRecord(i.Observations) }).ToList();

@@ -78,5 +78,5 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
         + Format.WithUnit(row.Value, Math.Max(row.Precision, Format.Decimals(row.Value)), row.Unit);
 
     public static string Detail(DataRow row) =>
-        $"{row.Period}{Localized.Pick("年", "")} · {SourceText.Vintage(row.Vintage)} · {Localized.Pick(row.DocumentTitleZh, row.DocumentTitleEn)}";
+        $"{row.Period}{(Localized.IsEnglish ? "" : "年")} · {SourceText.Vintage(row.Vintage)} · {Localized.Pick(row.DocumentTitleZh, row.DocumentTitleEn)}";
 }

@@ -11,8 +11,48 @@ public static class Format
     public static string Number(decimal value, int precision) =>
         value.ToString("N" + Math.Clamp(precision, 0, 4), CultureInfo.InvariantCulture);
 
-    public static string WithUnit(decimal value, int precision, string unit) =>
-        Number(value, precision) + (unit == "%" || !Localized.IsEnglish ? "" : " ") + unit;
+    /// <summary>
+    /// A value in its unit. In English the unit is named in words and a 万 or 亿 multiplier is carried into the number
+    /// (6,105亿元 → 610.5 billion yuan; 426.5万吨 → 4.265 million tonnes), keeping every digit the document stated.
+    /// </summary>
+    public static string WithUnit(decimal value, int precision, string unit)
+    {
+        if (!Localized.IsEnglish || unit == "%")
+        {
+            return Number(value, precision) + unit;
+        }
+        var (scaled, shift, name) = English(value, unit);
+        var decimals = Math.Min(Math.Max(Math.Max(0, precision - (shift < 0 ? -shift : 0)), Decimals(scaled)), Math.Max(0, precision + shift));
+        return Number(scaled, decimals) + " " + name;
+    }
+
+    /// <summary>The unit as a label (axis titles, headings): the code in Chinese, the English name in English.</summary>
+    public static string UnitLabel(string unit) => Localized.IsEnglish ? UnitNames.English(unit) ?? unit : unit;
+
+    private static (decimal Value, int Shift, string Name) English(decimal value, string unit)
+    {
+        var name = UnitNames.English(unit) ?? unit;
+        const string Hundred = "100 million ", TenThousand = "10 thousand ";
+        if (name.StartsWith(Hundred, StringComparison.Ordinal))
+        {
+            return (value / 10, 1, "billion " + name[Hundred.Length..]);
+        }
+        if (name.StartsWith(TenThousand, StringComparison.Ordinal))
+        {
+            return Math.Abs(value) >= 100
+                ? (value / 100, 2, "million " + name[TenThousand.Length..])
+                : (value * 10, -1, "thousand " + name[TenThousand.Length..]);
+        }
+        return (value, 0, name);
+    }
+
+    /// <summary>A colon in the page's script: full-width after Chinese, a colon and a space after English.</summary>
+    public static string Colon => Localized.IsEnglish ? ": " : "：";
+
+    public static string Comma => Localized.IsEnglish ? ", " : "，";
+
+    /// <summary>A parenthesis in the page's script: （…） in Chinese, " (…)" in English.</summary>
+    public static string Paren(object? inner) => Localized.IsEnglish ? $" ({inner})" : $"（{inner}）";
 
     public static string Rank(decimal value) =>
         Localized.IsEnglish ? $"No. {Number(value, 0)}" : $"第{Number(value, 0)}位";
@@ -20,13 +60,16 @@ public static class Format
     public static string Value(IndicatorData indicator, decimal value) =>
         indicator.Measure == Measure.Rank ? Rank(value) : WithUnit(value, indicator.Precision, indicator.UnitCode);
 
-    /// <summary>A target as worded: the comparator symbol, then the value in the unit the document used.</summary>
+    /// <summary>
+    /// A target as worded: the comparator symbol, then the value in the unit the document used. The indicator's precision
+    /// belongs to its own unit, so a target stated in another unit keeps the digits it was stated with (≥ 85亿斤, not 85.0).
+    /// </summary>
     public static string Target(IndicatorData indicator, Figure figure)
     {
         var prefix = figure.Comparator == Comparator.Eq ? "" : figure.Comparator.ToSymbol() + " ";
         var value = indicator.Measure == Measure.Rank
             ? Rank(figure.OriginalValue)
-            : WithUnit(figure.OriginalValue, Math.Max(indicator.Precision, Decimals(figure.OriginalValue)), figure.OriginalUnit);
+            : WithUnit(figure.OriginalValue, figure.Converted ? Decimals(figure.OriginalValue) : Math.Max(indicator.Precision, Decimals(figure.OriginalValue)), figure.OriginalUnit);
         return prefix + value;
     }
 

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Linyi.Dashboard.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace Linyi.Dashboard.Web.Features.Shared;
+
+/// <summary>
+/// System messages in the reader's language. A fixed message is a resource key; the strict reader's messages carry values
+/// (a column, a code, a count), so each of their shapes is matched here and reworded in Chinese with the same values.
+/// The English text stays the message of record: logs, the seed loader and the API keep it.
+/// </summary>
+public static partial class MessageText
+{
+    public static string Of(IStringLocalizer localizer, string message)
+    {
+        message = Localized.Half(message);
+        var fixedText = localizer[message];
+        if (!fixedText.ResourceNotFound || Localized.IsEnglish)
+        {
+            return fixedText.Value;
+        }
+        foreach (var (pattern, chinese) in Shapes)
+        {
+            var match = pattern.Match(message);
+            if (match.Success)
+            {
+                return pattern.Replace(message, chinese);
+            }
+        }
+        return message;
+    }
+
+    private static readonly (Regex Pattern, string Chinese)[] Shapes =
+    [
+        (Shape(@"^(?<c>\S+) is (?<n>\d+) characters long; at most (?<m>\d+) are allowed\.?$"), "${c} 长 ${n} 个字符，最多允许 ${m} 个。"),
+        (Shape(@"^(?<c>\S+) contains a control character\.?$"), "${c} 含有控制字符。"),
+        (Shape(@"^(?<c>\S+) contains a bidirectional override character .*$"), "${c} 含有双向覆盖字符（U+202A–U+202E、U+2066–U+2069），会让文字显示得与实际内容不同。"),
+        (Shape(@"^(?<c>\S+) is required\.?$"), "${c} 为必填项。"),
+        (Shape(@"^(?<c>\S+) '(?<v>.*)' must be lowercase letters, digits, '_' or '-', starting with a letter$"), "${c}“${v}”只能由小写字母、数字、“_”或“-”组成，并以字母开头。"),
+        (Shape(@"^unknown (?<w>.+) '(?<v>.*)' in (?<c>\S+)$"), "${c} 中的${w}“${v}”不存在。"),
+        (Shape(@"^(?<c>\S+) '(?<v>.*)' is not one of: (?<l>.*)$"), "${c}“${v}”不在可选值之中：${l}。"),
+        (Shape(@"^(?<c>\S+) '(?<v>.*)' is not a plain number .*$"), "${c}“${v}”不是普通数字（只能有数字、可选的“-”和“.”，不能有千位分隔符）。"),
+        (Shape(@"^(?<c>\S+) must be greater than zero$"), "${c} 须大于零。"),
+        (Shape(@"^(?<c>\S+) '(?<v>.*)' must be a whole number from (?<a>-?\d+) to (?<b>-?\d+)$"), "${c}“${v}”须为 ${a} 到 ${b} 之间的整数。"),
+        (Shape(@"^(?<c>\S+) '(?<v>.*)' must be a year \(2023\) or a span of years \(2022-2026\) between (?<a>\d+) and (?<b>\d+)$"), "${c}“${v}”须为 ${a} 到 ${b} 之间的年份（2023）或年份区间（2022-2026）。"),
+        (Shape(@"^admin_code '(?<v>.*)' must be six digits \(GB/T 2260\)$"), "admin_code“${v}”须为六位数字（GB/T 2260）。"),
+        (Shape(@"^published_on '(?<v>.*)' must be YYYY, YYYY-MM or YYYY-MM-DD$"), "published_on“${v}”须为 YYYY、YYYY-MM 或 YYYY-MM-DD。"),
+        (Shape(@"^url '(?<v>.*)' must be a web address starting with http:// or https://, without spaces$"), "url“${v}”须为以 http:// 或 https:// 开头、不含空格的网址。"),
+        (Shape(@"^axis_max must be greater than axis_min$"), "axis_max 须大于 axis_min。"),
+        (Shape(@"^growth_of is only for indicators whose measure is growth$"), "只有计量方式为增速的指标才能填 growth_of。"),
+        (Shape(@"^an indicator cannot be the growth of itself$"), "指标不能是自身的增速。"),
+        (Shape(@"^unit '(?<u>.*)' \((?<d>.*)\) cannot express indicator '(?<i>.*)', measured in (?<m>.*)$"), "单位“${u}”（${d}）不能表示以 ${m} 计量的指标“${i}”。"),
+        (Shape(@"^duplicate (?<w>.+): (?<k>.*) appears twice$"), "重复的${w}：${k} 出现了两次。"),
+        (Shape(@"^the file is missing$"), "缺少文件。"),
+        (Shape(@"^the file is (?<n>[\d,]+) bytes; at most (?<m>[\d,]+) are accepted$"), "文件有 ${n} 字节，最多接受 ${m} 字节。"),
+        (Shape(@"^the file contains a NUL character$"), "文件含有 NUL 字符。"),
+        (Shape(@"^the file is not valid UTF-8 text$"), "文件不是有效的 UTF-8 文本。"),
+        (Shape(@"^a quoted field is never closed$"), "有一个带引号的字段没有结束引号。"),
+        (Shape(@"^a quote is misplaced: .*$"), "引号位置不对：请用引号包住整个字段，字段内的引号写两次。"),
+        (Shape(@"^the record has (?<n>\d+) fields, expected (?<m>\d+)$"), "这一行有 ${n} 个字段，应为 ${m} 个。"),
+        (Shape(@"^the file is empty; expected the header (?<h>.*)$"), "文件是空的；应有表头 ${h}。"),
+        (Shape(@"^column (?<n>\d+) is '(?<a>.*)', expected '(?<e>.*)' \(header: (?<h>.*)\)$"), "第 ${n} 列是“${a}”，应为“${e}”（表头：${h}）。"),
+        (Shape(@"^the file has a header but no figures$"), "文件只有表头，没有数据。"),
+        (Shape(@"^previews waiting to be applied already hold (?<n>\d+) MB of the (?<m>\d+) MB allowed; .* after (?<h>\d+) hours$"), "待确认的预览已占用 ${n} MB（上限 ${m} MB）；请确认或取消一个预览，或等较早的预览在 ${h} 小时后过期。"),
+        (Shape(@"^someone else changed the same figures at the same moment.*$"), "有人同时修改了相同的数据，因此没有写入任何内容。请重新上传文件，在对方修改的基础上预览。"),
+        (Shape(@"^this preview is more than a day old and has expired.*$"), "此预览已超过一天，已经过期，没有写入任何内容。请重新上传文件。"),
+        (Shape(@"^The (?<f>.+) field is required\.$"), "${f} 为必填项。"),
+        (Shape(@"^The value '(?<v>.*)' is not valid for (?<f>.+)\.$"), "“${v}”不是 ${f} 的有效值。"),
+        (Shape(@"^The value '(?<v>.*)' is invalid\.$"), "“${v}”无效。"),
+        (Shape(@"^The field (?<f>.+) must be a number\.$"), "${f} 须为数字。"),
+    ];
+
+    private static Regex Shape(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+}

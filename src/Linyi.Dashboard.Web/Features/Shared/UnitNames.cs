@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+using Linyi.Dashboard.Web.Data;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Features.Shared;
+
+/// <summary>
+/// The English names of the units (units.csv), read once from the database. Units change only with the seed files, so a
+/// process keeps them; formatting is static and called from every view, so it reads them here rather than through each view model.
+/// </summary>
+public static class UnitNames
+{
+    private static volatile FrozenDictionary<string, string> english = FrozenDictionary<string, string>.Empty;
+
+    public static bool Loaded => english.Count > 0;
+
+    public static void Load(IEnumerable<KeyValuePair<string, string>> names) =>
+        english = names.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The English name of a unit, or null when it is unknown.</summary>
+    public static string? English(string unit) => english.GetValueOrDefault(unit);
+
+    public static async Task LoadAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+        Load(await db.Units.AsNoTracking().Select(u => new KeyValuePair<string, string>(u.Code, u.NameEn)).ToListAsync(cancellationToken));
+}
+
+/// <summary>Loads <see cref="UnitNames"/> before the first action that could format a figure.</summary>
+public sealed class UnitNamesFilter : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        if (!UnitNames.Loaded)
+        {
+            await UnitNames.LoadAsync(context.HttpContext.RequestServices.GetRequiredService<DashboardDbContext>(), context.HttpContext.RequestAborted);
+        }
+        await next();
+    }
+}
