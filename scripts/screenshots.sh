@@ -20,3 +20,8 @@ shot sources.png /sources 1280,1200
 shot compare.png /compare 1280,1400
 shot region.png /regions/luozhuang 1280,1600
 shot overview-en.png "/?culture=en&ui-culture=en" 1280,1400
+# Phones (390 px wide, as the width test checks), in both languages
+shot phone-overview.png / 390,844
+shot phone-overview-en.png "/?culture=en&ui-culture=en" 390,844
+shot phone-indicator-en.png "/indicators/gdp?culture=en&ui-culture=en" 390,844
+shot phone-data.png /data 390,844

@@ -33,8 +33,12 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
         Assert.Contains("对应总量约 6,441亿元（按增速目标推算）", gdp);
         var grain = Html.Element(html, "data-indicator=\"grain_output\"");
         Assert.Contains("426.5万吨", grain);
-        Assert.Contains("≥ 85.0亿斤", grain);
+        Assert.Contains("≥ 85亿斤", grain);
+        Assert.DoesNotContain("85.0亿斤", grain);
         Assert.Contains("折合 425.0万吨（推算：单位换算）", grain);
+        // 2023's retail sales were reported only as 突破3000亿元, so the level implied by 2024's growth target is a floor too.
+        var retail = Html.Element(html, "data-indicator=\"retail_sales\"");
+        Assert.Contains("data-implied-floor=\"true\">对应总量 ≥ 约3,240亿元", retail);
         var firms = Html.Element(html, "data-indicator=\"hundred_bn_firms\"");
         Assert.Contains("已完成目标的66.7%", firms);
         // 10 of 15 by 2026 needs 14.5% a year, and there is no earlier result to show the pace achieved.

@@ -154,8 +154,8 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,万吨,final,gwr2024,s,,"), "observations.csv", -1, 7, "cannot express indicator 'gdp'" },
         { "observations.csv", DuplicateLastLine, "observations.csv", -1, 9, "duplicate observation" },
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,guess,gwr2024,s,,"), "observations.csv", -1, 8, "vintage 'guess' is not one of: preliminary, final" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,,s,"), "observations.csv", -1, 9, "document is required" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,nosuchdoc,s,"), "observations.csv", -1, 9, "unknown document 'nosuchdoc'" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,,s,,"), "observations.csv", -1, 9, "document is required" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,nosuchdoc,s,,"), "observations.csv", -1, 9, "unknown document 'nosuchdoc'" },
         { "documents.csv", AppendLine("doc,题,Title,,2024-12,news,ftp://example.org/x,,"), "documents.csv", -1, 7, "must be a web address starting with http:// or https://" },
         { "documents.csv", AppendLine("doc,题,Title,,2024-12,rumour,,,"), "documents.csv", -1, 6, "is not one of: work-report, bulletin, stats-release, gov-notice, news, repost" },
         { "indicators.csv", AppendLine("new_thing,economy,新,New,furlongs,level,higher,0,bar,,,,,"), "indicators.csv", -1, 5, "unknown unit 'furlongs'" },
@@ -168,7 +168,7 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
         { "observations.csv", _ => "indicator,region,value\n", "observations.csv", 1, 3, "column 3 is 'value', expected 'period'" },
         { "observations.csv", _ => "", "observations.csv", 1, 1, "the file is empty" },
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,final,gwr2024,\"unclosed"), "observations.csv", -1, 10, "a quoted field is never closed" },
-        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1"), "observations.csv", -1, 7, "the record has 6 fields, expected 11" },
+        { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1"), "observations.csv", -1, 7, "the record has 6 fields, expected 12" },
     };
 
     [Theory]

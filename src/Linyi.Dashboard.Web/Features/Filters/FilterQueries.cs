@@ -79,4 +79,14 @@ public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
         RegionKind.Zone => Localized.IsEnglish ? "Functional zones (overlap districts and counties)" : "功能区（与区县范围重叠）",
         _ => Localized.IsEnglish ? "Outside Linyi" : "市外（不计入临沂）",
     };
+
+    /// <summary>What one region is (a county, not "Counties"), for its own page.</summary>
+    public static string KindOne(RegionKind kind) => kind switch
+    {
+        RegionKind.City => Localized.IsEnglish ? "Prefecture-level city" : "地级市",
+        RegionKind.District => Localized.IsEnglish ? "District" : "市辖区",
+        RegionKind.County => Localized.IsEnglish ? "County" : "县",
+        RegionKind.Zone => Localized.IsEnglish ? "Functional zone (overlaps districts and counties)" : "功能区（与区县范围重叠）",
+        _ => Localized.IsEnglish ? "Outside Linyi" : "市外（不计入临沂）",
+    };
 }

@@ -75,7 +75,7 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
 
     public static string Value(DataRow row) =>
         (row.Comparator == Comparator.Eq ? "" : row.Comparator.ToSymbol() + " ")
-        + Format.WithUnit(row.Value, Math.Max(row.Precision, Format.Decimals(row.Value)), row.Unit);
+        + Format.Stated(row.Value, row.Precision, row.Unit, row.IndicatorUnit);
 
     public static string Detail(DataRow row) =>
         $"{row.Period}{(Localized.IsEnglish ? "" : "年")} · {SourceText.Vintage(row.Vintage)} · {Localized.Pick(row.DocumentTitleZh, row.DocumentTitleEn)}";

@@ -77,9 +77,15 @@ public static class Format
     {
         var prefix = observation.Comparator == Comparator.Eq ? "" : observation.Comparator.ToSymbol() + " ";
         var unit = observation.UnitCode ?? indicator.UnitCode;
-        return prefix + (indicator.Measure == Measure.Rank ? Rank(observation.Value)
-            : WithUnit(observation.Value, Math.Max(indicator.Precision, Decimals(observation.Value)), unit));
+        return prefix + (indicator.Measure == Measure.Rank ? Rank(observation.Value) : Stated(observation.Value, indicator.Precision, unit, indicator.UnitCode));
     }
+
+    /// <summary>
+    /// A value as the document states it: at the indicator's precision in the indicator's own unit, and with exactly the
+    /// digits it was written with in another unit (≥ 85亿斤, not 85.0亿斤, for an indicator kept in 万吨 to one decimal).
+    /// </summary>
+    public static string Stated(decimal value, int precision, string unit, string indicatorUnit) =>
+        WithUnit(value, unit == indicatorUnit ? Math.Max(precision, Decimals(value)) : Decimals(value), unit);
 
     public static string Percent(decimal ratio) => (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

@@ -21,14 +21,23 @@ public static partial class MessageText
         }
         foreach (var (pattern, chinese) in Shapes)
         {
-            var match = pattern.Match(message);
-            if (match.Success)
+            if (pattern.IsMatch(message))
             {
-                return pattern.Replace(message, chinese);
+                var what = pattern.Match(message).Groups["w"];
+                return pattern.Replace(message, what.Success && Things.TryGetValue(what.Value, out var thing) ? chinese.Replace("${w}", thing, StringComparison.Ordinal) : chinese);
             }
         }
         return message;
     }
+
+    /// <summary>The things the reader names in "unknown …" and "duplicate …" messages.</summary>
+    private static readonly Dictionary<string, string> Things = new(StringComparer.Ordinal)
+    {
+        ["category"] = "类别", ["document"] = "文件", ["indicator"] = "指标", ["region"] = "地区", ["unit"] = "单位",
+        ["category slug"] = "类别代码", ["document code"] = "文件代码", ["indicator code"] = "指标代码", ["region slug"] = "地区代码",
+        ["milestone (region, period, title_zh)"] = "事项（地区、时期、title_zh）",
+        ["observation (indicator, region, period, kind, document)"] = "数据（指标、地区、时期、类型、文件）",
+    };
 
     private static readonly (Regex Pattern, string Chinese)[] Shapes =
     [
@@ -68,6 +77,12 @@ public static partial class MessageText
         (Shape(@"^The value '(?<v>.*)' is not valid for (?<f>.+)\.$"), "“${v}”不是 ${f} 的有效值。"),
         (Shape(@"^The value '(?<v>.*)' is invalid\.$"), "“${v}”无效。"),
         (Shape(@"^The field (?<f>.+) must be a number\.$"), "${f} 须为数字。"),
+        (Shape(@"^Passwords must be at least (?<n>\d+) characters\.$"), "密码至少需要 ${n} 个字符。"),
+        (Shape(@"^Username '(?<v>.*)' is already taken\.$"), "用户名“${v}”已被使用。"),
+        (Shape(@"^Email '(?<v>.*)' is already taken\.$"), "电子邮件“${v}”已被使用。"),
+        (Shape(@"^Email '(?<v>.*)' is invalid\.$"), "电子邮件“${v}”无效。"),
+        (Shape(@"^Incorrect password\.$"), "密码不正确。"),
+        (Shape(@"^The upload is too large: at most (?<n>\d+) MB can be sent at once\..*$"), "上传的内容太大：一次最多可发送 ${n} MB。请把文件拆成较小的文件，逐个上传。"),
     ];
 
     private static Regex Shape(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Features.Shared;
+using Linyi.Dashboard.Web.Infrastructure;
+
+namespace Linyi.Dashboard.Tests.Unit;
+
+public class FormatTests
+{
+    public FormatTests() =>
+        UnitNames.Load(SeedReader.ReadDirectory(TestDatabase.SeedsDirectory).Units.Select(u => KeyValuePair.Create(u.Code, u.NameEn)));
+
+    [Theory]
+    [InlineData(6105, 0, "亿元", "6,105亿元", "610.5 billion yuan")]
+    [InlineData(6100, 0, "亿元", "6,100亿元", "610 billion yuan")]
+    [InlineData(426.5, 1, "万吨", "426.5万吨", "4.265 million tonnes")]
+    [InlineData(3.5, 1, "万人", "3.5万人", "35 thousand people")]
+    [InlineData(10, 0, "家", "10家", "10 firms")]
+    [InlineData(6.3, 1, "%", "6.3%", "6.3%")]
+    [InlineData(10.8, 1, "亿美元", "10.8亿美元", "1.08 billion US dollars")]
+    public void AValueIsWrittenInTheUnitsOfThePageLanguageWithEveryStatedDigit(double value, int precision, string unit, string chinese, string english)
+    {
+        Assert.Equal(chinese, In("zh-CN", () => Format.WithUnit((decimal)value, precision, unit)));
+        Assert.Equal(english, In("en", () => Format.WithUnit((decimal)value, precision, unit)));
+    }
+
+    [Fact]
+    public void AValueStatedInAnotherUnitKeepsTheDigitsItWasStatedWith()
+    {
+        Assert.Equal("85亿斤", In("zh-CN", () => Format.Stated(85m, 1, "亿斤", "万吨")));
+        Assert.Equal("426.5万吨", In("zh-CN", () => Format.Stated(426.5m, 1, "万吨", "万吨")));
+        Assert.Equal("425.0万吨", In("zh-CN", () => Format.Stated(425m, 1, "万吨", "万吨")));
+    }
+
+    [Theory]
+    [InlineData("Unknown region 'x'. / 未知地区“x”。", "zh-CN", "未知地区“x”。")]
+    [InlineData("Unknown region 'x'. / 未知地区“x”。", "en", "Unknown region 'x'.")]
+    [InlineData("only one language", "zh-CN", "only one language")]
+    public void ABilingualMessageShowsTheHalfOfThePageLanguage(string message, string culture, string expected) =>
+        Assert.Equal(expected, In(culture, () => Localized.Half(message)));
+
+    [Fact]
+    public void ChineseInAnEnglishSentenceIsMarkedAsChineseOnlyOnEnglishPages()
+    {
+        Assert.Equal("stretch (<span lang=\"zh-CN\">力争</span>)", In("en", () => Localized.Marked("stretch (力争)").ToString()));
+        Assert.Equal("力争", In("zh-CN", () => Localized.Marked("力争").ToString()));
+        Assert.Equal("zh-CN", In("en", () => Localized.LangOf("临沂市人民政府")));
+        Assert.Null(In("zh-CN", () => Localized.LangOf("临沂市人民政府")));
+    }
+
+    [Theory]
+    [InlineData("value '12x3' is not a plain number (digits, an optional '-' and '.', no separators)", "value“12x3”不是普通数字（只能有数字、可选的“-”和“.”，不能有千位分隔符）。")]
+    [InlineData("unknown region 'atlantis' in region", "region 中的地区“atlantis”不存在。")]
+    [InlineData("the record has 6 fields, expected 12", "这一行有 6 个字段，应为 12 个。")]
+    [InlineData("The filter field is required.", "filter 为必填项。")]
+    public void TheStrictReadersMessagesAreRewordedInChineseWithTheirValues(string english, string chinese)
+    {
+        Assert.Equal(chinese, In("zh-CN", () => MessageText.Of(new NoResources(), english)));
+        Assert.Equal(english, In("en", () => MessageText.Of(new NoResources(), english)));
+    }
+
+    private sealed class NoResources : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] => new(name, name, resourceNotFound: true);
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => this[string.Format(CultureInfo.InvariantCulture, name, arguments)];
+
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+
+    private static T In<T>(string culture, Func<T> action)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+}
