@@ -4,6 +4,9 @@ using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.Web.Features.Pdf;
 
+/// <summary>What the PDF says about itself: its Title, Author, Subject, Keywords and language (zh-CN or en).</summary>
+public sealed record PdfDocumentInfo(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created);
+
 /// <summary>The renderer cannot take the request now: too many waiting, Chromium missing, or a render timed out.</summary>
 public sealed class PdfUnavailableException(string message, bool busy) : Exception(message)
 {
@@ -20,6 +23,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     : IHostedService, IAsyncDisposable
 {
     private const string Origin = "http://dashboard.invalid";
+
+    /// <summary>A4's 210 mm less the 14 mm side margins, in CSS pixels (96 per inch), rounded down.</summary>
+    public const int PrintableWidthPx = 687;
+
+    /// <summary>The font print uses first: TrueType, so that it is embedded as a subset font and not as Type 3 glyphs.</summary>
+    public const string PrintFontFamily = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -75,7 +84,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     }
 
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, string language, string title, string footerHtml, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footerHtml, CancellationToken cancellationToken)
     {
         if (UnavailableReason is { } reason)
         {
@@ -103,7 +112,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             try
             {
                 page = warmPages.TryTake(out var warm) && !warm.IsClosed ? warm : await NewWarmPageAsync(timeout);
-                var pdf = await RenderPageAsync(page, bodyHtml, language, title, footerHtml).WaitAsync(timeout, cancellationToken);
+                var pdf = await RenderPageAsync(page, bodyHtml, info, footerHtml).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
                 warmPages.Add(page);
                 page = null;
@@ -132,7 +141,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     private async Task<IPage> NewWarmPageAsync(TimeSpan timeout)
     {
         var chromium = await BrowserAsync();
-        var context = await chromium.NewContextAsync();
+        // The page is laid out at the printable width of A4 portrait, so that the charts are drawn for the column they print in.
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = PrintableWidthPx, Height = 1000 },
+            DeviceScaleFactor = 1,
+        });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
         await page.RouteAsync("**/*", Serve);
@@ -140,40 +154,49 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         return page;
     }
 
-    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, string language, string title, string footerHtml)
+    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footerHtml)
     {
-        // Chromium writes the document title into the PDF's Title.
+        // Chromium writes the title into the PDF's Title and lang into the catalog's Lang; the meta tags are for the
+        // print view's own readers, and PdfInfoWriter adds Author, Subject and Keywords to the file.
         await page.EvaluateAsync("""
-            ([html, lang, title]) => {
+            ([html, lang, title, author, subject, keywords]) => {
                 document.documentElement.lang = lang;
                 document.title = title;
+                document.querySelector('meta[name=author]').content = author;
+                document.querySelector('meta[name=description]').content = subject;
+                document.querySelector('meta[name=keywords]').content = keywords;
                 delete document.documentElement.dataset.chartsReady;
                 document.body.innerHTML = html;
+                Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
                 window.LinyiCharts.redraw();
             }
-            """, new[] { bodyHtml, language, title });
+            """, new[] { bodyHtml, info.Language, info.Title, info.Author, info.Subject, info.Keywords });
         await page.WaitForFunctionAsync("document.documentElement.dataset.chartsReady === 'true'");
         await page.EvaluateAsync("document.fonts.ready");
-        return await page.PdfAsync(new PagePdfOptions
+        var pdf = await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
+            Tagged = true,
+            Outline = true,
             PrintBackground = true,
             DisplayHeaderFooter = true,
             HeaderTemplate = "<span></span>",
             FooterTemplate = footerHtml,
             Margin = new Margin { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
         });
+        return PdfInfoWriter.Apply(pdf, info, info.Created);
     }
 
     /// <summary>The shell page: the print stylesheets and chart libraries, loaded once per warm page.</summary>
     private const string Shell = """
         <!DOCTYPE html><html><head><meta charset="utf-8" />
+        <meta name="author" content="" /><meta name="description" content="" /><meta name="keywords" content="" />
         <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
         <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
         <script src="/lib/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js"></script>
         <script src="/js/charts/palette.js"></script><script src="/js/charts/base.js"></script>
         <script src="/js/charts/types.js"></script><script src="/js/charts/plugins/target-lines.js"></script>
-        <script src="/js/charts/init.js"></script>
+        <script src="/js/charts/init.js"></script><script src="/js/print.js"></script>
         </head><body class="print"></body></html>
         """;
 
