@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -77,23 +76,11 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         return this.ErrorPage(StatusCodes.Status503ServiceUnavailable, message);
     }
 
-    /// <summary>Chromium's footer template: page x of y, the filters and the data date on every page.</summary>
     private static string Filters(SummaryViewModel model) =>
         string.Join(" · ", new[] { Localized.Pick(model.Region.NameZh, model.Region.NameEn), model.Category is null ? null : Localized.Pick(model.Category.NameZh, model.Category.NameEn),
             model.Filter.Period?.ToString(), model.Filter.Kind is { } k ? FilterQueries.KindLabel(k) : null }.Where(s => s is not null));
 
-    private static string Footer(SummaryViewModel model)
-    {
-        var english = Localized.IsEnglish;
-        var filters = Filters(model);
-        var asOf = english ? $"data as of {model.LatestDocumentDate}" : $"数据截至 {model.LatestDocumentDate}";
-        var pages = english
-            ? "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span>"
-            : "第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页";
-        return $"""
-            <div style="font-size:8px;width:100%;margin:0 14mm;display:flex;justify-content:space-between;font-family:{PdfRenderer.PrintFontFamily};color:#444">
-              <span>{WebUtility.HtmlEncode(filters)} · {WebUtility.HtmlEncode(asOf)}</span><span>{pages}</span>
-            </div>
-            """;
-    }
+    /// <summary>The footer of every page besides its page number: the filters and the data date.</summary>
+    private static string Footer(SummaryViewModel model) =>
+        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.LatestDocumentDate}";
 }

@@ -84,7 +84,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     }
 
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footerHtml, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footer, CancellationToken cancellationToken)
     {
         if (UnavailableReason is { } reason)
         {
@@ -112,7 +112,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             try
             {
                 page = warmPages.TryTake(out var warm) && !warm.IsClosed ? warm : await NewWarmPageAsync(timeout);
-                var pdf = await RenderPageAsync(page, bodyHtml, info, footerHtml).WaitAsync(timeout, cancellationToken);
+                var pdf = await RenderPageAsync(page, bodyHtml, info, footer).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
                 warmPages.Add(page);
                 page = null;
@@ -154,12 +154,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         return page;
     }
 
-    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footerHtml)
+    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footer)
     {
         // Chromium writes the title into the PDF's Title and lang into the catalog's Lang; the meta tags are for the
         // print view's own readers, and PdfInfoWriter adds Author, Subject and Keywords to the file.
         await page.EvaluateAsync("""
-            ([html, lang, title, author, subject, keywords]) => {
+            ([html, lang, title, author, subject, keywords, footer]) => {
                 document.documentElement.lang = lang;
                 document.title = title;
                 document.querySelector('meta[name=author]').content = author;
@@ -167,10 +167,11 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
                 document.querySelector('meta[name=keywords]').content = keywords;
                 delete document.documentElement.dataset.chartsReady;
                 document.body.innerHTML = html;
+                document.getElementById('page-footer').textContent = footer;
                 Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
                 window.LinyiCharts.redraw();
             }
-            """, new[] { bodyHtml, info.Language, info.Title, info.Author, info.Subject, info.Keywords });
+            """, new[] { bodyHtml, info.Language, info.Title, info.Author, info.Subject, info.Keywords, FooterStyle(footer, info.Language) });
         await page.WaitForFunctionAsync("document.documentElement.dataset.chartsReady === 'true'");
         await page.EvaluateAsync("document.fonts.ready");
         var pdf = await page.PdfAsync(new PagePdfOptions
@@ -179,18 +180,30 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             Tagged = true,
             Outline = true,
             PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = footerHtml,
             Margin = new Margin { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
         });
         return PdfInfoWriter.Apply(pdf, info, info.Created);
     }
 
+    /// <summary>
+    /// The footer of every page as CSS page-margin boxes: the document's own text, so it is set in the same embedded font
+    /// (Chromium's footer template is a separate document and would embed a second copy of the font's subset).
+    /// </summary>
+    public static string FooterStyle(string footer, string language)
+    {
+        var pages = language == "en"
+            ? "\"Page \" counter(page) \" of \" counter(pages)"
+            : "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"";
+        var text = "\"" + footer.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", " ", StringComparison.Ordinal) + "\"";
+        const string box = "font-size: 8px; color: #444; font-family: " + PrintFontFamily + ";";
+        return $"@page {{ @bottom-left {{ content: {text}; {box} }} @bottom-right {{ content: {pages}; {box} }} }}";
+    }
+
     /// <summary>The shell page: the print stylesheets and chart libraries, loaded once per warm page.</summary>
     private const string Shell = """
         <!DOCTYPE html><html><head><meta charset="utf-8" />
-        <meta name="author" content="" /><meta name="description" content="" /><meta name="keywords" content="" />
+        <meta name="author" content="" /><meta name="description" content="" /><meta name="keywords" content="" /><style id="page-footer"></style>
         <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
         <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
         <script src="/lib/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js"></script>
