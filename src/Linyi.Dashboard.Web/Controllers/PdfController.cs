@@ -36,7 +36,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         var body = await views.RenderAsync(ControllerContext, PrintView, model);
         try
         {
-            var pdf = await renderer.RenderAsync(body, Info(model), Footer(model), cancellationToken);
+            var pdf = await renderer.RenderAsync(body, Info(model), Footer(model), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }

@@ -38,6 +38,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     private readonly PdfOptions settings = options.Value;
     private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent);
     private readonly SemaphoreSlim launchLock = new(1);
+    private readonly ClientGates clients = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> assets = new(StringComparer.Ordinal);
@@ -50,6 +51,9 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     /// <summary>Requests rendering or waiting for a renderer right now.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>One client's requests rendering or waiting behind its own render.</summary>
+    public int RequestsOf(string client) => clients.Requests(client);
 
     /// <summary>Why PDFs cannot be made here, or null when they can.</summary>
     public string? UnavailableReason { get; private set; }
@@ -84,12 +88,36 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     }
 
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footer, CancellationToken cancellationToken)
+    /// <param name="client">Who asks (the rate limiter's partition): each client renders one PDF at a time.</param>
+    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footer, string client, CancellationToken cancellationToken)
     {
         if (UnavailableReason is { } reason)
         {
             throw new PdfUnavailableException(reason, busy: false);
         }
+        using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        clientTimeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        IDisposable? turn;
+        try
+        {
+            turn = await clients.EnterAsync(client, settings.MaxWaitingPerClient, clientTimeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PdfUnavailableException("The PDF export waited too long for a free renderer. Please try again shortly.", busy: true);
+        }
+        if (turn is null)
+        {
+            throw new PdfUnavailableException("Your earlier PDF exports are still being made. Please wait for them before asking for more.", busy: true);
+        }
+        using (turn)
+        {
+            return await RenderInSlotAsync(bodyHtml, info, footer, cancellationToken);
+        }
+    }
+
+    private async Task<byte[]> RenderInSlotAsync(string bodyHtml, PdfDocumentInfo info, string footer, CancellationToken cancellationToken)
+    {
         if (Interlocked.Increment(ref inFlight) > settings.MaxConcurrent + settings.MaxQueue)
         {
             Interlocked.Decrement(ref inFlight);
