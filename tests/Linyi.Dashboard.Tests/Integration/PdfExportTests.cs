@@ -133,6 +133,23 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task AScriptPastThePdfLimitGetsProblemDetailsInTheReadersLanguage()
+    {
+        await using var factory = Factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:PdfPerMinute", "1"));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/pdf, application/problem+json");
+        await client.GetAsync("/export/pdf?category=fiscal");
+
+        var limited = await client.GetAsync("/export/pdf?category=fiscal");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("每分钟最多导出 1 份 PDF，请一分钟后再试。", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task TheCitySummaryHasTheHeadlineFiguresTheFiltersAndPageNumbersAsRealText()
     {
         var response = await CreateClient().GetAsync("/export/pdf");
