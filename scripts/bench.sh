@@ -8,6 +8,7 @@
 #     and the same build with a request line written for every request, to show what logging costs.
 # Only 127.0.0.1 is ever targeted. DURATION (seconds per run, default 5) and CONNECTIONS (default 32) can be set.
 # BENCH_ONLY=nginx measures only the nginx and logging comparison (real data) and replaces that section of the doc.
+# BENCH_ONLY=pdf measures the warm and the cached city PDF summary (and its size and fonts) and replaces that section.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/app.sh"
@@ -215,9 +216,55 @@ if [ "$BENCH_ONLY" = nginx ]; then
     exit 0
 fi
 
+# --- PDF summary: warm render of the city summary beside the cached one, and what the file is (BENCH_ONLY=pdf). ---
+# A warm render is a render on a started Chromium with a warm page; bumping the data version (as an edit does) makes
+# the next export of the same filters a render instead of a cache hit, without restarting anything.
+bench_pdf_summary() { # database
+    local db="$1" file="$WORK/city.pdf" warm cached
+    start_app "$db"
+    curl -fs -o /dev/null "$BASE/export/pdf?region=junan"   # the first render of the process is not a warm one
+    bump() { psql_db "$db" -c "UPDATE data_version SET version = version + 1, changed_at = now()" >/dev/null; }
+    warm=$(for _ in $(seq 15); do bump; time_ms "$BASE/export/pdf"; done)
+    cached=$(for _ in $(seq 20); do time_ms "$BASE/export/pdf"; done)
+    curl -fs -o "$file" "$BASE/export/pdf"
+    PDF_WARM_MEDIAN=$(echo "$warm" | median); PDF_WARM_MIN=$(echo "$warm" | sort -n | head -1); PDF_WARM_MAX=$(echo "$warm" | sort -n | tail -1)
+    PDF_CACHED_MEDIAN=$(echo "$cached" | median)
+    PDF_BYTES=$(wc -c < "$file"); PDF_PAGES=$(pdfinfo "$file" | awk '/^Pages:/ { print $2 }')
+    PDF_FONTS=$(pdffonts "$file" | tail -n +3 | awk '{ print $2, $3 }' | sort | uniq -c | awk '{ printf "%s%s × %s %s", (NR > 1 ? ", " : ""), $1, $2, $3 }')
+    PDF_TYPE3=$(pdffonts "$file" | grep -c 'Type 3' || true)
+    PDF_LOAD=$(cut -d' ' -f1 /proc/loadavg)
+    stop_app_instances
+}
+
+write_pdf_summary_section() { # file
+    {
+        echo "## PDF: the city summary, warm and cached"
+        echo
+        echo "Measured by \`BENCH_ONLY=pdf scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (real data, published app, one request at a"
+        echo "time). *Warm* renders the city summary (\`/export/pdf\`) on the started Chromium after each data-version bump, 15"
+        echo "times; *cached* is the same export answered from the PDF cache, 20 times. Goal: warm median at most 500 ms, the"
+        echo "file at most 400 KB with no Type 3 font. Load average when the run began: ${PDF_LOAD:-?} on $(nproc) cores."
+        echo
+        echo "| warm median ms | warm min / max ms | cached median ms | bytes | pages | fonts (pdffonts) | Type 3 fonts |"
+        echo "|---|---|---|---|---|---|---|"
+        echo "| $PDF_WARM_MEDIAN | $PDF_WARM_MIN / $PDF_WARM_MAX | $PDF_CACHED_MEDIAN | $PDF_BYTES | $PDF_PAGES | $PDF_FONTS | $PDF_TYPE3 |"
+    } > "$1"
+}
+
 # Milliseconds for one request, or the HTTP status when it is not 200.
 time_ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 == 200) printf "%.0f\n", $2 * 1000; else print "HTTP" $1 }'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+if [ "$BENCH_ONLY" = pdf ]; then
+    apt_install poppler-utils
+    prepare_database linyi_bench no
+    bench_pdf_summary linyi_bench
+    write_pdf_summary_section "$WORK/pdf-summary-section.md"
+    replace_section "## PDF: the city summary" "$WORK/pdf-summary-section.md"
+    log "Wrote the PDF summary section of $OUT"
+    cat "$WORK/pdf-summary-section.md"
+    exit 0
+fi
 
 bench_pdf() { # label
     local cold_city cold_county warm cached concurrent started ended categories
@@ -250,7 +297,7 @@ stop_app_instances
 
 # Sections other scripts write (scripts/bench-exports.sh) survive a full run.
 kept="$WORK/kept-sections.md"
-awk '/^## / { keep = ($0 ~ /^## Concurrent exports/) } keep { print }' "$OUT" > "$kept" 2>/dev/null || : > "$kept"
+awk '/^## / { keep = ($0 ~ /^## Concurrent exports/ || $0 ~ /^## PDF: the city summary/) } keep { print }' "$OUT" > "$kept" 2>/dev/null || : > "$kept"
 write_nginx_section "$WORK/nginx-section.md"
 
 observations() { psql_db "$1" -c "SELECT (SELECT count(*) FROM indicators) || ' indicators, ' || (SELECT count(*) FROM observations) || ' observations'"; }

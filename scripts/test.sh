@@ -9,7 +9,7 @@ RESULTS="$ROOT/out/test-results"
 
 ensure_dotnet
 ensure_browser_deps
-apt_install poppler-utils
+apt_install poppler-utils qpdf
 ensure_postgres
 drop_database "$TEST_DB"
 ensure_database "$TEST_DB"

@@ -131,7 +131,8 @@ publish_app() {
         || die "dotnet publish failed"
 }
 
-# Chromium and a CJK font, for PDF export and the browser tests.
+# Chromium and CJK fonts, for PDF export and the browser tests. PDFs print in WenQuanYi Micro Hei: TrueType, so Chromium
+# embeds it as a subset font (Noto Sans CJK is CFF, which Chromium embeds as Type 3 glyphs).
 ensure_browser_deps() {
-    apt_install chromium fonts-noto-cjk
+    apt_install chromium fonts-noto-cjk fonts-wqy-microhei
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -37,7 +36,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         var body = await views.RenderAsync(ControllerContext, PrintView, model);
         try
         {
-            var pdf = await renderer.RenderAsync(body, Localized.IsEnglish ? "en" : "zh-CN", Title(model), Footer(model), cancellationToken);
+            var pdf = await renderer.RenderAsync(body, Info(model), Footer(model), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -46,6 +45,16 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             return Unavailable(ex.Message, ex.Busy);
         }
     }
+
+    private static PdfDocumentInfo Info(SummaryViewModel model) => new(
+        Title(model),
+        Localized.Pick("临沂发展指标看板", "Linyi Dashboard"),
+        Filters(model),
+        string.Join(", ", new[] { Localized.Pick("临沂", "Linyi"), Localized.Pick(model.Region.NameZh, model.Region.NameEn) }
+            .Concat((model.Category is { } only ? [only] : model.Categories.Select(c => c.Category)).Select(c => Localized.Pick(c.NameZh, c.NameEn)))
+            .Append(Localized.Pick("发展指标", "development indicators")).Distinct()),
+        Localized.IsEnglish ? "en" : "zh-CN",
+        model.GeneratedAt);
 
     /// <summary>"临沂发展指标摘要 · 莒南县 · 工业 · 2026-11-26": what the file holds, as its PDF title.</summary>
     private static string Title(SummaryViewModel model) =>
@@ -67,21 +76,11 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         return this.ErrorPage(StatusCodes.Status503ServiceUnavailable, message);
     }
 
-    /// <summary>Chromium's footer template: page x of y, the filters and the data date on every page.</summary>
-    private static string Footer(SummaryViewModel model)
-    {
-        var english = Localized.IsEnglish;
-        var region = Localized.Pick(model.Region.NameZh, model.Region.NameEn);
-        var filters = string.Join(" · ", new[] { region, model.Category is null ? null : Localized.Pick(model.Category.NameZh, model.Category.NameEn), model.Filter.Period?.ToString(),
-            model.Filter.Kind is { } k ? FilterQueries.KindLabel(k) : null }.Where(s => s is not null));
-        var asOf = english ? $"data as of {model.LatestDocumentDate}" : $"数据截至 {model.LatestDocumentDate}";
-        var pages = english
-            ? "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span>"
-            : "第 <span class=\"pageNumber\"></span> 页 / 共 <span class=\"totalPages\"></span> 页";
-        return $"""
-            <div style="font-size:8px;width:100%;margin:0 14mm;display:flex;justify-content:space-between;font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;color:#444">
-              <span>{WebUtility.HtmlEncode(filters)} · {WebUtility.HtmlEncode(asOf)}</span><span>{pages}</span>
-            </div>
-            """;
-    }
+    private static string Filters(SummaryViewModel model) =>
+        string.Join(" · ", new[] { Localized.Pick(model.Region.NameZh, model.Region.NameEn), model.Category is null ? null : Localized.Pick(model.Category.NameZh, model.Category.NameEn),
+            model.Filter.Period?.ToString(), model.Filter.Kind is { } k ? FilterQueries.KindLabel(k) : null }.Where(s => s is not null));
+
+    /// <summary>The footer of every page besides its page number: the filters and the data date.</summary>
+    private static string Footer(SummaryViewModel model) =>
+        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.LatestDocumentDate}";
 }

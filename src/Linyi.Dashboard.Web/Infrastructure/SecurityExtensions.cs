@@ -93,13 +93,24 @@ public static class SecurityExtensions
                 o.QueueLimit = Math.Max(0, limits.ExportQueue);
                 o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, cancellationToken) =>
             {
-                var busy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ExportPolicy;
+                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                var busy = policy == ExportPolicy;
                 // A full export queue is the server being busy for everyone, not this client asking too often.
                 context.HttpContext.Response.StatusCode = busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = busy ? ExportRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : "60";
-                return ValueTask.CompletedTask;
+                // A script asking for a PDF (the export button) gets the reason as ProblemDetails in the reader's language;
+                // a page request gets the 429 page.
+                if (policy == PdfPolicy && context.HttpContext.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))
+                {
+                    await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = Localized.Pick("PDF 导出过于频繁", "Too many PDF exports"),
+                        Detail = Localized.Pick($"每分钟最多导出 {limits.PdfPerMinute} 份 PDF，请一分钟后再试。", $"At most {limits.PdfPerMinute} PDFs a minute can be exported; please try again in a minute."),
+                    }, options: null, contentType: "application/problem+json", cancellationToken);
+                }
             };
         });
         services.AddSingleton(_ => new AccountRateLimiter(limits.LoginPerAccountPerMinute));

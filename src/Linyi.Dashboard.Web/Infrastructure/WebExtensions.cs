@@ -70,6 +70,7 @@ public static class WebExtensions
         services.AddScoped<RegionQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<Features.Briefing.BriefingQueries>();
         services.AddScoped<AdminReference>();
         services.AddScoped<ObservationEditor>();
         services.AddScoped<ImportService>();

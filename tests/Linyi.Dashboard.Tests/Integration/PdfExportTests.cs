@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Features.Pdf;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +33,78 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    [Theory]
+    [InlineData("/export/pdf")]
+    [InlineData("/export/pdf?category=industry")]
+    [InlineData("/export/pdf?region=junan")]
+    [InlineData("/export/pdf?category=economy&culture=en&ui-culture=en")]
+    public async Task EveryFontIsARealEmbeddedSubsetAndTheFilePassesQpdf(string path)
+    {
+        var pdf = await CreateClient().GetByteArrayAsync(path);
+
+        var fonts = await PdfTools.FontsAsync(pdf);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, font => Assert.Equal("CID TrueType", font.Type));
+        Assert.All(fonts, font => Assert.Matches(@"^[A-Z]{6}\+WenQuanYiMicroHei$", font.Name));
+        var (exitCode, output) = await PdfTools.RunAsync("qpdf", pdf, "--check");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("No syntax or stream encoding errors", output);
+    }
+
+    [Fact]
+    public async Task TheCitySummaryIsAtMost400Kilobytes()
+    {
+        var pdf = await CreateClient().GetByteArrayAsync("/export/pdf");
+
+        Assert.InRange(pdf.Length, 20_000, 400 * 1024);
+    }
+
+    private static string Lang(UglyToad.PdfPig.PdfDocument pdf) =>
+        Assert.IsType<UglyToad.PdfPig.Tokens.StringToken>(pdf.Structure.Catalog.CatalogDictionary.Data["Lang"]).Data;
+
+    [Fact]
+    public async Task ThePdfIsTaggedHasBookmarksAndSaysWhoWroteItAboutWhatInWhichLanguage()
+    {
+        var bytes = await CreateClient().GetByteArrayAsync("/export/pdf?region=junan&category=industry");
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        Assert.Equal("临沂发展指标看板", pdf.Information.Author);
+        Assert.Equal("莒南县 · 工业", pdf.Information.Subject);
+        Assert.Contains("工业", pdf.Information.Keywords);
+        Assert.Contains("莒南县", pdf.Information.Keywords);
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.Equal("zh-CN", Lang(pdf));
+        Assert.True(catalog.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.StructTreeRoot));
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var titles = bookmarks.GetNodes().Select(n => PdfText.Normalize(n.Title)).ToList();
+        Assert.Contains("主要指标", titles);
+        Assert.Contains("资料来源", titles);
+
+        var english = await CreateClient().GetByteArrayAsync("/export/pdf?region=junan&culture=en&ui-culture=en");
+        using var en = UglyToad.PdfPig.PdfDocument.Open(english);
+        Assert.Equal("en", Lang(en));
+        Assert.Equal("Linyi Dashboard", en.Information.Author);
+    }
+
+    [Fact]
+    public async Task EveryFigureInThePrintViewCitesANumberedSourceRowAndSaysItsVintage()
+    {
+        var html = await CreateClient().GetStringAsync("/print/summary?region=linyi&category=economy");
+
+        var numbers = Regex.Matches(html, "<tr data-document=\"[^\"]+\" data-number=\"(\\d+)\">").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+        var figures = Regex.Matches(html, "data-figures=\"([^\"]+)\"").SelectMany(m => m.Groups[1].Value.Split(' ')).ToList();
+        Assert.NotEmpty(figures);
+        Assert.All(figures, f =>
+        {
+            var parts = f.Split(':');
+            Assert.Contains(parts[1], new[] { "final", "preliminary" });
+            Assert.InRange(int.Parse(parts[2], CultureInfo.InvariantCulture), 1, numbers.Count);
+        });
+        Assert.Contains("数据截至", Html.Element(html, "class=\"cover-filters\""));
+    }
+
     [Fact]
     public async Task ThePdfTitleSaysWhatTheFileHolds()
     {
@@ -55,6 +130,23 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("60", limited.Headers.RetryAfter?.ToString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AScriptPastThePdfLimitGetsProblemDetailsInTheReadersLanguage()
+    {
+        await using var factory = Factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:PdfPerMinute", "1"));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/pdf, application/problem+json");
+        await client.GetAsync("/export/pdf?category=fiscal");
+
+        var limited = await client.GetAsync("/export/pdf?category=fiscal");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("每分钟最多导出 1 份 PDF，请一分钟后再试。", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -147,9 +239,13 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     public async Task PastTheQueueLimitARequestGets503WithRetryAfter()
     {
         await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b
-            .UseSetting("Pdf:MaxConcurrent", "1").UseSetting("Pdf:MaxQueue", "0"));
+            .UseSetting("Pdf:MaxConcurrent", "1").UseSetting("Pdf:MaxQueue", "0")
+            .ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientFromHeader>()));
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var another = factory.CreateClient();
+        another.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        another.DefaultRequestHeaders.Add("X-Test-Client", "192.0.2.9");
         var renderer = factory.Services.GetRequiredService<PdfRenderer>();
 
         var first = client.GetAsync("/export/pdf?category=industry");
@@ -157,7 +253,7 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         {
             await Task.Yield();
         }
-        var second = await client.GetAsync("/export/pdf?category=economy");
+        var second = await another.GetAsync("/export/pdf?category=economy");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.Equal("5", second.Headers.RetryAfter?.ToString());
@@ -175,5 +271,52 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
 
         Assert.Contains("class=\"cover\"", html);
         Assert.Contains("/css/print.css", html);
+    }
+
+    /// <summary>Requests carry their client's address in a test header, so that one test can be several clients.</summary>
+    private sealed class ClientFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                if (context.Request.Headers.TryGetValue("X-Test-Client", out var address))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+                }
+                return following(context);
+            });
+            next(app);
+        };
+    }
+
+    [Fact]
+    public async Task OneClientAskingForManyPdfsAtOnceHoldsOneRenderSlotAndAnotherClientStillGetsItsPdf()
+    {
+        await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b
+            .UseSetting("Pdf:MaxConcurrent", "2").UseSetting("Pdf:MaxQueue", "0").UseSetting("Pdf:MaxWaitingPerClient", "2")
+            .ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientFromHeader>()));
+        var renderer = factory.Services.GetRequiredService<PdfRenderer>();
+        HttpClient Client(string address)
+        {
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Test-Client", address);
+            return client;
+        }
+        var greedy = Client("192.0.2.1");
+
+        var many = new[] { "industry", "economy", "rural" }.Select(c => greedy.GetAsync($"/export/pdf?category={c}")).ToList();
+        while (renderer.RequestsOf("192.0.2.1") < 3 && !many.Any(r => r.IsCompleted))
+        {
+            await Task.Yield();
+        }
+        var tooMany = await greedy.GetAsync("/export/pdf?category=logistics");
+        var other = await Client("192.0.2.2").GetAsync("/export/pdf?category=fiscal");
+
+        // With every request of the first client in a render slot, the second client would have found none free (503).
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, tooMany.StatusCode);
+        Assert.Contains("您之前请求的 PDF 仍在生成", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.All(await Task.WhenAll(many), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 }

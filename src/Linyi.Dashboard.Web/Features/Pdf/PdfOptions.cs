@@ -22,6 +22,10 @@ public sealed class PdfOptions
     [Range(0, 256)]
     public int MaxQueue { get; set; } = 8;
 
+    /// <summary>Requests of one client allowed to wait behind its own render (each client renders one PDF at a time).</summary>
+    [Range(0, 64)]
+    public int MaxWaitingPerClient { get; set; } = 2;
+
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
 

@@ -4,6 +4,9 @@ using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.Web.Features.Pdf;
 
+/// <summary>What the PDF says about itself: its Title, Author, Subject, Keywords and language (zh-CN or en).</summary>
+public sealed record PdfDocumentInfo(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created);
+
 /// <summary>The renderer cannot take the request now: too many waiting, Chromium missing, or a render timed out.</summary>
 public sealed class PdfUnavailableException(string message, bool busy) : Exception(message)
 {
@@ -20,6 +23,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     : IHostedService, IAsyncDisposable
 {
     private const string Origin = "http://dashboard.invalid";
+
+    /// <summary>A4's 210 mm less the 14 mm side margins, in CSS pixels (96 per inch), rounded down.</summary>
+    public const int PrintableWidthPx = 687;
+
+    /// <summary>The font print uses first: TrueType, so that it is embedded as a subset font and not as Type 3 glyphs.</summary>
+    public const string PrintFontFamily = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,6 +38,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     private readonly PdfOptions settings = options.Value;
     private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent);
     private readonly SemaphoreSlim launchLock = new(1);
+    private readonly ClientGates clients = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> assets = new(StringComparer.Ordinal);
@@ -41,6 +51,9 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     /// <summary>Requests rendering or waiting for a renderer right now.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>One client's requests rendering or waiting behind its own render.</summary>
+    public int RequestsOf(string client) => clients.Requests(client);
 
     /// <summary>Why PDFs cannot be made here, or null when they can.</summary>
     public string? UnavailableReason { get; private set; }
@@ -75,12 +88,36 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     }
 
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, string language, string title, string footerHtml, CancellationToken cancellationToken)
+    /// <param name="client">Who asks (the rate limiter's partition): each client renders one PDF at a time.</param>
+    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footer, string client, CancellationToken cancellationToken)
     {
         if (UnavailableReason is { } reason)
         {
             throw new PdfUnavailableException(reason, busy: false);
         }
+        using var clientTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        clientTimeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        IDisposable? turn;
+        try
+        {
+            turn = await clients.EnterAsync(client, settings.MaxWaitingPerClient, clientTimeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PdfUnavailableException("The PDF export waited too long for a free renderer. Please try again shortly.", busy: true);
+        }
+        if (turn is null)
+        {
+            throw new PdfUnavailableException("Your earlier PDF exports are still being made. Please wait for them before asking for more.", busy: true);
+        }
+        using (turn)
+        {
+            return await RenderInSlotAsync(bodyHtml, info, footer, cancellationToken);
+        }
+    }
+
+    private async Task<byte[]> RenderInSlotAsync(string bodyHtml, PdfDocumentInfo info, string footer, CancellationToken cancellationToken)
+    {
         if (Interlocked.Increment(ref inFlight) > settings.MaxConcurrent + settings.MaxQueue)
         {
             Interlocked.Decrement(ref inFlight);
@@ -103,7 +140,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             try
             {
                 page = warmPages.TryTake(out var warm) && !warm.IsClosed ? warm : await NewWarmPageAsync(timeout);
-                var pdf = await RenderPageAsync(page, bodyHtml, language, title, footerHtml).WaitAsync(timeout, cancellationToken);
+                var pdf = await RenderPageAsync(page, bodyHtml, info, footer).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
                 warmPages.Add(page);
                 page = null;
@@ -132,7 +169,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     private async Task<IPage> NewWarmPageAsync(TimeSpan timeout)
     {
         var chromium = await BrowserAsync();
-        var context = await chromium.NewContextAsync();
+        // The page is laid out at the printable width of A4 portrait, so that the charts are drawn for the column they print in.
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = PrintableWidthPx, Height = 1000 },
+            DeviceScaleFactor = 1,
+        });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
         await page.RouteAsync("**/*", Serve);
@@ -140,40 +182,62 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         return page;
     }
 
-    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, string language, string title, string footerHtml)
+    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footer)
     {
-        // Chromium writes the document title into the PDF's Title.
+        // Chromium writes the title into the PDF's Title and lang into the catalog's Lang; the meta tags are for the
+        // print view's own readers, and PdfInfoWriter adds Author, Subject and Keywords to the file.
         await page.EvaluateAsync("""
-            ([html, lang, title]) => {
+            ([html, lang, title, author, subject, keywords, footer]) => {
                 document.documentElement.lang = lang;
                 document.title = title;
+                document.querySelector('meta[name=author]').content = author;
+                document.querySelector('meta[name=description]').content = subject;
+                document.querySelector('meta[name=keywords]').content = keywords;
                 delete document.documentElement.dataset.chartsReady;
                 document.body.innerHTML = html;
+                document.getElementById('page-footer').textContent = footer;
+                Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
                 window.LinyiCharts.redraw();
             }
-            """, new[] { bodyHtml, language, title });
+            """, new[] { bodyHtml, info.Language, info.Title, info.Author, info.Subject, info.Keywords, FooterStyle(footer, info.Language) });
         await page.WaitForFunctionAsync("document.documentElement.dataset.chartsReady === 'true'");
         await page.EvaluateAsync("document.fonts.ready");
-        return await page.PdfAsync(new PagePdfOptions
+        var pdf = await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
+            Tagged = true,
+            Outline = true,
             PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = footerHtml,
             Margin = new Margin { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
         });
+        return PdfInfoWriter.Apply(pdf, info, info.Created);
+    }
+
+    /// <summary>
+    /// The footer of every page as CSS page-margin boxes: the document's own text, so it is set in the same embedded font
+    /// (Chromium's footer template is a separate document and would embed a second copy of the font's subset).
+    /// </summary>
+    public static string FooterStyle(string footer, string language)
+    {
+        var pages = language == "en"
+            ? "\"Page \" counter(page) \" of \" counter(pages)"
+            : "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"";
+        var text = "\"" + footer.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", " ", StringComparison.Ordinal) + "\"";
+        const string box = "font-size: 8px; color: #444; font-family: " + PrintFontFamily + ";";
+        return $"@page {{ @bottom-left {{ content: {text}; {box} }} @bottom-right {{ content: {pages}; {box} }} }}";
     }
 
     /// <summary>The shell page: the print stylesheets and chart libraries, loaded once per warm page.</summary>
     private const string Shell = """
         <!DOCTYPE html><html><head><meta charset="utf-8" />
+        <meta name="author" content="" /><meta name="description" content="" /><meta name="keywords" content="" /><style id="page-footer"></style>
         <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
         <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
         <script src="/lib/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js"></script>
         <script src="/js/charts/palette.js"></script><script src="/js/charts/base.js"></script>
         <script src="/js/charts/types.js"></script><script src="/js/charts/plugins/target-lines.js"></script>
-        <script src="/js/charts/init.js"></script>
+        <script src="/js/charts/init.js"></script><script src="/js/print.js"></script>
         </head><body class="print"></body></html>
         """;
 

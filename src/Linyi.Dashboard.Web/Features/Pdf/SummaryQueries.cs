@@ -25,6 +25,9 @@ public sealed record SummaryViewModel(
 {
     /// <summary>True when rendering for the PDF renderer, which supplies the page shell itself.</summary>
     public bool BodyOnly { get; init; }
+
+    /// <summary>The appendix, numbered; figures cite these numbers.</summary>
+    public PrintSources Numbered { get; } = new(Sources);
 }
 
 /// <summary>Everything an official's summary shows for a filter: headline table, charts per category, milestones, sources.</summary>
@@ -32,6 +35,12 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
 {
     /// <summary>A summary is read in a meeting: past this many charts a category says how many more the web pages have.</summary>
     public const int MaxChartsPerCategory = 24;
+
+    /// <summary>
+    /// With every category in one summary, each shows its indicators with goals first and at most this many charts; the
+    /// category's own summary has the rest. It keeps the city summary a document to read, and small enough to file.
+    /// </summary>
+    public const int MaxChartsPerCategoryOfAll = 4;
 
     public async Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +70,13 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
             .Select(c =>
             {
                 var charts = views.Where(v => v.Indicator.CategorySlug == c.Slug && IsChartable(v)).ToList();
-                return new SummaryCategory(c, charts.Take(MaxChartsPerCategory).ToList(), Math.Max(0, charts.Count - MaxChartsPerCategory));
+                var max = MaxChartsPerCategory;
+                if (category is null)
+                {
+                    charts = [.. charts.OrderBy(v => v.Goals.Count == 0)];
+                    max = MaxChartsPerCategoryOfAll;
+                }
+                return new SummaryCategory(c, charts.Take(max).ToList(), Math.Max(0, charts.Count - max));
             })
             .Where(c => c.Charts.Count > 0)
             .ToList();

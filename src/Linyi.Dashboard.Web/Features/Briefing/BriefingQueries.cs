@@ -1,0 +1,89 @@
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Features.Pdf;
+using Linyi.Dashboard.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Web.Features.Briefing;
+
+public sealed record BriefingChoice(string Code, string NameZh, string NameEn, string CategorySlug);
+
+/// <summary>One section of a briefing: a chosen indicator (for each region) or a whole category.</summary>
+/// <param name="Missing">Regions or indicators chosen that have no published figures, named so that nothing disappears silently.</param>
+public sealed record BriefingSection(string Anchor, string Heading, IReadOnlyList<PrintIndicator> Charts, IReadOnlyList<string> Missing);
+
+public sealed record BriefingViewModel(
+    BriefingSelection Selection,
+    IReadOnlyList<string> Errors,
+    Reference Refs,
+    IReadOnlyList<BriefingChoice> Choices,
+    IReadOnlyList<BriefingSection> Sections,
+    PrintSources Sources,
+    DateTimeOffset GeneratedAt)
+{
+    public bool BodyOnly { get; init; }
+
+    /// <summary>The page on which each section starts, once a first rendering has told; null before.</summary>
+    public IReadOnlyList<int>? SectionPages { get; init; }
+
+    public string Title => Selection.Title ?? Localized.Pick("临沂发展指标简报", "Linyi indicators briefing");
+
+    public IEnumerable<RegionInfo> Regions => Selection.Regions.Select(slug => Refs.Region(slug)!);
+}
+
+/// <summary>Everything a briefing shows: the chosen indicators and categories, in order, for each chosen region.</summary>
+public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indicators, TimeProvider clock)
+{
+    public Task<List<BriefingChoice>> ChoicesAsync(CancellationToken cancellationToken) =>
+        db.Indicators.AsNoTracking()
+            .OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new BriefingChoice(i.Code, i.NameZh, i.NameEn, i.Category!.Slug))
+            .ToListAsync(cancellationToken);
+
+    public async Task<BriefingViewModel> GetAsync(IQueryCollection query, Reference refs, CancellationToken cancellationToken)
+    {
+        var choices = await ChoicesAsync(cancellationToken);
+        var (selection, errors) = BriefingSelection.Parse(query, refs, choices.ToDictionary(c => c.Code, c => c.CategorySlug, StringComparer.Ordinal));
+        var chosen = new List<(string Anchor, string Heading, List<(IndicatorView View, string ChartId, string? Region)> Charts, List<string> Missing)>();
+        if (errors.Count == 0 && !selection.IsEmpty)
+        {
+            var byRegion = new Dictionary<string, Dictionary<string, IndicatorView>>(StringComparer.Ordinal);
+            foreach (var slug in selection.Regions)
+            {
+                var data = await indicators.ForRegionAsync(slug, _ => true, cancellationToken);
+                byRegion[slug] = IndicatorQueries.Analyze(data).ToDictionary(v => v.Indicator.Code, StringComparer.Ordinal);
+            }
+            var several = selection.Regions.Count > 1;
+            foreach (var (item, index) in selection.Items.Select((item, index) => (item, index)))
+            {
+                var codes = item.IsCategory ? choices.Where(c => c.CategorySlug == item.Code).Select(c => c.Code).ToList() : [item.Code];
+                var charts = new List<(IndicatorView View, string ChartId, string? Region)>();
+                var missing = new List<string>();
+                foreach (var code in codes)
+                {
+                    foreach (var region in selection.Regions.Select(slug => refs.Region(slug)!))
+                    {
+                        var name = Localized.Pick(region.NameZh, region.NameEn);
+                        if (byRegion[region.Slug].TryGetValue(code, out var view) && view.Indicator.Observations.Count > 0)
+                        {
+                            charts.Add((view, $"chart-{index}-{code}-{region.Slug}", several ? name : null));
+                        }
+                        else if (!item.IsCategory)
+                        {
+                            missing.Add(name);
+                        }
+                    }
+                }
+                var heading = item.IsCategory
+                    ? refs.Category(item.Code) is { } c ? Localized.Pick(c.NameZh, c.NameEn) : item.Code
+                    : choices.First(c => c.Code == item.Code) is var ind ? Localized.Pick(ind.NameZh, ind.NameEn) : item.Code;
+                chosen.Add(($"section-{index + 1}", heading, charts, missing));
+            }
+        }
+        var sources = new PrintSources(chosen.SelectMany(s => s.Charts).SelectMany(c => c.View.Indicator.Observations).Select(o => o.Citation));
+        var sections = chosen.Select(s => new BriefingSection(s.Anchor, s.Heading,
+            s.Charts.Select(c => new PrintIndicator(c.View, sources, c.ChartId, c.Region)).ToList(), s.Missing)).ToList();
+        return new BriefingViewModel(selection, errors, refs, choices, sections, sources, clock.GetUtcNow());
+    }
+}
