@@ -172,4 +172,18 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         Assert.False(await db.Observations.AnyAsync(o => o.Region!.Slug == "lanshan" && o.Indicator!.Code == "gdp" && o.StartYear == 2023 && o.Document!.Code == "gwr2024"));
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Source == ChangeSource.Revert && a.ImportId == Guid.Parse(import)));
     }
+
+    [Fact]
+    public async Task SignedInEditorsSeeAnEditLinkBesideEachFigureAndVisitorsDoNot()
+    {
+        var id = await GdpActual2023Async();
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+
+        Assert.Contains($"href=\"/admin/observations/{id}/edit\"", await editor.GetStringAsync("/indicators/gdp"));
+        var visitor = Accounts.Browser(Factory);
+        var first = await visitor.GetStringAsync("/indicators/gdp");
+        var cached = await visitor.GetStringAsync("/indicators/gdp");
+        Assert.DoesNotContain("data-edit=", first);
+        Assert.DoesNotContain("data-edit=", cached);
+    }
 }

@@ -68,6 +68,10 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
             {
                 return comparator.ToSymbol();
             }
+            if (field == "kind" && Enum.TryParse<DocumentKind>(plain, out var documentKind))
+            {
+                return Sources.SourceText.Kind(documentKind);
+            }
             if (field is "kind" or "vintage" or "measure" or "direction" or "chart")
             {
                 var word = text[Kebab(plain)];
@@ -83,8 +87,8 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
             var after = Parse(entry.NewValues);
             var fields = before.Keys.Union(after.Keys).Where(k => k != "id")
                 .Select(k => (Key: k, Old: before.TryGetValue(k, out var o) ? o : (JsonElement?)null, New: after.TryGetValue(k, out var n) ? n : (JsonElement?)null))
-                .Where(f => f.Old?.GetRawText() != f.New?.GetRawText())
-                .Select(f => new FieldChange(text[Labels.GetValueOrDefault(f.Key, f.Key)].Value, Show(f.Key, f.Old), Show(f.Key, f.New)))
+                .Select(f => new FieldChange(text[Labels.GetValueOrDefault(f.Key, f.Key)].Value, Blank(Show(f.Key, f.Old)), Blank(Show(f.Key, f.New))))
+                .Where(f => f.Old != f.New)
                 .ToList();
             var values = after.Count > 0 ? after : before;
             lines.Add(new AuditLine(entry.Id, entry.At, entry.UserName, entry.Action, entry.Entity, entry.EntityKey, Title(entry, values, Show),
@@ -112,6 +116,8 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static Dictionary<string, JsonElement> Parse(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
