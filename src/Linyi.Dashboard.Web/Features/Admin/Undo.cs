@@ -14,7 +14,7 @@ public sealed record RevertOutcome(bool Found, IReadOnlyList<AuditLine> Entries,
 /// Takes back a change from the audit trail, or every change of one import, as a new audited change. A change is taken
 /// back only while the record still is as that change left it; otherwise the later change has to be taken back first.
 /// </summary>
-public sealed class Undo(DashboardDbContext db, AuditPresenter presenter)
+public sealed class Undo(DashboardDbContext db, AuditPresenter presenter, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text)
 {
     public const string ChangedSince = "{0} has changed since; take back the later change first";
     public const string AlreadyGone = "{0} no longer exists";
@@ -59,7 +59,7 @@ public sealed class Undo(DashboardDbContext db, AuditPresenter presenter)
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation })
             {
-                error = string.Format(System.Globalization.CultureInfo.InvariantCulture, Blocked, Name(entry));
+                error = Message(Blocked, entry);
             }
             if (error is not null)
             {
@@ -117,7 +117,7 @@ public sealed class Undo(DashboardDbContext db, AuditPresenter presenter)
         _ => a.GetRawText() == b.GetRawText(),
     };
 
-    private static string Message(string format, AuditEntry entry) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Name(entry));
+    private string Message(string format, AuditEntry entry) => text[format, Name(entry)];
 
     private static string Name(AuditEntry entry) => $"{entry.Entity} {entry.EntityKey}";
 
