@@ -111,4 +111,20 @@ public class WorksheetTests(TestDatabase database) : IntegrationTest(database)
         Assert.NotEmpty(targets);
         Assert.All(targets, r => Assert.Equal("2027", r["year"]));
     }
+
+    [Fact]
+    public async Task AFilledTargetsWorksheetAddsNextYearsTargets()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var csv = Encoding.UTF8.GetString(await editor.GetByteArrayAsync("/admin/worksheet/targets.csv"));
+        var empty = ",2027" + new string(',', 10);
+        var line = csv.Split('\n').First(l => l.EndsWith(empty, StringComparison.Ordinal));
+        var filled = line[..^empty.Length] + ",2027,=,520,,,gwr2024,test ¶1,,,,";
+
+        var html = await UploadAsync(editor, Encoding.UTF8.GetBytes(csv.Replace(line, filled, StringComparison.Ordinal)), "targets.csv", "text/csv");
+
+        Assert.Contains("data-add=\"1\"", html);
+        var key = $"{line.Split(',')[0]}/{line.Split(',')[2]}/2027/target@gwr2024";
+        Assert.Contains($"data-key=\"{key}\"", html);
+    }
 }
