@@ -186,4 +186,41 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         Assert.DoesNotContain("data-edit=", first);
         Assert.DoesNotContain("data-edit=", cached);
     }
+
+    [Fact]
+    public async Task AnIndicatorFormSavedOverANewerChangeShowsTheirVersion()
+    {
+        int id;
+        await using (var db = Database.CreateContext())
+        {
+            id = await db.Indicators.Where(i => i.Code == "gdp").Select(i => i.Id).SingleAsync();
+        }
+        var first = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var second = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        async Task<Dictionary<string, string>> FormAsync(HttpClient client, string name)
+        {
+            var html = await client.GetStringAsync($"/admin/indicators/{id}/edit");
+            var fields = Regex.Matches(html, "<input id=\"f-([a-z_]+)\" name=\"[a-z_]+\" value=\"([^\"]*)\"").ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+            foreach (Match select in Regex.Matches(html, "<select id=\"f-([a-z_]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline))
+            {
+                fields[select.Groups[1].Value] = WebUtility.HtmlDecode(Regex.Match(select.Groups[2].Value, "<option value=\"([^\"]*)\" selected").Groups[1].Value);
+            }
+            fields["version"] = Field(html, "version");
+            fields["name_en"] = name;
+            fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Field(html, "__RequestVerificationToken"));
+            return fields;
+        }
+        var mine = await FormAsync(first, "GDP (first)");
+        var theirs = await FormAsync(second, "GDP (second)");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"/admin/indicators/save?id={id}", new FormUrlEncodedContent(mine))).StatusCode);
+        var stale = await second.PostAsync($"/admin/indicators/save?id={id}", new FormUrlEncodedContent(theirs));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var row = Html.Element(await stale.Content.ReadAsStringAsync(), "data-conflict-field=\"name_en\"");
+        Assert.Contains("GDP (first)", row);
+        Assert.Contains("GDP (second)", row);
+        await using var after = Database.CreateContext();
+        Assert.Equal("GDP (first)", await after.Indicators.Where(i => i.Id == id).Select(i => i.NameEn).SingleAsync());
+    }
 }
