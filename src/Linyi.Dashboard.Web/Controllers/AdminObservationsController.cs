@@ -32,9 +32,22 @@ public class AdminObservationsController(ObservationEditor editor) : Controller
         {
             return Redirect($"/indicators/{form.Indicator}");
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", new ObservationFormViewModel(form, await editor.ChoicesAsync(cancellationToken)));
+        ObservationForm? theirs = null;
+        if (ModelState.ContainsKey(FormFields.ConflictKey) && form.Id is { } id)
+        {
+            // Saving the form again, now at their version, keeps this editor's values.
+            theirs = await editor.FormAsync(id, cancellationToken);
+            form.Version = theirs?.Version;
+        }
+        Response.StatusCode = theirs is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return View("Edit", new ObservationFormViewModel(form, await editor.ChoicesAsync(cancellationToken), theirs));
     }
+
+    [HttpGet("/admin/observations/{id:long}/delete")]
+    public async Task<IActionResult> ConfirmDelete(long id, CancellationToken cancellationToken) =>
+        await editor.LabelAsync(id, cancellationToken) is { } label
+            ? View("~/Views/AdminRecords/Delete.cshtml", new DeleteViewModel(label, $"/admin/observations/{id}/delete", "/admin/observations"))
+            : NotFound();
 
     [HttpPost("/admin/observations/{id:long}/delete")]
     public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
         var values = Values(await editors.IndicatorFieldsAsync(cancellationToken));
         return await editors.SaveIndicatorAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
             ? Redirect($"/indicators/{values["code"]}")
-            : Invalid("indicators", id, values, await editors.IndicatorFieldsAsync(cancellationToken));
+            : await InvalidAsync("indicators", id, values, await editors.IndicatorFieldsAsync(cancellationToken), cancellationToken);
     }
 
     [HttpPost("/admin/indicators/{id:int}/delete")]
@@ -52,7 +52,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
         var values = Values(await editors.MilestoneFieldsAsync(cancellationToken));
         return await editors.SaveMilestoneAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
             ? Redirect($"/regions/{values["region"]}")
-            : Invalid("milestones", id, values, await editors.MilestoneFieldsAsync(cancellationToken));
+            : await InvalidAsync("milestones", id, values, await editors.MilestoneFieldsAsync(cancellationToken), cancellationToken);
     }
 
     [HttpPost("/admin/milestones/{id:int}/delete")]
@@ -77,7 +77,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
         var values = Values(RecordEditors.DocumentFields());
         return await editors.SaveDocumentAsync(id, values, User.Identity!.Name!, ModelState, cancellationToken)
             ? Redirect("/admin/documents")
-            : Invalid("documents", id, values, RecordEditors.DocumentFields());
+            : await InvalidAsync("documents", id, values, RecordEditors.DocumentFields(), cancellationToken);
     }
 
     [HttpPost("/admin/documents/{id:int}/delete")]
@@ -97,16 +97,32 @@ public class AdminRecordsController(RecordEditors editors) : Controller
     }
 
     private Dictionary<string, string?> Values(IReadOnlyList<FieldSpec> fields) =>
-        fields.ToDictionary(f => f.Column, f => Request.Form.TryGetValue(f.Column, out var v) ? (string?)v.ToString() : null);
+        fields.Select(f => f.Column).Append("version").ToDictionary(c => c, c => Request.Form.TryGetValue(c, out var v) ? (string?)v.ToString() : null);
 
-    private ViewResult Form(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields) =>
+    private ViewResult Form(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields, IReadOnlyDictionary<string, string?>? theirs = null) =>
         View("Edit", new RecordFormViewModel(
             (id is null ? "Add " : "Edit ") + kind switch { "indicators" => "an indicator", "documents" => "a source document", _ => "a milestone" },
-            $"/admin/{kind}/save" + (id is null ? "" : $"?id={id}"), $"/admin/{kind}", fields, values));
+            $"/admin/{kind}/save" + (id is null ? "" : $"?id={id}"), $"/admin/{kind}", fields, values,
+            uint.TryParse((theirs ?? values).GetValueOrDefault("version"), out var version) ? version : null, theirs));
 
-    private ViewResult Invalid(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields)
+    /// <summary>A refused save shows the form again; after a conflict it also shows their version, and saving again keeps these values.</summary>
+    private async Task<ViewResult> InvalidAsync(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields, CancellationToken cancellationToken)
     {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Form(kind, id, values, fields);
+        var theirs = ModelState.ContainsKey(FormFields.ConflictKey) && id is { } existing
+            ? kind switch
+            {
+                "indicators" => await editors.IndicatorValuesAsync(existing, cancellationToken),
+                "documents" => await editors.DocumentValuesAsync(existing, cancellationToken),
+                _ => await editors.MilestoneValuesAsync(existing, cancellationToken),
+            }
+            : null;
+        Response.StatusCode = theirs is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return Form(kind, id, values, fields, theirs);
     }
+
+    [HttpGet("/admin/{kind:regex(^(indicators|milestones|documents)$)}/{id:int}/delete")]
+    public async Task<IActionResult> ConfirmDelete(string kind, int id, CancellationToken cancellationToken) =>
+        await editors.LabelAsync(kind, id, cancellationToken) is { } label
+            ? View("Delete", new DeleteViewModel(label, $"/admin/{kind}/{id}/delete", $"/admin/{kind}"))
+            : NotFound();
 }

@@ -37,7 +37,8 @@ public sealed record UsersViewModel(IReadOnlyList<UserRow> Users, NewUserForm Fo
 [Authorize(Policy = Roles.Admin)]
 public partial class AdminUsersController(UserManager<DashboardUser> users, ILogger<AdminUsersController> logger) : Controller
 {
-    public const string NotYourself = "You cannot change the role of your own account or disable it; ask another administrator.";
+    public const string NotYourself = "You cannot change the role of your own account, disable it or delete it; ask another administrator.";
+    public const string LastAdmin = "This is the last enabled administrator; make another user an administrator first.";
 
     [HttpGet("/admin/users")]
     public async Task<IActionResult> Index() => View(new UsersViewModel(await ListAsync(), new NewUserForm()));
@@ -64,7 +65,7 @@ public partial class AdminUsersController(UserManager<DashboardUser> users, ILog
     }
 
     [HttpPost("/admin/users/{id}/unlock")]
-    public Task<IActionResult> Unlock(string id) => ChangeAsync(id, allowSelf: true, async user =>
+    public Task<IActionResult> Unlock(string id) => ChangeAsync(id, allowSelf: true, removesAdmin: false, async user =>
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -74,7 +75,7 @@ public partial class AdminUsersController(UserManager<DashboardUser> users, ILog
     [HttpPost("/admin/users/{id}/role")]
     public Task<IActionResult> Role(string id, string? role) => role is not (Roles.Editor or Roles.Admin)
         ? Task.FromResult(this.ErrorPage(StatusCodes.Status400BadRequest, "The role must be Editor or Admin."))
-        : ChangeAsync(id, allowSelf: false, async user =>
+        : ChangeAsync(id, allowSelf: false, removesAdmin: role != Roles.Admin, async user =>
     {
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
         await users.AddToRoleAsync(user, role);
@@ -84,7 +85,7 @@ public partial class AdminUsersController(UserManager<DashboardUser> users, ILog
 
     /// <summary>A lockout that never ends is Identity's own way to disable an account; the new stamp ends its sessions.</summary>
     [HttpPost("/admin/users/{id}/disable")]
-    public Task<IActionResult> Disable(string id) => ChangeAsync(id, allowSelf: false, async user =>
+    public Task<IActionResult> Disable(string id) => ChangeAsync(id, allowSelf: false, removesAdmin: true, async user =>
     {
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
@@ -93,27 +94,76 @@ public partial class AdminUsersController(UserManager<DashboardUser> users, ILog
     });
 
     [HttpPost("/admin/users/{id}/enable")]
-    public Task<IActionResult> Enable(string id) => ChangeAsync(id, allowSelf: false, async user =>
+    public Task<IActionResult> Enable(string id) => ChangeAsync(id, allowSelf: false, removesAdmin: false, async user =>
     {
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         LogChange(logger, User.Identity!.Name!, "enabled", user.Email);
     });
 
-    private async Task<IActionResult> ChangeAsync(string id, bool allowSelf, Func<DashboardUser, Task> change)
+    /// <summary>A new password set by an administrator; the new security stamp ends the account's other sessions.</summary>
+    [HttpPost("/admin/users/{id}/password")]
+    public Task<IActionResult> ResetPassword(string id, string? password) => ChangeAsync(id, allowSelf: true, removesAdmin: false, async user =>
+    {
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password ?? "");
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError("", error.Description);
+        }
+        if (result.Succeeded)
+        {
+            await users.SetLockoutEndDateAsync(user, user.LockoutEnd?.Year == DateTimeOffset.MaxValue.Year ? user.LockoutEnd : null);
+            LogChange(logger, User.Identity!.Name!, "reset the password of", user.Email);
+        }
+    });
+
+    [HttpGet("/admin/users/{id}/delete")]
+    public async Task<IActionResult> ConfirmDelete(string id) =>
+        await users.FindByIdAsync(id) is { } user
+            ? View("~/Views/AdminRecords/Delete.cshtml", new Features.Admin.DeleteViewModel(user.Email ?? user.UserName ?? id, $"/admin/users/{id}/delete", "/admin/users"))
+            : NotFound();
+
+    /// <summary>Deleting an account removes its sign-in for good; what it changed stays in the audit trail under its name.</summary>
+    [HttpPost("/admin/users/{id}/delete")]
+    public Task<IActionResult> Delete(string id) => ChangeAsync(id, allowSelf: false, removesAdmin: true, async user =>
+    {
+        await users.DeleteAsync(user);
+        LogChange(logger, User.Identity!.Name!, "deleted", user.Email);
+    });
+
+    private async Task<IActionResult> ChangeAsync(string id, bool allowSelf, bool removesAdmin, Func<DashboardUser, Task> change)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
             return NotFound();
         }
-        if (!allowSelf && user.Id == users.GetUserId(User))
+        var refusal = !allowSelf && user.Id == users.GetUserId(User) ? NotYourself
+            : removesAdmin && await IsLastAdminAsync(user) ? LastAdmin
+            : null;
+        if (refusal is null)
         {
-            ModelState.AddModelError("", NotYourself);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", new UsersViewModel(await ListAsync(), new NewUserForm()));
+            await change(user);
+            if (ModelState.IsValid)
+            {
+                return Redirect("/admin/users");
+            }
         }
-        await change(user);
-        return Redirect("/admin/users");
+        else
+        {
+            ModelState.AddModelError("", refusal);
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", new UsersViewModel(await ListAsync(), new NewUserForm()));
+    }
+
+    private async Task<bool> IsLastAdminAsync(DashboardUser user)
+    {
+        if (!await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            return false;
+        }
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.Id != user.Id && a.LockoutEnd?.Year != DateTimeOffset.MaxValue.Year);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Administrator {Admin} {Change} account {Email}")]

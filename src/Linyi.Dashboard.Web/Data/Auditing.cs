@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Linyi.Dashboard.Web.Data;
 
-/// <summary>Who is changing the figures, and how.</summary>
-public sealed record AuditScope(string UserName, ChangeSource Source, Guid? ImportId = null);
+/// <summary>Who is changing the figures, and how; a revert names the entry it takes back.</summary>
+public sealed record AuditScope(string UserName, ChangeSource Source, Guid? ImportId = null, long? RevertOf = null);
 
 public static class Auditing
 {
+    public static JsonSerializerOptions JsonOptions => Json;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
@@ -53,6 +55,7 @@ public static class Auditing
                     NewValues = p.Action == AuditAction.Delete ? null : Snapshot(p.Entry, original: false),
                     Source = scope.Source,
                     ImportId = scope.ImportId,
+                    RevertOf = scope.RevertOf,
                 }));
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -75,7 +78,7 @@ public static class Auditing
         }
     }
 
-    private static string Snapshot(EntityEntry entry, bool original) =>
+    public static string Snapshot(EntityEntry entry, bool original) =>
         JsonSerializer.Serialize(
             entry.Properties.Where(p => !p.Metadata.IsShadowProperty()).ToDictionary(p => p.Metadata.Name, p => Plain(original ? p.OriginalValue : p.CurrentValue)),
             Json);

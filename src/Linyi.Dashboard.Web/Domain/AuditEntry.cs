@@ -2,7 +2,7 @@ namespace Linyi.Dashboard.Web.Domain;
 
 public enum AuditAction { Create, Update, Delete }
 
-public enum ChangeSource { Form, Import, Seed }
+public enum ChangeSource { Form, Import, Seed, Revert }
 
 /// <summary>One change to the figures, recorded in the same transaction as the change and never altered afterwards.</summary>
 public class AuditEntry
@@ -17,4 +17,7 @@ public class AuditEntry
     public string? NewValues { get; set; }
     public ChangeSource Source { get; set; }
     public Guid? ImportId { get; set; }
+
+    /// <summary>For a revert, the entry it took back.</summary>
+    public long? RevertOf { get; set; }
 }

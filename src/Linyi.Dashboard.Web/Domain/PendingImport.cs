@@ -8,4 +8,7 @@ public class PendingImport
     public required string FileName { get; set; }
     public required byte[] Content { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The uploader chose to remove the figures of the file's documents that the file does not list.</summary>
+    public bool RemoveMissing { get; set; }
 }

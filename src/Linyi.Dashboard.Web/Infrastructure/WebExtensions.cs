@@ -76,6 +76,9 @@ public static class WebExtensions
         services.AddScoped<ImportService>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RecordEditors>();
+        services.AddScoped<Features.Worksheets.WorksheetQueries>();
+        services.AddScoped<AuditPresenter>();
+        services.AddScoped<Undo>();
         services.AddScoped<ViewRenderer>();
         services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PdfCache>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
-public partial class ImportTests(TestDatabase database) : IntegrationTest(database)
+public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IntegrationTest(database)
 {
     private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n";
 
@@ -21,11 +22,15 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
         await db.SaveChangesAsync();
     }
 
-    private async Task<(HttpClient Client, HttpResponseMessage Response, string Html)> UploadAsync(byte[] content, string name = "figures.csv")
+    private async Task<(HttpClient Client, HttpResponseMessage Response, string Html)> UploadAsync(byte[] content, string name = "figures.csv", bool removeMissing = false, string role = Roles.Editor)
     {
-        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var editor = await Accounts.SignedInAsync(Factory, role);
         var token = await Accounts.TokenAsync(editor, "/admin/import");
         using var form = new MultipartFormDataContent();
+        if (removeMissing)
+        {
+            form.Add(new StringContent("true"), "removeMissing");
+        }
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", name);
@@ -75,7 +80,7 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
     }
 
     [Fact]
-    public async Task APreviewListsAdditionsChangesAndRemovalsAndWritesNothingUntilConfirmed()
+    public async Task AFullReImportListsAdditionsChangesAndRemovalsAndDeletesOnlyOnceTheCountIsTyped()
     {
         await using (var db = Database.CreateContext())
         {
@@ -93,17 +98,25 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
             + "gdp_growth,linyi,2024,actual,=,5.8,,final,bulletin2024,表1,,\n"
             + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,\n";
 
-        var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
+        var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv), removeMissing: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("新增 2 条，修改 1 条，删除 1 条，未变 0 条", html);
+        Assert.Contains("data-removal-warning=\"1\"", html);
+        Assert.Contains("（一条）", html);
         Assert.Contains("data-change=\"remove\" data-key=\"gdp/linyi/2021/actual@bulletin2024\"", html);
         Assert.Contains("data-change=\"change\" data-key=\"gdp/linyi/2022/actual@bulletin2024\"", html);
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
 
         var apply = ApplyPattern().Match(html).Groups[1].Value;
         var token = await Accounts.TokenAsync(editor, "/admin/import");
-        var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        foreach (var typed in new[] { "", "2", "一" })
+        {
+            var unconfirmed = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["confirm"] = typed, ["__RequestVerificationToken"] = token }));
+            Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+            Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+        }
+        var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["confirm"] = " 1 ", ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         await using var after = Database.CreateContext();
@@ -135,6 +148,64 @@ public partial class ImportTests(TestDatabase database) : IntegrationTest(databa
         Assert.Equal(HttpStatusCode.Conflict, applied.StatusCode);
         Assert.Contains("unknown document", await applied.Content.ReadAsStringAsync());
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task AOneRowCorrectionCitingTheWorkReportRemovesNothing()
+    {
+        await using var db0 = Database.CreateContext();
+        var cited = await db0.Observations.CountAsync(o => o.Document!.Code == "gwr2024");
+        Assert.True(cited > 10);
+        var csv = Header + "gdp,linyi,2023,actual,=,6105.5,,final,gwr2024,一、2023年工作回顾 ¶1,更正\n";
+
+        var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-remove=\"0\"", html);
+        Assert.DoesNotContain("data-change=\"remove\"", html);
+        Assert.True(html.IndexOf("/apply", StringComparison.Ordinal) < html.IndexOf("data-group=", StringComparison.Ordinal), "The apply button comes before the lists.");
+        var token = await Accounts.TokenAsync(editor, "/admin/import");
+        var applied = await editor.PostAsync(ApplyPattern().Match(html).Groups[1].Value, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        await using var db = Database.CreateContext();
+        Assert.Equal(cited, await db.Observations.CountAsync(o => o.Document!.Code == "gwr2024"));
+        Assert.Equal(6105.5m, await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual && o.Document!.Code == "gwr2024").Select(o => o.Value).SingleAsync());
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Source == ChangeSource.Import));
+    }
+
+    [Fact]
+    public async Task ThePreviewOfA36000RowFileStaysSmallAndIsPaged()
+    {
+        var rows = new StringBuilder(Header);
+        foreach (var region in new[] { "linyi", "lanshan", "luozhuang", "hedong" })
+        {
+            for (var year = 2001; year <= 2030; year++)
+            {
+                for (var i = 0; i < 300; i++)
+                {
+                    rows.Append(CultureInfo.InvariantCulture, $"gdp,{region},{year},actual,=,{i},,final,d{i},t,\n");
+                }
+            }
+        }
+        // 36,000 rows, each its own figure: one indicator, 4 regions, 30 years, 300 documents.
+        var csv = rows.ToString();
+        await using (var db = Database.CreateContext())
+        {
+            db.Documents.AddRange(Enumerable.Range(0, 300).Select(i => new SourceDocument { Code = $"d{i}", TitleZh = $"文档{i}", TitleEn = $"Document {i}", PublishedOn = "2025", Kind = DocumentKind.News }));
+            await db.SaveChangesAsync();
+        }
+
+        var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, Html.Element(html, "class=\"import-preview\""));
+        output.WriteLine($"Preview of 36,000 rows: {html.Length:N0} characters");
+        Assert.True(html.Length < 200_000, $"The preview is {html.Length:N0} characters.");
+        Assert.Equal(50, Regex.Matches(html, "data-change=\"add\"").Count);
+        var id = Regex.Match(html, "data-import-preview=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var page = await editor.GetStringAsync($"/admin/import/{id}?group=add&page=3");
+        Assert.Contains("data-add=\"", page);
+        Assert.Equal(50, Regex.Matches(page, "data-change=\"add\"").Count);
     }
 
     [GeneratedRegex("action=\"(/admin/import/[0-9a-f-]+/apply)\"")]

@@ -122,6 +122,79 @@ public class SessionAndAccountTests(TestDatabase database) : IntegrationTest(dat
     private static string FormErrors(string html) => Html.Element(html, "class=\"form-errors\"");
 
     [Fact]
+    public async Task AnAdministratorResetsAPasswordAndTheOldPasswordAndSessionsStopWorking()
+    {
+        var admin = await Accounts.SignedInAsync(Factory, Roles.Admin);
+        var (_, cookie) = await SignInAsync(Factory, "forgetful@example.test", Roles.Editor);
+        var id = await UserIdAsync("forgetful@example.test");
+
+        var weak = await PostAsync(admin, $"/admin/users/{id}/password", new() { ["password"] = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(Factory, cookie));
+
+        var reset = await PostAsync(admin, $"/admin/users/{id}/password", new() { ["password"] = "a-fresh-and-long-passphrase" });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(Factory, cookie));
+        Assert.Equal(HttpStatusCode.OK, (await Accounts.LoginAsync(Accounts.Browser(Factory), "forgetful@example.test", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.LoginAsync(Accounts.Browser(Factory), "forgetful@example.test", "a-fresh-and-long-passphrase")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeletingAUserAsksFirstAndEndsTheirSessionsForGood()
+    {
+        var admin = await Accounts.SignedInAsync(Factory, Roles.Admin);
+        var (_, cookie) = await SignInAsync(Factory, "leaving@example.test", Roles.Editor);
+        var id = await UserIdAsync("leaving@example.test");
+        Assert.DoesNotContain($"action=\"/admin/users/{id}/delete\"", await admin.GetStringAsync("/admin/users"));
+        Assert.Contains($"action=\"/admin/users/{id}/delete\"", await admin.GetStringAsync($"/admin/users/{id}/delete"));
+
+        var deleted = await PostAsync(admin, $"/admin/users/{id}/delete");
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(Factory, cookie));
+        await using var db = Database.CreateContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "leaving@example.test"));
+    }
+
+    [Fact]
+    public async Task TheLastAdministratorCannotBeDeletedDemotedOrDisabled()
+    {
+        var (admin, _) = await SignInAsync(Factory, "last-admin@example.test", Roles.Admin);
+        var id = await UserIdAsync("last-admin@example.test");
+
+        foreach (var (url, fields) in new[] { ($"/admin/users/{id}/delete", new Dictionary<string, string>()), ($"/admin/users/{id}/role", new() { ["role"] = Roles.Editor }), ($"/admin/users/{id}/disable", []) })
+        {
+            var refused = await PostAsync(admin, url, fields);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+        var user = await users.FindByIdAsync(id);
+        Assert.NotNull(user);
+        Assert.True(await users.IsInRoleAsync(user, Roles.Admin));
+        Assert.Null(user.LockoutEnd);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UnlockingEnablingAndReRolingAreEachOneClickForAnAdministrator()
+    {
+        var admin = await Accounts.SignedInAsync(Factory, Roles.Admin);
+        await Accounts.CreateUserAsync(Factory, "cycled@example.test", Roles.Editor);
+        var id = await UserIdAsync("cycled@example.test");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/users/{id}/disable")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Accounts.LoginAsync(Accounts.Browser(Factory), "cycled@example.test", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/users/{id}/enable")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Accounts.LoginAsync(Accounts.Browser(Factory), "cycled@example.test", Accounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/users/{id}/role", new() { ["role"] = Roles.Admin })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/users/{id}/role", new() { ["role"] = Roles.Editor })).StatusCode);
+        Assert.Contains("data-user=\"cycled@example.test\" data-locked=\"false\" data-disabled=\"false\"", await admin.GetStringAsync("/admin/users"));
+    }
+
+    [Fact]
     public async Task UnknownAddressesWrongPasswordsAndLockedAccountsGetTheSameAnswer()
     {
         await Accounts.CreateUserAsync(Factory, "known@example.test", Roles.Admin);

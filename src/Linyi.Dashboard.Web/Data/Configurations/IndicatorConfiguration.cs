@@ -8,6 +8,7 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
+        builder.HasRowVersion();
         builder.HasIndex(i => i.Code).IsUnique();
         builder.Property(i => i.Code).HasMaxLength(64);
         builder.Property(i => i.NameZh).HasMaxLength(128);

@@ -8,6 +8,7 @@ public class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
 {
     public void Configure(EntityTypeBuilder<Milestone> builder)
     {
+        builder.HasRowVersion();
         builder.HasIndex(m => new { m.RegionId, m.StartYear, m.EndYear, m.TitleZh }).IsUnique();
         builder.Property(m => m.TitleZh).HasMaxLength(200);
         builder.Property(m => m.TitleEn).HasMaxLength(400);

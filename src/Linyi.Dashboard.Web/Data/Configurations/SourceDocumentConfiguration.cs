@@ -8,6 +8,7 @@ public class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocume
 {
     public void Configure(EntityTypeBuilder<SourceDocument> builder)
     {
+        builder.HasRowVersion();
         builder.ToTable("documents", t =>
         {
             t.HasCheckConstraint("ck_documents_published_on", "published_on ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'");

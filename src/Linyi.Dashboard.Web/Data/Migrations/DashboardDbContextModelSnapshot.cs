@@ -156,6 +156,10 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("old_values");
 
+                    b.Property<long?>("RevertOf")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revert_of");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -181,7 +185,7 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_audit_entries_action", "action IN ('create', 'update', 'delete')");
 
-                            t.HasCheckConstraint("ck_audit_entries_source", "source IN ('form', 'import', 'seed')");
+                            t.HasCheckConstraint("ck_audit_entries_source", "source IN ('form', 'import', 'seed', 'revert')");
                         });
                 });
 
@@ -336,6 +340,12 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("unit_code");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_indicators");
 
@@ -422,6 +432,12 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title_zh");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_milestones");
@@ -512,6 +528,12 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("numeric(20,4)")
                         .HasColumnName("value");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("Vintage")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -569,6 +591,10 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("file_name");
+
+                    b.Property<bool>("RemoveMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("remove_missing");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -707,6 +733,12 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_documents");

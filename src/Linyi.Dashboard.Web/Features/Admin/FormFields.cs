@@ -28,6 +28,20 @@ public static class FormFields
         return errors.Count == 0 ? row : null;
     }
 
+    /// <summary>The model-state key of the error that says someone else saved the record after the form was opened.</summary>
+    public const string ConflictKey = "Version";
+
+    public const string ConflictMessage = "Someone else saved this record after you opened the form. Compare the two versions below and choose which to keep.";
+
+    /// <summary>Saves only if the row is still at <paramref name="version"/> (PostgreSQL's xmin), when the form carried one.</summary>
+    public static void ExpectVersion(DashboardDbContext db, object entity, uint? version)
+    {
+        if (version is { } expected)
+        {
+            db.Entry(entity).Property(Web.Data.Configurations.RowVersion.Property).OriginalValue = expected;
+        }
+    }
+
     /// <summary>Saves a form's changes with their audit entries; a unique-key collision becomes a form error on <paramref name="field"/>.</summary>
     public static async Task<bool> SaveAsync(DashboardDbContext db, string user, ModelStateDictionary modelState, string field, string duplicate, CancellationToken cancellationToken)
     {
@@ -35,6 +49,12 @@ public static class FormFields
         {
             await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
             return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError(ConflictKey, ConflictMessage);
+            return false;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

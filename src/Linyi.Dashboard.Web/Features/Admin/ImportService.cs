@@ -2,6 +2,7 @@ using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Worksheets;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,36 +23,44 @@ public sealed class ImportOptions
 
 public enum ImportChangeKind { Add, Change, Remove }
 
-public sealed record ImportChange(ImportChangeKind Kind, string Key, string? Before, string? After);
+/// <param name="Goal">For a new result, the goal it judges (target and stretch target), and the status it will give.</param>
+public sealed record ImportChange(ImportChangeKind Kind, string Key, string? Before, string? After, string? Goal = null, GoalStatus? Status = null);
 
-public sealed record ImportPreview(Guid? Id, string FileName, IReadOnlyList<SeedError> Errors, IReadOnlyList<ImportChange> Changes, int Unchanged)
+public sealed record ImportPreview(Guid? Id, string FileName, IReadOnlyList<SeedError> Errors, IReadOnlyList<ImportChange> Changes, int Unchanged, bool RemoveMissing = false)
 {
+    /// <summary>Documents a worksheet cites that the import will create.</summary>
+    public IReadOnlyList<DocumentRow> NewDocuments { get; init; } = [];
+
     public bool CanApply => Id is not null && Errors.Count == 0 && Changes.Count > 0;
+
+    public int Count(ImportChangeKind kind) => Changes.Count(c => c.Kind == kind);
 }
 
 /// <summary>
-/// CSV import of figures in the seeds format (observations.csv). The file's documents define its scope: figures citing
-/// those documents that are not in the file are removed, so re-importing a corrected bulletin replaces its figures.
-/// Nothing is written until the uploader confirms the preview, and then all of it is written in one transaction or none.
+/// CSV import of figures in the seeds format (observations.csv). An import adds and changes figures; only when the
+/// uploader chooses it are the figures of the file's documents that the file no longer lists removed, and applying such
+/// an import needs the number of removals typed back (ADR 0013). Nothing is written until the uploader confirms the
+/// preview, and then all of it is written in one transaction or none.
 /// </summary>
 public sealed class ImportService(DashboardDbContext db, AdminReference reference, TimeProvider clock, IOptions<ImportOptions> options)
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
     public const string Expired = "this preview is more than a day old and has expired; nothing was written. Upload the file again";
+    public const string RemovalsNotConfirmed = "this import removes {0} figures; type that number to confirm the removal";
     public const string Conflict = "someone else changed the same figures at the same moment, so nothing was written. Upload the file again to preview it against their change";
 
     private DateTimeOffset Cutoff => clock.GetUtcNow() - TimeSpan.FromHours(options.Value.PendingHours);
 
-    public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, string user, CancellationToken cancellationToken)
+    public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, string user, bool removeMissing, CancellationToken cancellationToken)
     {
-        var (rows, errors) = await ParseAsync(fileName, content, cancellationToken);
+        var (rows, errors, documents) = await ParseAsync(fileName, content, cancellationToken);
         if (errors.Count > 0)
         {
-            return new ImportPreview(null, fileName, errors, [], 0);
+            return new ImportPreview(null, fileName, errors, [], 0, removeMissing);
         }
-        var (changes, unchanged) = await DiffAsync(rows, cancellationToken);
-        var pending = new PendingImport { Id = Guid.NewGuid(), UserName = user, FileName = fileName, Content = content, CreatedAt = clock.GetUtcNow() };
+        var (changes, unchanged) = await DiffAsync(rows, removeMissing, cancellationToken);
+        var pending = new PendingImport { Id = Guid.NewGuid(), UserName = user, FileName = fileName, Content = content, CreatedAt = clock.GetUtcNow(), RemoveMissing = removeMissing };
         if (changes.Count > 0)
         {
             var cutoff = Cutoff;
@@ -66,11 +75,30 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return new ImportPreview(changes.Count > 0 ? pending.Id : null, fileName, [], changes, unchanged);
+        return new ImportPreview(changes.Count > 0 ? pending.Id : null, fileName, [], changes, unchanged, removeMissing) { NewDocuments = documents };
+    }
+
+    /// <summary>A waiting preview shown again (another page of a long list), diffed against the data as it is now.</summary>
+    public async Task<ImportPreview?> ShowAsync(Guid id, string user, CancellationToken cancellationToken)
+    {
+        var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.UserName == user, cancellationToken);
+        if (pending is null || pending.CreatedAt < Cutoff)
+        {
+            return null;
+        }
+        var (rows, errors, documents) = await ParseAsync(pending.FileName, pending.Content, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ImportPreview(id, pending.FileName, errors, [], 0, pending.RemoveMissing);
+        }
+        var (changes, unchanged) = await DiffAsync(rows, pending.RemoveMissing, cancellationToken);
+        return new ImportPreview(id, pending.FileName, [], changes, unchanged, pending.RemoveMissing) { NewDocuments = documents };
     }
 
     /// <summary>Applies a previewed import, validating it again against the data as it is now. Returns null when there is no such pending import.</summary>
-    public async Task<ImportPreview?> ApplyAsync(Guid id, string user, CancellationToken cancellationToken)
+    /// <remarks><paramref name="confirmedRemovals"/> is the number the uploader typed; an import that would remove figures
+    /// applies only when it equals the number of removals as they are now.</remarks>
+    public async Task<ImportPreview?> ApplyAsync(Guid id, string user, int? confirmedRemovals, CancellationToken cancellationToken)
     {
         var pending = await db.PendingImports.FirstOrDefaultAsync(p => p.Id == id && p.UserName == user, cancellationToken);
         if (pending is null)
@@ -84,7 +112,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         }
         try
         {
-            return await WriteAsync(pending, user, cancellationToken);
+            return await WriteAsync(pending, user, confirmedRemovals, cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailure.IsConflict(ex))
         {
@@ -93,19 +121,33 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         }
     }
 
-    private async Task<ImportPreview> WriteAsync(PendingImport pending, string user, CancellationToken cancellationToken)
+    private async Task<ImportPreview> WriteAsync(PendingImport pending, string user, int? confirmedRemovals, CancellationToken cancellationToken)
     {
         var id = pending.Id;
-        var (rows, errors) = await ParseAsync(pending.FileName, pending.Content, cancellationToken);
+        var (rows, errors, newDocuments) = await ParseAsync(pending.FileName, pending.Content, cancellationToken);
         if (errors.Count > 0)
         {
             return new ImportPreview(id, pending.FileName, errors, [], 0);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-        var (changes, unchanged) = await DiffAsync(rows, cancellationToken);
+        var (changes, unchanged) = await DiffAsync(rows, pending.RemoveMissing, cancellationToken);
+        var removals = changes.Count(c => c.Kind == ImportChangeKind.Remove);
+        if (removals > 0 && confirmedRemovals != removals)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportPreview(id, pending.FileName,
+                [new SeedError(pending.FileName, 0, 0, string.Format(CultureInfo.InvariantCulture, RemovalsNotConfirmed, removals))], changes, unchanged, true);
+        }
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, cancellationToken);
         var regions = await db.Regions.ToDictionaryAsync(r => r.Slug, cancellationToken);
         var documents = await db.Documents.ToDictionaryAsync(d => d.Code, cancellationToken);
+        foreach (var d in newDocuments)
+        {
+            documents[d.Code] = db.Documents.Add(new SourceDocument
+            {
+                Code = d.Code, TitleZh = d.TitleZh, TitleEn = d.TitleEn, Publisher = d.Publisher, PublishedOn = d.PublishedOn, Kind = d.Kind, Url = d.Url,
+            }).Entity;
+        }
         var existing = await ExistingAsync(rows, tracked: true, cancellationToken);
         foreach (var row in rows)
         {
@@ -116,31 +158,44 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
             ObservationEditor.Apply(observation, row, indicators[row.Indicator], regions[row.Region], documents[row.Document]);
         }
-        db.Observations.RemoveRange(existing.Values);
+        if (pending.RemoveMissing)
+        {
+            db.Observations.RemoveRange(existing.Values);
+        }
         db.PendingImports.Remove(pending);
         await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Import, id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportPreview(id, pending.FileName, [], changes, unchanged);
+        return new ImportPreview(id, pending.FileName, [], changes, unchanged, pending.RemoveMissing) { NewDocuments = newDocuments };
     }
 
     public async Task CancelAsync(Guid id, string user, CancellationToken cancellationToken) =>
         await db.PendingImports.Where(p => p.Id == id && p.UserName == user).ExecuteDeleteAsync(cancellationToken);
 
-    private async Task<(IReadOnlyList<ObservationRow> Rows, List<SeedError> Errors)> ParseAsync(string fileName, byte[] content, CancellationToken cancellationToken)
+    /// <summary>An observations.csv file, or a filled results-due or targets worksheet (CSV or XLSX), read through the seed rules.</summary>
+    private async Task<(IReadOnlyList<ObservationRow> Rows, List<SeedError> Errors, IReadOnlyList<DocumentRow> NewDocuments)> ParseAsync(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var errors = new List<SeedError>();
         if (content.LongLength > MaxFileBytes)
         {
             errors.Add(new SeedError(fileName, 0, 0, $"the file is {content.LongLength.ToString("N0", CultureInfo.InvariantCulture)} bytes; at most {MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} are accepted"));
-            return ([], errors);
+            return ([], errors, []);
         }
         var known = await reference.KnownAsync(cancellationToken);
+        if (WorksheetImport.Parse(fileName, content, known, errors) is { } sheet)
+        {
+            return (sheet.Rows, errors, sheet.NewDocuments);
+        }
+        if (WorksheetFile.IsXlsx(content))
+        {
+            errors.Add(new SeedError(fileName, 0, 0, "an XLSX file must be a results-due or targets worksheet downloaded from this site"));
+            return ([], errors, []);
+        }
         var rows = SeedReader.ReadObservations(fileName, content, known, errors);
         if (errors.Count == 0 && rows.Count == 0)
         {
             errors.Add(new SeedError(fileName, 2, 1, "the file has a header but no figures"));
         }
-        return (rows, errors);
+        return (rows, errors, []);
     }
 
     private static string Key(Observation o) => new ObservationKey(o.Indicator!.Code, o.Region!.Slug, o.Period, o.Kind).WithDocument(o.Document!.Code);
@@ -157,9 +212,10 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         return list.Where(o => keys.Contains(Key(o)) || documents.Contains(o.Document!.Code)).ToDictionary(Key);
     }
 
-    private async Task<(List<ImportChange> Changes, int Unchanged)> DiffAsync(IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
+    private async Task<(List<ImportChange> Changes, int Unchanged)> DiffAsync(IReadOnlyList<ObservationRow> rows, bool removeMissing, CancellationToken cancellationToken)
     {
         var existing = await ExistingAsync(rows, tracked: false, cancellationToken);
+        var goals = await GoalsAsync(rows, cancellationToken);
         var changes = new List<ImportChange>();
         var unchanged = 0;
         foreach (var row in rows)
@@ -168,7 +224,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn));
             if (!existing.Remove(key, out var observation))
             {
-                changes.Add(new ImportChange(ImportChangeKind.Add, key, null, after));
+                changes.Add(Judged(new ImportChange(ImportChangeKind.Add, key, null, after), row, goals));
                 continue;
             }
             var unit = observation.UnitCode;
@@ -180,15 +236,51 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
             else
             {
-                changes.Add(new ImportChange(ImportChangeKind.Change, key, before, after));
+                changes.Add(Judged(new ImportChange(ImportChangeKind.Change, key, before, after), row, goals));
             }
         }
-        changes.AddRange(existing.Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
+        changes.AddRange(existing.Where(_ => removeMissing).Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
             Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, Note(e.Value.NoteZh, e.Value.NoteEn)), null)));
         return (changes, unchanged);
     }
 
     private static string? Note(string? zh, string? en) => zh is null && en is null ? null : string.Join(" / ", new[] { zh, en }.OfType<string>());
+
+    private sealed record GoalTarget(string Indicator, string Region, int StartYear, int EndYear, ObservationKind Kind, Comparator Comparator, decimal Value, Measure Measure, Direction Direction);
+
+    /// <summary>The targets of record that the file's results would judge.</summary>
+    private async Task<List<GoalTarget>> GoalsAsync(IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
+    {
+        var indicators = rows.Where(r => r.Kind == ObservationKind.Actual).Select(r => r.Indicator).Distinct().ToList();
+        return indicators.Count == 0 ? [] : await db.Observations.AsNoTracking().OfRecord(db)
+            .Where(o => o.Kind != ObservationKind.Actual && indicators.Contains(o.Indicator!.Code))
+            .Select(o => new GoalTarget(o.Indicator!.Code, o.Region!.Slug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.Indicator.Measure, o.Indicator.Direction))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A result beside the goal of its year (the narrowest period that holds it) and the status it gives that goal, as the overview judges it.</summary>
+    private static ImportChange Judged(ImportChange change, ObservationRow row, List<GoalTarget> goals)
+    {
+        if (row.Kind != ObservationKind.Actual || row.Period.IsSpan)
+        {
+            return change;
+        }
+        var year = row.Period.EndYear;
+        var matching = goals.Where(g => g.Indicator == row.Indicator && g.Region == row.Region && g.StartYear <= year && g.EndYear >= year)
+            .GroupBy(g => (g.StartYear, g.EndYear)).OrderBy(g => g.Key.EndYear - g.Key.StartYear).FirstOrDefault()?.ToList();
+        if (matching is null)
+        {
+            return change;
+        }
+        var target = matching.FirstOrDefault(g => g.Kind == ObservationKind.Target);
+        var stretch = matching.FirstOrDefault(g => g.Kind == ObservationKind.Stretch);
+        var judged = target ?? stretch!;
+        var progress = ProgressRules.Evaluate(new Goal(judged.Measure, judged.Direction, judged.Comparator, judged.Value, new Period(judged.StartYear, judged.EndYear), row.Value, year));
+        var text = string.Join(" · ", new[] { target, stretch }.Where(g => g is not null)
+            .Select(g => $"{(g!.Kind == ObservationKind.Target ? "目标" : "力争")} {g.Comparator.ToSymbol()} {g.Value.Trimmed().ToString(CultureInfo.InvariantCulture)}"))
+            + $" ({new Period(judged.StartYear, judged.EndYear)})";
+        return change with { Goal = text, Status = progress.Status };
+    }
 
     private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note) =>
         $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";

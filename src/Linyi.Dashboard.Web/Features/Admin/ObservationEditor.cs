@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Configurations;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -11,6 +12,9 @@ namespace Linyi.Dashboard.Web.Features.Admin;
 public sealed class ObservationForm
 {
     public long? Id { get; set; }
+
+    /// <summary>The row version the form was opened at; saving over a newer change is refused and both are shown.</summary>
+    public uint? Version { get; set; }
     [Display(Name = "Indicator")] public string? Indicator { get; set; }
     [Display(Name = "Region")] public string? Region { get; set; }
     [Display(Name = "Period")] public string? Period { get; set; }
@@ -31,7 +35,8 @@ public sealed class ObservationForm
     };
 }
 
-public sealed record ObservationFormViewModel(ObservationForm Form, EditChoices Choices);
+/// <param name="Theirs">After a refused save: the figure as someone else saved it meanwhile.</param>
+public sealed record ObservationFormViewModel(ObservationForm Form, EditChoices Choices, ObservationForm? Theirs = null);
 
 public sealed record ObservationListItem(long Id, string Indicator, string IndicatorName, string Region, string Period, ObservationKind Kind, Comparator Comparator, decimal Value, string Unit, string Document, string Section);
 
@@ -50,7 +55,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         await db.Observations.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new ObservationForm
             {
-                Id = o.Id, Indicator = o.Indicator!.Code, Region = o.Region!.Slug,
+                Id = o.Id, Version = EF.Property<uint>(o, RowVersion.Property), Indicator = o.Indicator!.Code, Region = o.Region!.Slug,
                 Period = o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear,
                 Kind = o.Kind == ObservationKind.Actual ? "actual" : o.Kind == ObservationKind.Target ? "target" : "stretch",
                 Comparator = o.Comparator == Comparator.Eq ? "=" : o.Comparator == Comparator.Ge ? ">=" : o.Comparator == Comparator.Le ? "<=" : "~",
@@ -79,6 +84,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 modelState.AddModelError("", "This figure no longer exists; it may have been deleted by someone else.");
                 return false;
             }
+            FormFields.ExpectVersion(db, observation, form.Version);
         }
         else
         {
@@ -101,6 +107,12 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         observation.Vintage = row.Vintage;
         (observation.Section, observation.NoteZh, observation.NoteEn) = (row.Section, row.NoteZh, row.NoteEn);
     }
+
+    public async Task<string?> LabelAsync(long id, CancellationToken cancellationToken) =>
+        await db.Observations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => o.Indicator!.NameZh + " · " + o.Region!.NameZh + " · " + (o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear)
+                + " · " + o.Value.ToString() + " · " + o.Document!.TitleZh)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<bool> DeleteAsync(long id, string user, CancellationToken cancellationToken)
     {

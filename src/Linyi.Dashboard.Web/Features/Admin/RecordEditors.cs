@@ -12,7 +12,12 @@ public enum FieldType { Text, TextArea, Select }
 
 public sealed record FieldSpec(string Column, string Label, FieldType Type, IReadOnlyList<Choice>? Choices = null, bool Optional = false);
 
-public sealed record RecordFormViewModel(string Title, string Action, string CancelUrl, IReadOnlyList<FieldSpec> Fields, IReadOnlyDictionary<string, string?> Values);
+/// <param name="Version">The row version the form was opened at (null for a new record).</param>
+/// <param name="Theirs">After a refused save: the record as someone else saved it meanwhile.</param>
+public sealed record RecordFormViewModel(string Title, string Action, string CancelUrl, IReadOnlyList<FieldSpec> Fields, IReadOnlyDictionary<string, string?> Values,
+    uint? Version = null, IReadOnlyDictionary<string, string?>? Theirs = null);
+
+public sealed record DeleteViewModel(string What, string Action, string CancelUrl);
 
 public sealed record RecordListItem(int Id, string Key, string Label, string? Link);
 
@@ -66,12 +71,12 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
 
     public async Task<Dictionary<string, string?>?> DocumentValuesAsync(int id, CancellationToken cancellationToken)
     {
-        var d = await db.Documents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var d = await db.Documents.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return d is null ? null : new Dictionary<string, string?>
         {
             ["code"] = d.Code, ["title_zh"] = d.TitleZh, ["title_en"] = d.TitleEn, ["publisher"] = d.Publisher,
             ["published_on"] = d.PublishedOn, ["kind"] = KebabEnum.ToText(d.Kind), ["url"] = d.Url, ["reliability"] = d.Reliability,
-            ["source_file"] = d.SourceFile,
+            ["source_file"] = d.SourceFile, ["version"] = VersionOf(d),
         };
     }
 
@@ -91,6 +96,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This document no longer exists.");
             return false;
         }
+        FormFields.ExpectVersion(db, document, id is null ? null : Version(values));
         if (id is null)
         {
             db.Documents.Add(document);
@@ -112,23 +118,25 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
 
     public async Task<Dictionary<string, string?>?> IndicatorValuesAsync(int id, CancellationToken cancellationToken)
     {
-        var i = await db.Indicators.AsNoTracking().Include(x => x.Category).Include(x => x.GrowthOf).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var i = await db.Indicators.Include(x => x.Category).Include(x => x.GrowthOf).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return i is null ? null : new Dictionary<string, string?>
         {
             ["code"] = i.Code, ["category"] = i.Category!.Slug, ["name_zh"] = i.NameZh, ["name_en"] = i.NameEn, ["unit"] = i.UnitCode,
             ["measure"] = KebabEnum.ToText(i.Measure), ["direction"] = KebabEnum.ToText(i.Direction), ["precision"] = Text(i.Precision),
             ["chart"] = KebabEnum.ToText(i.Chart), ["growth_of"] = i.GrowthOf?.Code, ["description_zh"] = i.DescriptionZh, ["description_en"] = i.DescriptionEn,
             ["axis_min"] = i.AxisMin is { } min ? Format.Invariant(min) : null, ["axis_max"] = i.AxisMax is { } max ? Format.Invariant(max) : null,
+            ["version"] = VersionOf(i),
         };
     }
 
     public async Task<Dictionary<string, string?>?> MilestoneValuesAsync(int id, CancellationToken cancellationToken)
     {
-        var m = await db.Milestones.AsNoTracking().Include(x => x.Region).Include(x => x.Category).Include(x => x.Document).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var m = await db.Milestones.Include(x => x.Region).Include(x => x.Category).Include(x => x.Document).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return m is null ? null : new Dictionary<string, string?>
         {
             ["region"] = m.Region!.Slug, ["period"] = m.Period.ToString(), ["category"] = m.Category?.Slug, ["kind"] = KebabEnum.ToText(m.Kind),
             ["title_zh"] = m.TitleZh, ["title_en"] = m.TitleEn, ["document"] = m.Document!.Code, ["section"] = m.Section,
+            ["version"] = VersionOf(m),
         };
     }
 
@@ -146,6 +154,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This indicator no longer exists.");
             return false;
         }
+        FormFields.ExpectVersion(db, indicator, id is null ? null : Version(values));
         if (id is null)
         {
             db.Indicators.Add(indicator);
@@ -173,6 +182,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This milestone no longer exists.");
             return false;
         }
+        FormFields.ExpectVersion(db, milestone, id is null ? null : Version(values));
         if (id is null)
         {
             db.Milestones.Add(milestone);
@@ -245,6 +255,20 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         await db.SaveAuditedChangesAsync(new AuditScope(user, ChangeSource.Form), cancellationToken);
         return true;
     }
+
+    private string VersionOf(object entity) => Text((uint)db.Entry(entity).Property(Web.Data.Configurations.RowVersion.Property).CurrentValue!);
+
+    private static uint? Version(IReadOnlyDictionary<string, string?> values) =>
+        uint.TryParse(values.GetValueOrDefault("version"), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    public async Task<string?> LabelAsync(string kind, int id, CancellationToken cancellationToken) => kind switch
+    {
+        "indicators" => await db.Indicators.AsNoTracking().Where(i => i.Id == id).Select(i => i.NameZh + "（" + i.Code + "）").FirstOrDefaultAsync(cancellationToken),
+        "milestones" => await db.Milestones.AsNoTracking().Where(m => m.Id == id).Select(m => m.TitleZh).FirstOrDefaultAsync(cancellationToken),
+        _ => await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.TitleZh + "（" + d.PublishedOn + "）").FirstOrDefaultAsync(cancellationToken),
+    };
+
+    public static string Text(uint value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

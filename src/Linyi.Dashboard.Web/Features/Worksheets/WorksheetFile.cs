@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Domain;
+
+namespace Linyi.Dashboard.Web.Features.Worksheets;
+
+/// <summary>
+/// The results-due (待填报) and targets worksheets as XLSX or CSV, and their reading back. Row 1 holds the column codes
+/// (so that the import can read the file whatever its language); the columns after the goal are for the editor to fill.
+/// A worksheet may cite a document that does not exist yet: its title, date, kind and address create it with the import.
+/// </summary>
+public static class WorksheetFile
+{
+    public static readonly string[] DocumentColumns = ["document", "section", "document_title", "document_published", "document_kind", "document_url"];
+
+    public static readonly string[] ResultsHeader =
+        [.. new[] { "indicator", "indicator_name", "region", "region_name", "goal_period", "target", "stretch", "unit", "year", "result", "vintage" }, .. DocumentColumns];
+
+    public static readonly string[] TargetsHeader =
+    [
+        .. new[] { "indicator", "indicator_name", "region", "region_name", "goal_period", "target", "stretch", "unit", "year", "new_comparator", "new_target", "new_stretch_comparator", "new_stretch" },
+        .. DocumentColumns,
+    ];
+
+    /// <summary>The column a person fills first, shaded in the XLSX.</summary>
+    private static int FirstInput(WorksheetKind kind) => kind == WorksheetKind.Results ? 9 : 9;
+
+    public static string[] Header(WorksheetKind kind) => kind == WorksheetKind.Results ? ResultsHeader : TargetsHeader;
+
+    private static string?[] Cells(WorksheetRow r, WorksheetKind kind) =>
+    [
+        r.Indicator, r.IndicatorName, r.Region, r.RegionName, r.GoalPeriod, Goal(r.Target, r.TargetComparator), Goal(r.Stretch, r.StretchComparator), r.Unit,
+        r.Year.ToString(CultureInfo.InvariantCulture),
+        .. Enumerable.Repeat<string?>(null, Header(kind).Length - 9),
+    ];
+
+    private static string? Goal(decimal? value, Comparator? comparator) =>
+        value is not { } v ? null : (comparator is null or Comparator.Eq ? "" : comparator.Value.ToAscii()) + v.ToString(CultureInfo.InvariantCulture);
+
+    public static byte[] Csv(IReadOnlyList<WorksheetRow> rows, WorksheetKind kind)
+    {
+        var text = new StringBuilder();
+        text.Append(string.Join(',', Header(kind))).Append('\n');
+        foreach (var row in rows)
+        {
+            text.Append(string.Join(',', Cells(row, kind).Select(Quote))).Append('\n');
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    public static byte[] Xlsx(IReadOnlyList<WorksheetRow> rows, WorksheetKind kind, IReadOnlyList<string> documents, int year)
+    {
+        var header = Header(kind);
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font(), new Font(new Bold(), new Color { Rgb = "FFFFFFFF" })),
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                    new Fill(new PatternFill(new ForegroundColor { Rgb = "FF1F4E79" }) { PatternType = PatternValues.Solid }),
+                    new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }) { PatternType = PatternValues.Solid })),
+                new Borders(new Border()),
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
+                    new CellFormat { FillId = 3, ApplyFill = true }));
+
+            var data = workbook.AddNewPart<WorksheetPart>();
+            var sheetData = new SheetData(new Row(header.Select(h => Text(h, 1))));
+            foreach (var row in rows)
+            {
+                sheetData.Append(new Row(Cells(row, kind).Select((value, i) => Text(value, i >= FirstInput(kind) ? 2u : 0u))));
+            }
+            var last = rows.Count + 1;
+            var lastInputRow = Math.Max(last, 2);
+            var validations = new DataValidations();
+            void List(string column, string formula)
+            {
+                var letter = Letter(Array.IndexOf(header, column) + 1);
+                validations.Append(new DataValidation(new Formula1(formula))
+                {
+                    Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true,
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letter}2:{letter}{lastInputRow}" },
+                });
+            }
+            if (kind == WorksheetKind.Results)
+            {
+                List("vintage", "\"final,preliminary\"");
+            }
+            else
+            {
+                List("new_comparator", "\"=,>=,<=,~\"");
+                List("new_stretch_comparator", "\"=,>=,<=,~\"");
+            }
+            List("document_kind", "\"" + string.Join(',', KebabEnum.Texts<DocumentKind>()) + "\"");
+            List("document", $"'文档 Documents'!$A$2:$A${Math.Max(documents.Count + 1, 2)}");
+            validations.Count = (uint)validations.ChildElements.Count;
+            data.Worksheet = new Worksheet(
+                new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
+                new Columns(header.Select((h, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = h.EndsWith("name", StringComparison.Ordinal) || h == "document_title" ? 30 : 14, CustomWidth = true })),
+                sheetData,
+                new AutoFilter { Reference = $"A1:{Letter(header.Length)}{last}" },
+                validations);
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(data), SheetId = 1, Name = kind == WorksheetKind.Results ? "待填报 Results due" : $"{year}目标 Targets" });
+
+            var help = workbook.AddNewPart<WorksheetPart>();
+            help.Worksheet = new Worksheet(new Columns(new Column { Min = 1, Max = 1, Width = 120, CustomWidth = true }),
+                new SheetData(Instructions(kind, year).Select((line, i) => new Row(Text(line, i == 0 ? 1u : 0u)))));
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(help), SheetId = 2, Name = "说明 Instructions" });
+
+            var docs = workbook.AddNewPart<WorksheetPart>();
+            docs.Worksheet = new Worksheet(new SheetData(new[] { "document" }.Concat(documents).Select((code, i) => new Row(Text(code, i == 0 ? 1u : 0u)))));
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(docs), SheetId = 3, Name = "文档 Documents" });
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static IEnumerable<string> Instructions(WorksheetKind kind, int year) =>
+    [
+        kind == WorksheetKind.Results ? "待填报工作表：如何填写 · Results due: how to fill it in" : $"{year}年目标工作表：如何填写 · Targets for {year}: how to fill it in",
+        kind == WorksheetKind.Results
+            ? "每行是一个已开始且尚无实绩的目标。请在 result 列填写该年度（year 列）的实绩，数值按文档原文、单位同 unit 列；vintage 选 final（正式）或 preliminary（初步/预计/快报）。"
+            : $"每行是一个去年有目标、{year}年尚无目标的指标。请在 new_target 填写基本目标、new_stretch 填写力争目标（可只填一项），并选择比较符（= 等于，>= 以上/突破，<= 以内，~ 左右）。",
+        "Each row is one goal. Fill the white-on-yellow columns; leave a row's input columns empty to skip it. Values as the document states them, in the unit of the unit column.",
+        "document：引用的文档代码（见“文档 Documents”表）。引用新文档时，填写一个新代码，并填写 document_title（标题）、document_published（发布日期 YYYY-MM-DD）、document_kind，最好还有 document_url（网址）。",
+        "document: the code of the source document (see the Documents sheet). To cite a new document, give a new code with its title, publication date, kind and, if it is on the web, its address.",
+        "section：数据在文档中的位置，例如“一、综合 ¶1”。 section: where in the document the figure is.",
+        "填好后在“导入”页面上传本文件（XLSX 或 CSV）。预览会逐行列出新实绩、对应目标和将得出的状态；确认之前不会写入任何数据。",
+        "Upload the filled file on the Import page (XLSX or CSV). The preview lists each new figure beside its goal and the status it will give; nothing is written until you confirm.",
+        "请勿修改第一行的列代码。 Do not change the column codes in row 1.",
+    ];
+
+    private static Cell Text(string? value, uint style) =>
+        new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value ?? "") { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
+
+    private static string Letter(int number)
+    {
+        var name = "";
+        for (; number > 0; number = (number - 1) / 26)
+        {
+            name = (char)('A' + ((number - 1) % 26)) + name;
+        }
+        return name;
+    }
+
+    /// <summary>Whether the bytes are an XLSX file (a ZIP package).</summary>
+    public static bool IsXlsx(ReadOnlySpan<byte> content) => content.Length > 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
+
+    /// <summary>The worksheet a CSV or XLSX file holds (by its first row), or null when it is not a worksheet.</summary>
+    public static (WorksheetKind Kind, List<CsvRecord> Records)? Read(string fileName, byte[] content, List<SeedError> errors)
+    {
+        List<CsvRecord> records;
+        if (IsXlsx(content))
+        {
+            records = ReadXlsx(fileName, content, errors);
+            if (records.Count == 0)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            var firstLine = Encoding.UTF8.GetString(content.AsSpan(0, Math.Min(content.Length, 400))).TrimStart('\uFEFF').Split('\n')[0].TrimEnd('\r');
+            var kind = firstLine == string.Join(',', ResultsHeader) ? WorksheetKind.Results : firstLine == string.Join(',', TargetsHeader) ? WorksheetKind.Targets : (WorksheetKind?)null;
+            if (kind is null)
+            {
+                return null;
+            }
+            return (kind.Value, CsvTable.Parse(fileName, content, Header(kind.Value), errors).ToList());
+        }
+        var first = records[0].Fields;
+        foreach (var kind in new[] { WorksheetKind.Results, WorksheetKind.Targets })
+        {
+            if (first.Count >= Header(kind).Length && first.Take(Header(kind).Length).SequenceEqual(Header(kind)))
+            {
+                var width = Header(kind).Length;
+                return (kind, records.Skip(1).Select(r => r with { Fields = [.. r.Fields.Take(width), .. Enumerable.Repeat("", Math.Max(0, width - r.Fields.Count))] }).ToList());
+            }
+        }
+        errors.Add(new SeedError(fileName, 1, 1, "the first sheet is not a results-due or targets worksheet: row 1 must hold its column codes unchanged"));
+        return (WorksheetKind.Results, []);
+    }
+
+    /// <summary>The first sheet's rows as text, each with its row number; cells may be inline or shared strings or numbers.</summary>
+    private static List<CsvRecord> ReadXlsx(string fileName, byte[] content, List<SeedError> errors)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false);
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+            var records = new List<CsvRecord>();
+            foreach (var row in part.Worksheet.Descendants<Row>())
+            {
+                var fields = new List<string>();
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var column = Column(cell.CellReference?.Value) ?? fields.Count;
+                    while (fields.Count < column)
+                    {
+                        fields.Add("");
+                    }
+                    var value = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, CultureInfo.InvariantCulture, out var index) && index < shared.Count
+                        ? shared[index]
+                        : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
+                    fields.Add(value.Trim());
+                }
+                records.Add(new CsvRecord((int)(row.RowIndex?.Value ?? (uint)records.Count + 1), fields));
+            }
+            return records;
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or InvalidOperationException or FormatException or NullReferenceException or System.Xml.XmlException)
+        {
+            errors.Add(new SeedError(fileName, 0, 0, "the file is not a readable XLSX workbook"));
+            return [];
+        }
+    }
+
+    private static int? Column(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+        var number = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetterUpper))
+        {
+            number = (number * 26) + (c - 'A' + 1);
+        }
+        return number - 1;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+public class WorksheetTests(TestDatabase database) : IntegrationTest(database)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+        await using var db = Database.CreateContext();
+        await db.Observations.Where(o => o.Indicator!.Code == "gdp_growth" && o.Region!.Slug == "linyi" && o.StartYear == 2024 && o.Kind == ObservationKind.Actual).ExecuteDeleteAsync();
+    }
+
+    private static bool GdpGrowth2024(Dictionary<string, string> row) => row["indicator"] == "gdp_growth" && row["region"] == "linyi" && row["year"] == "2024";
+
+    private static async Task<string> UploadAsync(HttpClient editor, byte[] content, string name, string type)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        form.Add(file, "file", name);
+        form.Add(new StringContent(await Accounts.TokenAsync(editor, "/admin/import")), "__RequestVerificationToken");
+        var response = await editor.PostAsync("/admin/import", form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, Regex.Replace(html, "<[^>]+>", " "));
+        return html;
+    }
+
+    [Fact]
+    public async Task TheResultsDueWorkbookHasItsGoalsStyleFrozenHeaderFilterListsAndInstructions()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+
+        var response = await editor.GetAsync("/admin/worksheet/results.xlsx?category=economy");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = WorksheetCells.Rows(bytes);
+        var gdp = Assert.Single(rows, GdpGrowth2024);
+        Assert.Equal("5.5", gdp["target"]);
+        Assert.Equal(">=6", gdp["stretch"]);
+        Assert.Equal("", gdp["result"]);
+        Assert.DoesNotContain(rows, r => r["indicator"] == "gdp_growth" && r["year"] == "2023");
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var sheet = WorksheetCells.Sheet(document);
+        Assert.Equal("A2", sheet.Descendants<Pane>().Single().TopLeftCell!.Value);
+        Assert.NotNull(sheet.Descendants<AutoFilter>().Single().Reference);
+        var lists = sheet.Descendants<DataValidation>().Select(v => v.Formula1!.Text).ToList();
+        Assert.Contains("\"final,preliminary\"", lists);
+        Assert.Contains(lists, l => l.Contains("Documents", StringComparison.Ordinal));
+        Assert.Equal(1u, sheet.Descendants<Row>().First().Elements<Cell>().First().StyleIndex!.Value);
+        Assert.Contains(document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>(), s => s.Name!.Value!.Contains("Instructions", StringComparison.Ordinal));
+
+        var other = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/results.xlsx?region=lanshan"));
+        Assert.All(other, r => Assert.Equal("lanshan", r["region"]));
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.GetAsync("/admin/worksheet/results.xlsx?region=atlantis")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AFilledWorkbookPreviewsEachResultBesideItsGoalAndCreatesTheNewDocument()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var sheet = await editor.GetByteArrayAsync("/admin/worksheet/results.xlsx");
+        var filled = WorksheetCells.Fill(sheet, GdpGrowth2024, new Dictionary<string, string>
+        {
+            ["result"] = "5.9", ["vintage"] = "final", ["document"] = "bulletin2024-test", ["section"] = "一、综合 ¶1",
+            ["document_title"] = "临沂市2024年统计公报", ["document_published"] = "2025-04-10", ["document_kind"] = "bulletin", ["document_url"] = "https://example.org/b2024",
+        });
+
+        var html = await UploadAsync(editor, filled, "results-due.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        Assert.Contains("data-add=\"1\"", html);
+        Assert.Contains("data-new-document=\"bulletin2024-test\"", html);
+        var row = Html.Element(html, "data-key=\"gdp_growth/linyi/2024/actual@bulletin2024-test\"");
+        Assert.Contains("5.5", row);
+        Assert.Contains("data-status=\"achieved\"", row);
+        var apply = Regex.Match(html, "action=\"(/admin/import/[0-9a-f-]+/apply)\"").Groups[1].Value;
+        var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await Accounts.TokenAsync(editor, "/admin/import") }));
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        await using var db = Database.CreateContext();
+        var document = await db.Documents.SingleAsync(d => d.Code == "bulletin2024-test");
+        Assert.Equal("https://example.org/b2024", document.Url);
+        Assert.Equal(5.9m, await db.Observations.Where(o => o.DocumentId == document.Id).Select(o => o.Value).SingleAsync());
+    }
+
+    [Fact]
+    public async Task TheCsvWorksheetAndTheTargetsWorksheetComeBackThroughTheSameImport()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var csv = Encoding.UTF8.GetString(await editor.GetByteArrayAsync("/admin/worksheet/results.csv?region=linyi"));
+        var line = csv.Split('\n').Single(l => l.StartsWith("gdp_growth,", StringComparison.Ordinal) && l.Contains(",2024,,", StringComparison.Ordinal));
+        var filledLine = line.Replace(",2024,,,,,,,,", ",2024,4.5,final,gwr2024,test ¶1,,,,", StringComparison.Ordinal);
+        Assert.NotEqual(line, filledLine);
+
+        var html = await UploadAsync(editor, Encoding.UTF8.GetBytes(csv.Replace(line, filledLine, StringComparison.Ordinal)), "results.csv", "text/csv");
+
+        Assert.Contains("data-add=\"1\"", html);
+        Assert.Contains("data-status=\"behind\"", Html.Element(html, "data-key=\"gdp_growth/linyi/2024/actual@gwr2024\""));
+
+        var targets = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/targets.xlsx"));
+        Assert.NotEmpty(targets);
+        Assert.All(targets, r => Assert.Equal("2027", r["year"]));
+    }
+
+    [Fact]
+    public async Task AFilledTargetsWorksheetAddsNextYearsTargets()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+        var csv = Encoding.UTF8.GetString(await editor.GetByteArrayAsync("/admin/worksheet/targets.csv"));
+        var empty = ",2027" + new string(',', 10);
+        var line = csv.Split('\n').First(l => l.EndsWith(empty, StringComparison.Ordinal));
+        var filled = line[..^empty.Length] + ",2027,=,520,,,gwr2024,test ¶1,,,,";
+
+        var html = await UploadAsync(editor, Encoding.UTF8.GetBytes(csv.Replace(line, filled, StringComparison.Ordinal)), "targets.csv", "text/csv");
+
+        Assert.Contains("data-add=\"1\"", html);
+        var key = $"{line.Split(',')[0]}/{line.Split(',')[2]}/2027/target@gwr2024";
+        Assert.Contains($"data-key=\"{key}\"", html);
+    }
+}
