@@ -156,7 +156,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         await using var db0 = Database.CreateContext();
         var cited = await db0.Observations.CountAsync(o => o.Document!.Code == "gwr2024");
         Assert.True(cited > 10);
-        var csv = Header + "gdp,linyi,2023,actual,=,6105.5,,final,gwr2024,一、2023年工作回顾 ¶1,更正\n";
+        var csv = Header + "gdp,linyi,2023,actual,=,6105.5,,final,gwr2024,一、2023年工作回顾 ¶1,更正,\n";
 
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
 
@@ -184,7 +184,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
             {
                 for (var i = 0; i < 300; i++)
                 {
-                    rows.Append(CultureInfo.InvariantCulture, $"gdp,{region},{year},actual,=,{i},,final,d{i},t,\n");
+                    rows.Append(CultureInfo.InvariantCulture, $"gdp,{region},{year},actual,=,{i},,final,d{i},t,,\n");
                 }
             }
         }
