@@ -11,6 +11,7 @@ using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
@@ -34,11 +35,9 @@ public static class WebExtensions
             })
             .AddViewLocalization().AddDataAnnotationsLocalization();
         services.AddMemoryCache();
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
-            options.SizeLimit = 256L * 1024 * 1024;
-        });
+        services.AddOutputCache(options => options.SizeLimit = 256L * 1024 * 1024);
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy(configuration.GetValue("OutputCache:Enabled", true))));
         services.AddResponseCompression(options =>
         {
             // Not over HTTPS: pages carry antiforgery tokens next to reflected input (BREACH). A TLS proxy may compress instead.
