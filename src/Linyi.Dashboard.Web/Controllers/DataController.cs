@@ -69,7 +69,7 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
     /// </summary>
     public const int MaxSuggestions = 400;
 
-    private static IReadOnlyList<IndicatorChoice> Suggestions(IReadOnlyList<IndicatorChoice> all, DashboardFilter filter) =>
+    internal static IReadOnlyList<IndicatorChoice> Suggestions(IReadOnlyList<IndicatorChoice> all, DashboardFilter filter) =>
         all.Count <= MaxSuggestions ? all
             : all.Where(i => filter.Indicators.Contains(i.Code)).Concat(all.Where(i => i.CategorySlug == filter.Category)).Concat(all)
                 .Distinct().Take(MaxSuggestions).ToList();
