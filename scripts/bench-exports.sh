@@ -91,7 +91,7 @@ section="$WORK/section.md"
     echo "|---|---|---|---|---|---|---|---|---|---|"
     cat "$WORK/table.md"
     echo
-    echo "Rows stream from PostgreSQL into CsvHelper or the OpenXML SAX writer (the XLSX through a temporary file), so a"
+    echo "Rows stream from PostgreSQL into CsvHelper or the OpenXML SAX writer (the XLSX zipped straight into the response), so a"
     echo "download holds one row and a write buffer, not the file; at most \`RateLimits:ExportsAtOnce\` run at once."
 } > "$section"
 if grep -q '^## Concurrent exports' "$OUT"; then

@@ -10,7 +10,8 @@ start_app_instance() {
         Security__RequireHttps=false Serilog__MinimumLevel__Default=Warning "$@" \
         dotnet Linyi.Dashboard.Web.dll > "$ROOT/out/$name.log" 2>&1) &
     APP_PIDS[$name]=$!
-    for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0; sleep 0.5; done
+    # APP_READY_SECONDS: a loaded machine can take longer than a minute to migrate and seed a new database.
+    for _ in $(seq $((2 * ${APP_READY_SECONDS:-60}))); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0; sleep 0.5; done
     tail -n 30 "$ROOT/out/$name.log" >&2
     die "$name did not become ready on port $port"
 }

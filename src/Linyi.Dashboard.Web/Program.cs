@@ -13,10 +13,13 @@ try
     builder.Services.AddDashboardSecurity(builder.Configuration, builder.Environment);
     builder.Services.AddDashboardWeb();
     builder.Services.AddDashboardFeatures();
+    builder.Services.AddFrontCache(builder.Configuration);
+    builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
     var app = builder.Build();
 
     app.UseDashboardErrorPages();
+    app.UseFrontCache();
     app.UseSecurityHeaders();
     app.UseResponseCompression();
     app.UseDashboardRequestLogging();
@@ -27,6 +30,7 @@ try
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseFrontCacheCapture();
     app.UseOutputCache();
 
     app.MapDashboardHealthChecks();

@@ -14,13 +14,17 @@ public class CategoriesController(CategoryQueries queries, ReferenceData referen
         View((await reference.GetAsync(cancellationToken)).Categories);
 
     [HttpGet("/categories/{slug}")]
-    public async Task<IActionResult> Show(string slug, DashboardFilter filter, CategorySort sort, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string slug, DashboardFilter filter, CategorySort sort, CancellationToken cancellationToken, int page = 1)
     {
         if (!ModelState.IsValid)
         {
             return this.BadRequestPage();
         }
-        var model = await queries.GetAsync(slug, filter, sort, await reference.GetAsync(cancellationToken), cancellationToken);
+        var model = await queries.GetAsync(slug, filter, sort, await reference.GetAsync(cancellationToken), cancellationToken, page);
+        if (model is not null && (page < 1 || page > model.PageCount))
+        {
+            return this.ErrorPage(StatusCodes.Status400BadRequest, $"page must be from 1 to {model.PageCount}. / 页码须在 1 到 {model.PageCount} 之间。");
+        }
         return model is null ? NotFound() : View(model);
     }
 }

@@ -28,7 +28,7 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
         var rows = await data.PageAsync(filter, refs, sort, dir, page, size, cancellationToken);
         // The panel says what the table holds: its count is the table's (a year also matches the periods containing it).
-        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = refs.Indicators };
+        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = Suggestions(refs.Indicators, filter) };
         return View(new DataViewModel(panel, rows, sort, dir));
     }
 
@@ -62,6 +62,17 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = Ascii(name) }.ToString();
         await write(data.StreamAsync(filter, refs), Infrastructure.Localized.IsEnglish, about);
     }
+
+    /// <summary>
+    /// Most suggestions the indicator field lists, so that the page does not grow with the data: the chosen ones and the
+    /// chosen category's first. Any code can still be typed.
+    /// </summary>
+    public const int MaxSuggestions = 400;
+
+    internal static IReadOnlyList<IndicatorChoice> Suggestions(IReadOnlyList<IndicatorChoice> all, DashboardFilter filter) =>
+        all.Count <= MaxSuggestions ? all
+            : all.Where(i => filter.Indicators.Contains(i.Code)).Concat(all.Where(i => i.CategorySlug == filter.Category)).Concat(all)
+                .Distinct().Take(MaxSuggestions).ToList();
 
     private static string Ascii(string name) => new(name.Select(c => char.IsAscii(c) && c != '"' ? c : '_').ToArray());
 }

@@ -18,9 +18,17 @@ public class RegionsController(RegionQueries queries, ReferenceData reference) :
         View(await queries.CoverageAsync(await reference.GetAsync(cancellationToken), cancellationToken));
 
     [HttpGet("/regions/{slug}")]
-    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken, int page = 1)
     {
-        var model = await queries.GetAsync(slug, await reference.GetAsync(cancellationToken), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return this.BadRequestPage();
+        }
+        var model = await queries.GetAsync(slug, await reference.GetAsync(cancellationToken), cancellationToken, page);
+        if (model is not null && model.Page != page)
+        {
+            return this.ErrorPage(StatusCodes.Status400BadRequest, $"page must be from 1 to {model.PageCount}. / 页码须在 1 到 {model.PageCount} 之间。");
+        }
         return model is null ? NotFound() : View(model);
     }
 }

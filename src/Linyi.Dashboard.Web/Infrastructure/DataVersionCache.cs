@@ -10,7 +10,8 @@ namespace Linyi.Dashboard.Web.Infrastructure;
 /// channel is down, reads per request), so an edit made through any instance is visible on every instance at once.
 /// Signed-in users (whose pages differ) and responses that set cookies are never cached.
 /// </summary>
-public sealed class DataVersionCachePolicy : IOutputCachePolicy
+/// <param name="enabled">False only to measure pages as a miss would serve them (OutputCache:Enabled, for scripts/bench.sh).</param>
+public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePolicy
 {
     public const string Name = "data-version";
 
@@ -18,7 +19,7 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
     {
         var request = context.HttpContext.Request;
         var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true;
-        var attempt = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var attempt = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt && anonymous;
         context.AllowCacheStorage = attempt && anonymous;

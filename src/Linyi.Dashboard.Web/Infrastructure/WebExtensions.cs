@@ -11,6 +11,7 @@ using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
@@ -37,11 +38,9 @@ public static class WebExtensions
             // Validation messages and display names are keys of the one shared resource file, as the views' strings are.
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddMemoryCache();
-        services.AddOutputCache(options =>
-        {
-            options.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
-            options.SizeLimit = 256L * 1024 * 1024;
-        });
+        services.AddOutputCache(options => options.SizeLimit = 256L * 1024 * 1024);
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy(configuration.GetValue("OutputCache:Enabled", true))));
         services.AddResponseCompression(options =>
         {
             // Not over HTTPS: pages carry antiforgery tokens next to reflected input (BREACH). A TLS proxy may compress instead.

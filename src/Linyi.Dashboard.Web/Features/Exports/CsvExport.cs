@@ -13,6 +13,9 @@ public static class CsvExport
     {
         await using var writer = CsvWriter.Create(output, Options, leaveOpen: true);
         writer.WriteHeader(ExportTable.Header);
+        // The header leaves before the query's first row: the download starts at once, while PostgreSQL sorts.
+        await writer.FlushAsync(cancellationToken);
+        await output.FlushAsync(cancellationToken);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             foreach (var cell in ExportTable.Cells(row, english))

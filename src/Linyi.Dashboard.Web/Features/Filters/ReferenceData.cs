@@ -9,7 +9,7 @@ public sealed record RegionInfo(int Id, string Slug, string NameZh, string NameE
 
 public sealed record CategoryInfo(int Id, string Slug, string NameZh, string NameEn, int SortOrder);
 
-public sealed record IndicatorChoice(string Code, string NameZh, string NameEn);
+public sealed record IndicatorChoice(string Code, string NameZh, string NameEn, string CategorySlug = "");
 
 public sealed record Reference(IReadOnlyList<RegionInfo> Regions, IReadOnlyList<CategoryInfo> Categories)
 {
@@ -51,7 +51,7 @@ public sealed class ReferenceData(IServiceScopeFactory scopes, IMemoryCache cach
             .Select(c => new CategoryInfo(c.Id, c.Slug, c.NameZh, c.NameEn, c.SortOrder))
             .ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
-            .Select(i => new IndicatorChoice(i.Code, i.NameZh, i.NameEn)).ToListAsync(cancellationToken);
+            .Select(i => new IndicatorChoice(i.Code, i.NameZh, i.NameEn, i.Category!.Slug)).ToListAsync(cancellationToken);
         var documents = await db.Documents.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken);
         var reference = new Reference(regions, categories)
         {

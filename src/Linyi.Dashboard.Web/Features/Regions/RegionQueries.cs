@@ -16,8 +16,14 @@ namespace Linyi.Dashboard.Web.Features.Regions;
 /// <summary>A region's figure, with its share of the city's figure for the same indicator, period and kind where both exist.</summary>
 public sealed record RegionFigure(DataRow Row, decimal? CityValue, decimal? ShareOfCity);
 
+/// <param name="Figures">The figures of this page's indicators.</param>
+/// <param name="IndicatorCount">Indicators with figures for the region, on every page together.</param>
 public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IReadOnlyList<RegionFigure> Figures, IReadOnlyList<MilestoneData> Milestones,
-    IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<ChartData> Series, CountyMap? Map, IReadOnlyList<CountyGoal> Goals);
+    IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<ChartData> Series, CountyMap? Map, IReadOnlyList<CountyGoal> Goals,
+    int Page = 1, int PageCount = 1, int IndicatorCount = 0)
+{
+    public string PageLink(int page) => $"/regions/{Region.Slug}" + (page == 1 ? "" : $"?page={page}");
+}
 
 /// <summary>A target that names the region, judged by <see cref="ProgressRules"/> against the region's own result once one is published.</summary>
 public sealed record CountyGoal(DataRow Target, DataRow? Result, GoalStatus Status);
@@ -36,14 +42,32 @@ public sealed record CoverageViewModel(IReadOnlyList<RegionInfo> Counties, IRead
 public sealed class RegionQueries(DashboardDbContext db, DataQueries data, IndicatorQueries indicators, CompareQueries compare,
     IOptions<OverviewOptions> overview)
 {
-    public async Task<RegionViewModel?> GetAsync(string slug, Reference refs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indicators per page of a region: the city's page of the real data fits on a few pages, and a page stays the same
+    /// size however many indicators the data gains.
+    /// </summary>
+    public const int PageSize = 60;
+
+    /// <returns>Null when the region does not exist; a model whose <see cref="RegionViewModel.Page"/> differs from
+    /// <paramref name="page"/> when that page does not exist.</returns>
+    public async Task<RegionViewModel?> GetAsync(string slug, Reference refs, CancellationToken cancellationToken, int page = 1)
     {
         var region = refs.Region(slug);
         if (region is null)
         {
             return null;
         }
-        var rows = await data.AllAsync(DashboardFilter.None with { Region = slug, IncludeOutside = true }, refs, cancellationToken);
+        var filter = DashboardFilter.None with { Region = slug, IncludeOutside = true };
+        // The page's indicators first, in the order of the table (category, then code); then the figures of those alone.
+        var codes = (await data.Filtered(filter, refs).Select(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder }).Distinct()
+            .ToListAsync(cancellationToken)).OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code).ToList();
+        var pageCount = Math.Max(1, (codes.Count + PageSize - 1) / PageSize);
+        if (page < 1 || page > pageCount)
+        {
+            return new RegionViewModel(region, null, [], [], [], [], null, [], 0, pageCount, codes.Count);
+        }
+        var rows = codes.Count <= PageSize ? await data.AllAsync(filter, refs, cancellationToken)
+            : await data.AllAsync(filter with { Indicators = codes.Skip((page - 1) * PageSize).Take(PageSize).ToList() }, refs, cancellationToken);
         var figures = rows.Select(r => new RegionFigure(r, null, null)).ToList();
         if (region.Kind is RegionKind.District or RegionKind.County or RegionKind.Zone && rows.Count > 0)
         {
@@ -54,7 +78,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             ? CountyMap.Locator("map-region", Localized.Pick(region.NameZh, region.NameEn), refs, await FigureCountsAsync(cancellationToken), region.Slug)
             : null;
         return new RegionViewModel(region, refs.Region(region.ParentSlug), figures, milestones, refs.Categories,
-            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken));
+            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken), page, pageCount, codes.Count);
     }
 
     private async Task<List<CountyGoal>> GoalsAsync(List<DataRow> rows, CancellationToken cancellationToken)
