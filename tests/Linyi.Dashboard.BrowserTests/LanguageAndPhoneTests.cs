@@ -21,7 +21,7 @@ public class LanguageAndPhoneTests(BrowserApp app)
 
     private static readonly string[] AdminPages =
     [
-        "/admin", "/admin/audit", "/admin/import", "/admin/observations", "/admin/observations/new?indicator=gdp", "/admin/indicators",
+        "/admin", "/admin/audit", "/admin/import", "/admin/worksheet", "/admin/observations", "/admin/observations/new?indicator=gdp", "/admin/indicators",
         "/admin/indicators/new", "/admin/milestones", "/admin/milestones/new", "/admin/documents", "/admin/documents/new", "/admin/users",
         "/account/password",
     ];

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Admin;
 
-public sealed record FieldChange(string Field, string? Old, string? New);
+/// <summary>One field's change; <paramref name="Lang"/> names the language of its values when the field holds text in one language.</summary>
+public sealed record FieldChange(string Field, string? Old, string? New, string? Lang = null);
 
 /// <summary>An audit entry as a person reads it: names instead of ids, Beijing time, labels in the reader's language, and only the fields that changed.</summary>
 public sealed record AuditLine(
@@ -43,7 +44,7 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
         }
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, i => Localized.Pick(i.NameZh, i.NameEn), cancellationToken);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => Localized.Pick(r.NameZh, r.NameEn), cancellationToken);
-        var documents = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localized.Pick(d.TitleZh, d.TitleEn) + "（" + d.PublishedOn + "）", cancellationToken);
+        var documents = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localized.Pick(d.TitleZh, d.TitleEn) + (Localized.IsEnglish ? " (" + d.PublishedOn + ")" : "（" + d.PublishedOn + "）"), cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => Localized.Pick(c.NameZh, c.NameEn), cancellationToken);
         var ids = entries.Select(e => e.Id).ToList();
         var reverted = await db.AuditEntries.AsNoTracking().Where(a => a.RevertOf != null && ids.Contains(a.RevertOf.Value))
@@ -87,7 +88,7 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
             var after = Parse(entry.NewValues);
             var fields = before.Keys.Union(after.Keys).Where(k => k != "id")
                 .Select(k => (Key: k, Old: before.TryGetValue(k, out var o) ? o : (JsonElement?)null, New: after.TryGetValue(k, out var n) ? n : (JsonElement?)null))
-                .Select(f => new FieldChange(text[Labels.GetValueOrDefault(f.Key, f.Key)].Value, Blank(Show(f.Key, f.Old)), Blank(Show(f.Key, f.New))))
+                .Select(f => new FieldChange(text[Labels.GetValueOrDefault(f.Key, f.Key)].Value, Blank(Show(f.Key, f.Old)), Blank(Show(f.Key, f.New)), LanguageOf(f.Key)))
                 .Where(f => f.Old != f.New)
                 .ToList();
             var values = after.Count > 0 ? after : before;
@@ -113,6 +114,15 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
             _ => entry.EntityKey,
         };
     }
+
+    /// <summary>Text typed in one language stays in it whatever the page's language, so the page marks it (WCAG 3.1.2).</summary>
+    private static string? LanguageOf(string field) => field switch
+    {
+        _ when field.EndsWith("En", StringComparison.Ordinal) => "en",
+        _ when field.EndsWith("Zh", StringComparison.Ordinal) => "zh-CN",
+        "note" or "section" or "publisher" or "reliability" => "zh-CN",
+        _ => null,
+    };
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

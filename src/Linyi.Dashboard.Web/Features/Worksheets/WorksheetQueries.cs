@@ -1,3 +1,4 @@
+using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,9 @@ public sealed class WorksheetQueries(DashboardDbContext db, TimeProvider clock)
 
     public async Task<WorksheetChoices> ChoicesAsync(CancellationToken cancellationToken) => new(
         await db.Documents.AsNoTracking().OrderBy(d => d.Code).Select(d => d.Code).ToListAsync(cancellationToken),
-        (await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Slug, c.NameZh }).ToListAsync(cancellationToken)).Select(c => (c.Slug, c.NameZh)).ToList(),
-        (await db.Regions.AsNoTracking().OrderBy(r => r.AdminCode == null).ThenBy(r => r.AdminCode).ThenBy(r => r.Slug).Select(r => new { r.Slug, r.NameZh }).ToListAsync(cancellationToken))
-            .Select(r => (r.Slug, r.NameZh)).ToList());
+        (await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Slug, c.NameZh, c.NameEn }).ToListAsync(cancellationToken)).Select(c => (c.Slug, Localized.Pick(c.NameZh, c.NameEn))).ToList(),
+        (await db.Regions.AsNoTracking().OrderBy(r => r.AdminCode == null).ThenBy(r => r.AdminCode).ThenBy(r => r.Slug).Select(r => new { r.Slug, r.NameZh, r.NameEn }).ToListAsync(cancellationToken))
+            .Select(r => (r.Slug, Localized.Pick(r.NameZh, r.NameEn))).ToList());
 
     /// <summary>The rows of a worksheet; <paramref name="category"/> and <paramref name="region"/> narrow it (null: all).</summary>
     public async Task<List<WorksheetRow>> RowsAsync(WorksheetKind kind, string? category, string? region, int year, CancellationToken cancellationToken)
