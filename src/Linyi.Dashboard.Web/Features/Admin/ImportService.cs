@@ -277,7 +277,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var judged = target ?? stretch!;
         var progress = ProgressRules.Evaluate(new Goal(judged.Measure, judged.Direction, judged.Comparator, judged.Value, new Period(judged.StartYear, judged.EndYear), row.Value, year));
         var text = string.Join(" · ", new[] { target, stretch }.Where(g => g is not null)
-            .Select(g => $"{(g!.Kind == ObservationKind.Target ? "目标" : "力争")} {g.Comparator.ToSymbol()} {g.Value.Trimmed().ToString(CultureInfo.InvariantCulture)}"))
+            .Select(g => $"{Filters.FilterQueries.KindLabel(g!.Kind)} {g.Comparator.ToSymbol()} {g.Value.Trimmed().ToString(CultureInfo.InvariantCulture)}"))
             + $" ({new Period(judged.StartYear, judged.EndYear)})";
         return change with { Goal = text, Status = progress.Status };
     }
