@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Linyi.Dashboard.Web.Data;
 
 /// <summary>
-/// A row of the <c>observations_of_record</c> view (created by the SourcesAndVintages migration): the observation that
-/// <see cref="VintageRule"/> picks for its key. A test checks that the view and the rule agree on every key.
+/// A row of the <c>observations_of_record</c> table: the observation that <see cref="VintageRule"/> picks for its key. The
+/// database keeps the table whenever observations or their documents change (FiguresOfRecordStored migration, ADR 0017),
+/// so every write path keeps it alike. A test checks that the table and the rule agree on every key after each kind of write.
 /// </summary>
 [Keyless]
 public class ObservationOfRecord

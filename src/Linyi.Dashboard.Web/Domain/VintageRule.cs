@@ -11,7 +11,7 @@ public interface IVintage
 
 /// <summary>
 /// Which of several reports of the same figure the dashboard uses (the figure of record). Documented in docs/progress.md
-/// and mirrored by the <c>observations_of_record</c> view:
+/// and mirrored by the triggers that keep the <c>observations_of_record</c> table:
 /// <list type="number">
 /// <item>a final figure wins over a preliminary one (预计, 初步核算, 快报);</item>
 /// <item>then the source's tier: statistics bureau (bulletin, release) over government (work report, notice) over news, reposts last;</item>

@@ -56,16 +56,94 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
             ("gdp", 2023, Vintage.Final, DocumentKind.StatsRelease, "2024-03", 6105.2m), ("gdp_growth", 2023, Vintage.Final, DocumentKind.Repost, "2026-01", 6.2m),
             ("grain_output", 2023, Vintage.Final, DocumentKind.GovNotice, "2024-03", 426.6m), ("grain_output", 2023, Vintage.Final, DocumentKind.WorkReport, "2024-03-01", 426.7m));
         await using var db = Database.CreateContext();
-        var all = await db.Observations.Select(o => new { o.Id, o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.Vintage, DocumentKind = o.Document!.Kind, o.Document.PublishedOn })
-            .ToListAsync();
-        var byRule = all.GroupBy(o => (o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind))
-            .Select(g => VintageRule.PickOfRecord(g.Select(o => new Report(o.Id, o.Vintage, o.DocumentKind, o.PublishedOn))).Id)
-            .Order().ToList();
-        var byView = await db.ObservationsOfRecord.Select(r => r.ObservationId).OrderBy(id => id).ToListAsync();
-
-        Assert.True(all.Count > byView.Count, "the data has keys with more than one report");
-        Assert.Equal(byRule, byView);
+        await AssertTheTableFollowsTheRuleAsync(db);
         Assert.Equal(6105.2m, (await db.Observations.OfRecord(db).SingleAsync(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual)).Value);
+    }
+
+    [Fact]
+    public async Task TheFiguresOfRecordFollowEveryKindOfWrite()
+    {
+        await AddReportsAsync(("gdp", 2010, Vintage.Final, DocumentKind.News, "2024-09", 6105.1m), ("gdp", 2010, Vintage.Final, DocumentKind.StatsRelease, "2024-03", 6105.2m),
+            ("gdp", 2010, Vintage.Preliminary, DocumentKind.Bulletin, "2024-02", 6100m));
+        await using var db = Database.CreateContext();
+        async Task<decimal?> Gdp2010()
+        {
+            var ofRecord = await db.Observations.OfRecord(db).AsNoTracking()
+                .Where(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2010 && o.EndYear == 2010 && o.Kind == ObservationKind.Actual)
+                .Select(o => (decimal?)o.Value).ToListAsync();
+            Assert.True(ofRecord.Count <= 1, "at most one figure of record per key");
+            await AssertTheTableFollowsTheRuleAsync(db);
+            return ofRecord.SingleOrDefault();
+        }
+        Assert.Equal(6105.2m, await Gdp2010());
+
+        // The statistics release turns out to be a repost: the news report now ranks higher.
+        var release = await db.Documents.SingleAsync(d => d.Code == "test-2");
+        release.Kind = DocumentKind.Repost;
+        await db.SaveChangesAsync();
+        Assert.Equal(6105.1m, await Gdp2010());
+
+        // The news report's date moves before the repost's: still the news report (tier before date).
+        var news = await db.Documents.SingleAsync(d => d.Code == "test-1");
+        news.PublishedOn = "2024-01";
+        await db.SaveChangesAsync();
+        Assert.Equal(6105.1m, await Gdp2010());
+
+        // The news report is removed: the repost, then the preliminary bulletin when it becomes final.
+        var newsReport = await db.Observations.SingleAsync(o => o.DocumentId == news.Id);
+        db.Observations.Remove(newsReport);
+        await db.SaveChangesAsync();
+        Assert.Equal(6105.2m, await Gdp2010());
+        var bulletinReport = await db.Observations.SingleAsync(o => o.Document!.Code == "test-3");
+        bulletinReport.Vintage = Vintage.Final;
+        await db.SaveChangesAsync();
+        Assert.Equal(6100m, await Gdp2010());
+
+        // The bulletin's report moves to another year: 2010 falls back to the repost, and 2009 gains it.
+        bulletinReport.StartYear = bulletinReport.EndYear = 2009;
+        await db.SaveChangesAsync();
+        Assert.Equal(6105.2m, await Gdp2010());
+
+        // Whole statements at once, as the seed loader and imports write: every report of the key goes.
+        await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2010 && o.Kind == ObservationKind.Actual).ExecuteDeleteAsync();
+        Assert.Null(await Gdp2010());
+    }
+
+    [Fact]
+    public async Task TwoTransactionsReportingTheSameFigureAtOnceLeaveTheBetterReportOfRecord()
+    {
+        await AddReportsAsync(("gdp", 2010, Vintage.Final, DocumentKind.News, "2024-09", 6105.1m), ("gdp", 2010, Vintage.Preliminary, DocumentKind.News, "2024-02", 6100m));
+        await using var first = new NpgsqlConnection(Database.ConnectionString);
+        await using var second = new NpgsqlConnection(Database.ConnectionString);
+        await first.OpenAsync();
+        await second.OpenAsync();
+        const string Move = "UPDATE observations SET vintage = '{0}' WHERE document_id = (SELECT id FROM documents WHERE code = '{1}')";
+        await using var firstTransaction = await first.BeginTransactionAsync();
+        await new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Move, "preliminary", "test-1"), first, firstTransaction).ExecuteNonQueryAsync();
+
+        // The second writer starts while the first is open, and must wait for it rather than choose without its change.
+        var secondPid = second.ProcessID;
+        var secondWrite = Task.Run(async () =>
+        {
+            await using var transaction = await second.BeginTransactionAsync();
+            await new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, Move, "final", "test-2"), second, transaction).ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        });
+        await using (var watcher = new NpgsqlConnection(Database.ConnectionString))
+        {
+            await watcher.OpenAsync();
+            while (!secondWrite.IsCompleted && await Scalar(watcher, $"SELECT count(*) FROM pg_stat_activity WHERE pid = {secondPid} AND wait_event_type = 'Lock'") == 0)
+            {
+                await Task.Yield();
+            }
+        }
+        Assert.False(secondWrite.IsCompleted, "the second writer waits for the first");
+        await firstTransaction.CommitAsync();
+        await secondWrite;
+
+        await using var db = Database.CreateContext();
+        await AssertTheTableFollowsTheRuleAsync(db);
+        Assert.Equal(6100m, (await db.Observations.OfRecord(db).SingleAsync(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2010 && o.Kind == ObservationKind.Actual)).Value);
     }
 
     [Fact]
@@ -218,6 +296,20 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
         await using var cleanup = new NpgsqlConnection(Database.ConnectionString);
         await cleanup.OpenAsync();
         await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", cleanup).ExecuteNonQueryAsync();
+    }
+
+    private static async Task AssertTheTableFollowsTheRuleAsync(DashboardDbContext db)
+    {
+        var all = await db.Observations.AsNoTracking()
+            .Select(o => new { o.Id, o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.Vintage, DocumentKind = o.Document!.Kind, o.Document.PublishedOn })
+            .ToListAsync();
+        var byRule = all.GroupBy(o => (o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind))
+            .Select(g => VintageRule.PickOfRecord(g.Select(o => new Report(o.Id, o.Vintage, o.DocumentKind, o.PublishedOn))).Id)
+            .Order().ToList();
+        var byTable = await db.ObservationsOfRecord.Select(r => r.ObservationId).OrderBy(id => id).ToListAsync();
+
+        Assert.True(all.Count > byTable.Count, "the data has keys with more than one report");
+        Assert.Equal(byRule, byTable);
     }
 
     private sealed record Report(long Id, Vintage Vintage, DocumentKind DocumentKind, string PublishedOn) : IVintage;

@@ -9,7 +9,7 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
     public void Configure(EntityTypeBuilder<Observation> builder)
     {
         builder.HasRowVersion();
-        // One row per document's report of a figure (a vintage); the figure of record is chosen by the observations_of_record view.
+        // One row per document's report of a figure (a vintage); the figure of record is kept in the observations_of_record table.
         builder.HasIndex(o => new { o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.DocumentId }).IsUnique();
         builder.HasIndex(o => o.DocumentId);
         builder.HasIndex(o => new { o.RegionId, o.StartYear });
