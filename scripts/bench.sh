@@ -13,6 +13,7 @@
 # BENCH_ONLY=exports measures only the large downloads' memory and time to first byte (kept in out/bench for the doc);
 # BENCH_ONLY=firstload measures only what a first visit downloads (and Lighthouse, when LIGHTHOUSE is set);
 # BENCH_ONLY=pdf measures the warm and the cached city PDF summary (and its size and fonts) and replaces that section;
+# BENCH_ONLY=flat measures only every uncached page on real and on 100x data, side by side, and replaces that section;
 # BENCH_ONLY=doc rewrites docs/benchmarks.md from the tables of the last run under out/bench.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -155,12 +156,10 @@ write_flat_section() { # file
         echo "same page on real data, from the runs above. Goal: 100x at least 0.5 of real (within 2x). A page whose every"
         echo "request outlasted wrk's 2-second timeout shows 0."
         echo
-        echo "Page sizes no longer grow with the data where the pages are paged (category: 40 cards a page; the city: 60"
-        echo "indicators a page; the explorer: 50 rows and at most 400 indicator suggestions). What still grows is the work"
-        echo "behind a miss: every read of figures of record goes through the \`observations_of_record\` view, whose DISTINCT ON"
-        echo "ranks every report of every figure before any filter applies (about 0.65 s for 63,000 rows), and the county,"
-        echo "explorer and API misses pay it on each request. Keeping the figure of record as a stored flag, set when a"
-        echo "report is written, would make those reads indexed; that is a schema change for another round."
+        echo "Page sizes do not grow with the data where the pages are paged (category: 40 cards a page; the city: 60"
+        echo "indicators a page; the explorer: 50 rows and at most 400 indicator suggestions). Reads of figures of record go"
+        echo "through the stored \`observations_of_record\` table (ADR 0017), so a filtered read costs what its filter costs."
+        echo "${FLAT_NOTE:-}"
         echo
         echo "| page | real bytes | 100x bytes | real req/s | 100x req/s | 100x ÷ real | 100x p99 ms |"
         echo "|---|---|---|---|---|---|---|"
@@ -490,6 +489,41 @@ observations() { psql_db "$1" -c "SELECT (SELECT count(*) FROM indicators) || ' 
     if [ -s "$kept" ]; then echo; cat "$kept"; fi
 } > "$OUT"
 }
+
+# Every uncached page on real and on 100x data, measured one after the other in the same run (BENCH_ONLY=flat): two
+# instances with both caches off, one on each database.
+bench_flat() {
+    local real="http://127.0.0.1:$UNCACHED_PORT" large="http://127.0.0.1:$((UNCACHED_PORT + 4))" entry name path
+    stop_app_instances
+    start_app_instance "bench-flat-real" "$UNCACHED_PORT" linyi_bench RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Information OutputCache__Enabled=false
+    start_app_instance "bench-flat-100x" "$((UNCACHED_PORT + 4))" linyi_bench_large RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Information OutputCache__Enabled=false
+    FLAT_NOTE="Measured by \`BENCH_ONLY=flat scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), both databases side by side in one run; load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores."
+    : > "$WORK/flat.tsv"
+    for entry in "${PAGES[@]}"; do
+        name="${entry%%|*}"; path="${entry#*|}"
+        [[ "$path" == /export/* ]] && continue
+        log "flat: $name"
+        run_wrk "$real$path" > /dev/null; run_wrk "$large$path" > /dev/null
+        for label in real 100x; do
+            local base="$real"; [ "$label" = 100x ] && base="$large"
+            local size; size=$(curl -fs "$base$path" | wc -c)
+            read -r rps _ p99 _ < <(run_wrk "$base$path")
+            printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$path" "$size" "$rps" "$p99" >> "$WORK/flat.tsv"
+        done
+    done
+    stop_app_instances
+}
+
+if [ "$BENCH_ONLY" = flat ]; then
+    prepare_database linyi_bench no
+    prepare_database linyi_bench_large yes
+    bench_flat
+    write_flat_section "$WORK/flat-section.md"
+    replace_section "## Flat at 100x" "$WORK/flat-section.md"
+    log "Wrote the flat-at-100x section of $OUT"
+    cat "$WORK/flat-section.md"
+    exit 0
+fi
 
 if [ "$BENCH_ONLY" = doc ]; then
     # Rewrites the doc from the tables of the last run under out/bench (after a run stopped in its last steps).
