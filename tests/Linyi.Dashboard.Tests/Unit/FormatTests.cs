@@ -17,6 +17,13 @@ public class FormatTests
     [InlineData(426.5, 1, "万吨", "426.5万吨", "4.265 million tonnes")]
     [InlineData(3.5, 1, "万人", "3.5万人", "35 thousand people")]
     [InlineData(10, 0, "家", "10家", "10 firms")]
+    [InlineData(1, 0, "家", "1家", "1 firm")]
+    [InlineData(1, 0, "人", "1人", "1 person")]
+    [InlineData(1, 0, "户", "1户", "1 household or entity")]
+    [InlineData(1, 0, "部", "1部", "1 work (play)")]
+    [InlineData(1, 0, "万人次", "1万人次", "10 thousand person-times")]
+    [InlineData(1, 1, "吨", "1.0吨", "1.0 tonnes")]
+    [InlineData(0.01, 2, "万吨", "0.01万吨", "0.1 thousand tonnes")]
     [InlineData(6.3, 1, "%", "6.3%", "6.3%")]
     [InlineData(10.8, 1, "亿美元", "10.8亿美元", "1.08 billion US dollars")]
     public void AValueIsWrittenInTheUnitsOfThePageLanguageWithEveryStatedDigit(double value, int precision, string unit, string chinese, string english)

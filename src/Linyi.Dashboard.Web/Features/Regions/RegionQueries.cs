@@ -40,7 +40,7 @@ public sealed record CoverageViewModel(IReadOnlyList<RegionInfo> Counties, IRead
 }
 
 public sealed class RegionQueries(DashboardDbContext db, DataQueries data, IndicatorQueries indicators, CompareQueries compare,
-    IOptions<OverviewOptions> overview)
+    IOptions<OverviewOptions> overview, VersionedCache cache)
 {
     /// <summary>
     /// Indicators per page of a region: the city's page of the real data fits on a few pages, and a page stays the same
@@ -59,8 +59,10 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         }
         var filter = DashboardFilter.None with { Region = slug, IncludeOutside = true };
         // The page's indicators first, in the order of the table (category, then code); then the figures of those alone.
-        var codes = (await data.Filtered(filter, refs).Select(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder }).Distinct()
-            .ToListAsync(cancellationToken)).OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code).ToList();
+        // The list grows with the data and changes only with it: kept per data version, so that a page costs what it shows.
+        var codes = await cache.GetOrCreateAsync($"region-codes|{slug}", async () =>
+            (await data.Filtered(filter, refs).Select(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder }).Distinct()
+                .ToListAsync(cancellationToken)).OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code).ToList());
         var pageCount = Math.Max(1, (codes.Count + PageSize - 1) / PageSize);
         if (page < 1 || page > pageCount)
         {
@@ -127,9 +129,9 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
     }
 
     private Task<Dictionary<int, int>> FigureCountsAsync(CancellationToken cancellationToken) =>
-        db.Observations.AsNoTracking().OfRecord(db).Where(o => o.Kind == ObservationKind.Actual)
+        cache.GetOrCreateAsync("region-figure-counts", () => db.Observations.AsNoTracking().OfRecord(db).Where(o => o.Kind == ObservationKind.Actual)
             .GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
 
     /// <summary>
     /// Which results of record exist for each district and county: the overview's headline indicators and every indicator

@@ -6,7 +6,7 @@ using Linyi.Dashboard.Web.Infrastructure;
 namespace Linyi.Dashboard.Web.Features.Shared;
 
 /// <summary>Numbers the Chinese way: thousands separators, the document's unit written straight after (6,105亿元; 6.3%).</summary>
-public static class Format
+public static partial class Format
 {
     public static string Number(decimal value, int precision) =>
         value.ToString("N" + Math.Clamp(precision, 0, 4), CultureInfo.InvariantCulture);
@@ -23,8 +23,16 @@ public static class Format
         }
         var (scaled, shift, name) = English(value, unit);
         var decimals = Math.Min(Math.Max(Math.Max(0, precision - (shift < 0 ? -shift : 0)), Decimals(scaled)), Math.Max(0, precision + shift));
-        return Number(scaled, decimals) + " " + name;
+        var number = Number(scaled, decimals);
+        return number + " " + (number == "1" ? Singular(name) : name);
     }
+
+    /// <summary>"1 firm", "1 person", "1 household or entity": the unit names in units.csv are plural counts.</summary>
+    public static string Singular(string name) =>
+        SingularWord().Replace(name.Replace("people", "person", StringComparison.Ordinal), m => m.Groups[2].Value == "ies" ? m.Groups[1].Value + "y" : m.Groups[1].Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z-]{2,}?[a-rt-z])(ies|s)\b")]
+    private static partial System.Text.RegularExpressions.Regex SingularWord();
 
     /// <summary>The unit as a label (axis titles, headings): the code in Chinese, the English name in English.</summary>
     public static string UnitLabel(string unit) => Localized.IsEnglish ? UnitNames.English(unit) ?? unit : unit;
