@@ -157,7 +157,7 @@ write_flat_section() { # file
         echo "request outlasted wrk's 2-second timeout shows 0."
         echo
         echo "Page sizes do not grow with the data where the pages are paged (category: 40 cards a page; the city: 60"
-        echo "indicators a page; the explorer: 50 rows and at most 400 indicator suggestions). Reads of figures of record go"
+        echo "indicators and 120 figures a page; the explorer: 50 rows and at most 400 indicator suggestions). Reads of figures of record go"
         echo "through the stored \`observations_of_record\` table (ADR 0017), so a filtered read costs what its filter costs."
         echo "${FLAT_NOTE:-}"
         echo

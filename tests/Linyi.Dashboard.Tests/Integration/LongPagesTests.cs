@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
@@ -73,9 +74,10 @@ public partial class LongPagesTests(TestDatabase database) : IntegrationTest(dat
     {
         await using var db = Database.CreateContext();
         var expected = await db.Observations.Where(o => o.Region!.Slug == "linyi").Select(o => o.Indicator!.Code).Distinct().ToListAsync();
-        var pages = (expected.Count + RegionQueries.PageSize - 1) / RegionQueries.PageSize;
-        Assert.True(pages > 1, "the city's figures should need more than one page");
         var client = CreateClient();
+        var pages = int.Parse(Regex.Match(await client.GetStringAsync("/regions/linyi"), "data-page-count=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(pages > 1, "the city's figures should need more than one page");
+        Assert.True(pages >= (expected.Count + RegionQueries.PageSize - 1) / RegionQueries.PageSize);
 
         var listed = new List<string>();
         for (var page = 1; page <= pages; page++)
@@ -91,6 +93,28 @@ public partial class LongPagesTests(TestDatabase database) : IntegrationTest(dat
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+    }
+
+    [Fact]
+    public void APageHoldsWholeIndicatorsUpToItsIndicatorAndFigureLimits()
+    {
+        var indicators = Enumerable.Range(1, 70).Select(i => ($"a{i:D3}", 1))
+            .Concat(Enumerable.Range(1, 30).Select(i => ($"b{i:D3}", 11)))
+            .Append(("c001", RegionQueries.MaxFiguresPerPage + 5))
+            .Append(("c002", 1))
+            .ToList();
+
+        var pages = RegionQueries.Paginate(indicators);
+
+        Assert.Equal(indicators.Select(i => i.Item1), pages.SelectMany(p => p));
+        Assert.Equal(RegionQueries.PageSize, pages[0].Count);
+        var figures = indicators.ToDictionary(i => i.Item1, i => i.Item2);
+        Assert.All(pages, page => Assert.True(page.Count <= RegionQueries.PageSize
+            && (page.Sum(code => figures[code]) <= RegionQueries.MaxFiguresPerPage || page.Count == 1)));
+        // Ten one-figure indicators, then ten-year indicators as many as fit: 10 + 10 × 11 = 120.
+        Assert.Equal(["a061", "a062", "a063", "a064", "a065", "a066", "a067", "a068", "a069", "a070", "b001", "b002", "b003", "b004", "b005", "b006", "b007", "b008", "b009", "b010"], pages[1]);
+        Assert.Equal(["c001"], pages[^2]);
+        Assert.Equal(["c002"], pages[^1]);
     }
 
     [Fact]

@@ -18,9 +18,10 @@ public sealed record RegionFigure(DataRow Row, decimal? CityValue, decimal? Shar
 
 /// <param name="Figures">The figures of this page's indicators.</param>
 /// <param name="IndicatorCount">Indicators with figures for the region, on every page together.</param>
+/// <param name="FirstIndicator">The number of this page's first indicator in the whole list, from 1.</param>
 public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IReadOnlyList<RegionFigure> Figures, IReadOnlyList<MilestoneData> Milestones,
     IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<ChartData> Series, CountyMap? Map, IReadOnlyList<CountyGoal> Goals,
-    int Page = 1, int PageCount = 1, int IndicatorCount = 0)
+    int Page = 1, int PageCount = 1, int IndicatorCount = 0, int FirstIndicator = 1, int LastIndicator = 0)
 {
     public string PageLink(int page) => $"/regions/{Region.Slug}" + (page == 1 ? "" : $"?page={page}");
 }
@@ -48,6 +49,13 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
     /// </summary>
     public const int PageSize = 60;
 
+    /// <summary>
+    /// Figures per page, counted by whole indicators: an indicator with ten years of results weighs ten times one with a
+    /// single figure, so that a page stays the same size however many years the data gains. An indicator with more figures
+    /// than this has a page of its own.
+    /// </summary>
+    public const int MaxFiguresPerPage = 120;
+
     /// <returns>Null when the region does not exist; a model whose <see cref="RegionViewModel.Page"/> differs from
     /// <paramref name="page"/> when that page does not exist.</returns>
     public async Task<RegionViewModel?> GetAsync(string slug, Reference refs, CancellationToken cancellationToken, int page = 1)
@@ -60,16 +68,18 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var filter = DashboardFilter.None with { Region = slug, IncludeOutside = true };
         // The page's indicators first, in the order of the table (category, then code); then the figures of those alone.
         // The list grows with the data and changes only with it: kept per data version, so that a page costs what it shows.
-        var codes = await cache.GetOrCreateAsync($"region-codes|{slug}", async () =>
-            (await data.Filtered(filter, refs).Select(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder }).Distinct()
-                .ToListAsync(cancellationToken)).OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code).ToList());
-        var pageCount = Math.Max(1, (codes.Count + PageSize - 1) / PageSize);
-        if (page < 1 || page > pageCount)
+        var pages = await cache.GetOrCreateAsync($"region-pages|{slug}", async () =>
+            Paginate((await data.Filtered(filter, refs).GroupBy(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder })
+                    .Select(g => new { g.Key.Code, g.Key.SortOrder, Figures = g.Count() }).ToListAsync(cancellationToken))
+                .OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Figures)).ToList()));
+        var indicatorCount = pages.Sum(p => p.Count);
+        if (page < 1 || page > Math.Max(1, pages.Count))
         {
-            return new RegionViewModel(region, null, [], [], [], [], null, [], 0, pageCount, codes.Count);
+            return new RegionViewModel(region, null, [], [], [], [], null, [], 0, Math.Max(1, pages.Count), indicatorCount);
         }
-        var rows = codes.Count <= PageSize ? await data.AllAsync(filter, refs, cancellationToken)
-            : await data.AllAsync(filter with { Indicators = codes.Skip((page - 1) * PageSize).Take(PageSize).ToList() }, refs, cancellationToken);
+        var firstIndicator = 1 + pages.Take(page - 1).Sum(p => p.Count);
+        var rows = pages.Count <= 1 ? await data.AllAsync(filter, refs, cancellationToken)
+            : await data.AllAsync(filter with { Indicators = pages[page - 1] }, refs, cancellationToken);
         var figures = rows.Select(r => new RegionFigure(r, null, null)).ToList();
         if (region.Kind is RegionKind.District or RegionKind.County or RegionKind.Zone && rows.Count > 0)
         {
@@ -80,7 +90,28 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             ? CountyMap.Locator("map-region", Localized.Pick(region.NameZh, region.NameEn), refs, await FigureCountsAsync(cancellationToken), region.Slug)
             : null;
         return new RegionViewModel(region, refs.Region(region.ParentSlug), figures, milestones, refs.Categories,
-            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken), page, pageCount, codes.Count);
+            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken), page, Math.Max(1, pages.Count), indicatorCount,
+            firstIndicator, firstIndicator + (pages.Count == 0 ? 0 : pages[page - 1].Count) - 1);
+    }
+
+    /// <summary>Splits the indicators, in order, into pages of at most <see cref="PageSize"/> indicators and <see cref="MaxFiguresPerPage"/> figures.</summary>
+    public static List<List<string>> Paginate(IReadOnlyList<(string Code, int Figures)> indicators)
+    {
+        var pages = new List<List<string>>();
+        List<string>? current = null;
+        var figures = 0;
+        foreach (var (code, count) in indicators)
+        {
+            if (current is null || current.Count == PageSize || (current.Count > 0 && figures + count > MaxFiguresPerPage))
+            {
+                current = [];
+                pages.Add(current);
+                figures = 0;
+            }
+            current.Add(code);
+            figures += count;
+        }
+        return pages;
     }
 
     private async Task<List<CountyGoal>> GoalsAsync(List<DataRow> rows, CancellationToken cancellationToken)
