@@ -9,11 +9,13 @@ namespace Linyi.Dashboard.Web.Controllers;
 public class AdminObservationsController(ObservationEditor editor) : Controller
 {
     [HttpGet("/admin/observations")]
-    public async Task<IActionResult> Index(string? indicator, string? region, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Index(string? indicator, string? region, int page = 1, CancellationToken cancellationToken = default) =>
         // PostgreSQL refuses a NUL in text, which would otherwise surface as a 500.
         new[] { indicator, region }.Any(v => v is not null && v.Any(char.IsControl))
-            ? this.ErrorPage(StatusCodes.Status400BadRequest, "The filter contains a control character.")
-            : View(await editor.ListAsync(Trim(indicator), Trim(region), cancellationToken));
+            ? this.ErrorPage(StatusCodes.Status400BadRequest, "The filter contains a control character. / 筛选条件含有控制字符。")
+            : !AdminPage<ObservationListItem>.Valid(page)
+                ? this.ErrorPage(StatusCodes.Status400BadRequest, "The page number is not valid. / 页码无效。")
+                : View(await editor.ListAsync(Trim(indicator), Trim(region), page, cancellationToken));
 
     [HttpGet("/admin/observations/new")]
     public async Task<IActionResult> New(string? indicator, string? region, CancellationToken cancellationToken) =>

@@ -10,12 +10,14 @@ namespace Linyi.Dashboard.Web.Controllers;
 public class AdminRecordsController(RecordEditors editors) : Controller
 {
     [HttpGet("/admin/indicators")]
-    public async Task<IActionResult> Indicators(CancellationToken cancellationToken) =>
-        View("List", ("indicators", (IReadOnlyList<RecordListItem>)await editors.IndicatorsAsync(cancellationToken), (int?)null));
+    public async Task<IActionResult> Indicators(int page = 1, CancellationToken cancellationToken = default) =>
+        AdminPage<RecordListItem>.Valid(page) ? View("List", ("indicators", await editors.IndicatorsAsync(page, cancellationToken), (int?)null)) : BadPage();
 
     [HttpGet("/admin/milestones")]
-    public async Task<IActionResult> Milestones(CancellationToken cancellationToken) =>
-        View("List", ("milestones", (IReadOnlyList<RecordListItem>)await editors.MilestonesAsync(cancellationToken), (int?)null));
+    public async Task<IActionResult> Milestones(int page = 1, CancellationToken cancellationToken = default) =>
+        AdminPage<RecordListItem>.Valid(page) ? View("List", ("milestones", await editors.MilestonesAsync(page, cancellationToken), (int?)null)) : BadPage();
+
+    private IActionResult BadPage() => this.ErrorPage(StatusCodes.Status400BadRequest, "The page number is not valid. / 页码无效。");
 
     [HttpGet("/admin/indicators/new")]
     public async Task<IActionResult> NewIndicator(CancellationToken cancellationToken) =>
@@ -60,8 +62,8 @@ public class AdminRecordsController(RecordEditors editors) : Controller
         await editors.DeleteMilestoneAsync(id, User.Identity!.Name!, cancellationToken) ? Redirect("/admin/milestones") : NotFound();
 
     [HttpGet("/admin/documents")]
-    public async Task<IActionResult> Documents(CancellationToken cancellationToken) =>
-        View("List", ("documents", (IReadOnlyList<RecordListItem>)await editors.DocumentsAsync(cancellationToken), (int?)null));
+    public async Task<IActionResult> Documents(int page = 1, CancellationToken cancellationToken = default) =>
+        AdminPage<RecordListItem>.Valid(page) ? View("List", ("documents", await editors.DocumentsAsync(page, cancellationToken), (int?)null)) : BadPage();
 
     [HttpGet("/admin/documents/new")]
     public IActionResult NewDocument() =>
@@ -93,7 +95,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
             return Redirect("/admin/documents");
         }
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View("List", ("documents", (IReadOnlyList<RecordListItem>)await editors.DocumentsAsync(cancellationToken), (int?)citing));
+        return View("List", ("documents", await editors.DocumentsAsync(1, cancellationToken), (int?)citing));
     }
 
     private Dictionary<string, string?> Values(IReadOnlyList<FieldSpec> fields) =>

@@ -42,14 +42,12 @@ public sealed record ObservationListItem(long Id, string Indicator, string Indic
 
 public sealed class ObservationEditor(DashboardDbContext db, AdminReference reference)
 {
-    public async Task<List<ObservationListItem>> ListAsync(string? indicator, string? region, CancellationToken cancellationToken) =>
-        await db.Observations.AsNoTracking()
+    public Task<AdminPage<ObservationListItem>> ListAsync(string? indicator, string? region, int page, CancellationToken cancellationToken) =>
+        AdminPage<ObservationListItem>.ReadAsync(db.Observations.AsNoTracking()
             .Where(o => (indicator == null || o.Indicator!.Code.Contains(indicator)) && (region == null || o.Region!.Slug == region))
-            .OrderBy(o => o.Indicator!.Code).ThenBy(o => o.Region!.Slug).ThenByDescending(o => o.EndYear).ThenBy(o => o.Kind)
-            .Take(500)
+            .OrderBy(o => o.Indicator!.Code).ThenBy(o => o.Region!.Slug).ThenByDescending(o => o.EndYear).ThenBy(o => o.Kind).ThenBy(o => o.Id)
             .Select(o => new ObservationListItem(o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Region!.Slug, o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear,
-                o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Document!.Code, o.Section))
-            .ToListAsync(cancellationToken);
+                o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Document!.Code, o.Section)), page, cancellationToken);
 
     public async Task<ObservationForm?> FormAsync(long id, CancellationToken cancellationToken) =>
         await db.Observations.AsNoTracking().Where(o => o.Id == id)

@@ -65,9 +65,9 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         new("reliability", "Note on reliability", FieldType.TextArea, Optional: true), new("source_file", "Source file", FieldType.Text, Optional: true),
     ];
 
-    public Task<List<RecordListItem>> DocumentsAsync(CancellationToken cancellationToken) =>
-        db.Documents.AsNoTracking().OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Code)
-            .Select(d => new RecordListItem(d.Id, d.Code, d.TitleZh + "（" + d.PublishedOn + "）", d.Url)).ToListAsync(cancellationToken);
+    public Task<AdminPage<RecordListItem>> DocumentsAsync(int page, CancellationToken cancellationToken) =>
+        AdminPage<RecordListItem>.ReadAsync(db.Documents.AsNoTracking().OrderByDescending(d => d.PublishedOn).ThenBy(d => d.Code)
+            .Select(d => new RecordListItem(d.Id, d.Code, d.TitleZh + "（" + d.PublishedOn + "）", d.Url)), page, cancellationToken);
 
     public async Task<Dictionary<string, string?>?> DocumentValuesAsync(int id, CancellationToken cancellationToken)
     {
@@ -107,14 +107,14 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         return await FormFields.SaveAsync(db, user, modelState, "Code", $"A document with the code '{row.Code}' already exists.", cancellationToken);
     }
 
-    public Task<List<RecordListItem>> IndicatorsAsync(CancellationToken cancellationToken) =>
-        db.Indicators.AsNoTracking().OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
-            .Select(i => new RecordListItem(i.Id, i.Code, i.NameZh + "（" + i.UnitCode + "）", "/indicators/" + i.Code)).ToListAsync(cancellationToken);
+    public Task<AdminPage<RecordListItem>> IndicatorsAsync(int page, CancellationToken cancellationToken) =>
+        AdminPage<RecordListItem>.ReadAsync(db.Indicators.AsNoTracking().OrderBy(i => i.Category!.SortOrder).ThenBy(i => i.Code)
+            .Select(i => new RecordListItem(i.Id, i.Code, i.NameZh + "（" + i.UnitCode + "）", "/indicators/" + i.Code)), page, cancellationToken);
 
-    public Task<List<RecordListItem>> MilestonesAsync(CancellationToken cancellationToken) =>
-        db.Milestones.AsNoTracking().OrderBy(m => m.Region!.Slug).ThenByDescending(m => m.EndYear).ThenBy(m => m.Id)
-            .Select(m => new RecordListItem(m.Id, m.Region!.Slug + " · " + (m.StartYear == m.EndYear ? m.StartYear.ToString() : m.StartYear + "-" + m.EndYear), m.TitleZh, "/regions/" + m.Region.Slug))
-            .ToListAsync(cancellationToken);
+    public Task<AdminPage<RecordListItem>> MilestonesAsync(int page, CancellationToken cancellationToken) =>
+        AdminPage<RecordListItem>.ReadAsync(db.Milestones.AsNoTracking().OrderBy(m => m.Region!.Slug).ThenByDescending(m => m.EndYear).ThenBy(m => m.Id)
+            .Select(m => new RecordListItem(m.Id, m.Region!.Slug + " · " + (m.StartYear == m.EndYear ? m.StartYear.ToString() : m.StartYear + "-" + m.EndYear), m.TitleZh, "/regions/" + m.Region.Slug)),
+            page, cancellationToken);
 
     public async Task<Dictionary<string, string?>?> IndicatorValuesAsync(int id, CancellationToken cancellationToken)
     {
