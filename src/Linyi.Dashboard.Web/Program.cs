@@ -15,6 +15,7 @@ try
     builder.Services.AddDashboardFeatures();
     builder.Services.AddFrontCache(builder.Configuration);
     builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+    builder.UseInlineSocketScheduling();
 
     var app = builder.Build();
 
