@@ -61,7 +61,11 @@ public sealed record DataPage(IReadOnlyList<DataRow> Rows, int Total, int Page, 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed class DataQueries(DashboardDbContext db)
+/// <remarks>
+/// While the data version is known, a page is found in the version's <see cref="DataRowIndex"/> and only its rows are read;
+/// otherwise (the notification channel is down) PostgreSQL filters, counts and sorts. Both give the same rows in the same order.
+/// </remarks>
+public sealed class DataQueries(DashboardDbContext db, DataVersionState versions, DataRowIndexCache indexes)
 {
     public const int MaxExportRows = 200_000;
 
@@ -107,9 +111,23 @@ public sealed class DataQueries(DashboardDbContext db)
 
     public async Task<DataPage> PageAsync(DashboardFilter filter, Reference refs, DataSort sort, SortDirection direction, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = Filtered(filter, refs, yearWithin: true);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await Project(Sort(query, sort, direction), filter.History).Skip((long)(page - 1) * pageSize > int.MaxValue ? int.MaxValue : (page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var skip = (long)(page - 1) * pageSize > int.MaxValue ? int.MaxValue : (page - 1) * pageSize;
+        if (versions.Current is not { } version)
+        {
+            var query = Filtered(filter, refs, yearWithin: true);
+            var count = await query.CountAsync(cancellationToken);
+            var sorted = await Project(Sort(query, sort, direction), filter.History).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+            return new DataPage(sorted, count, page, pageSize);
+        }
+        var index = await indexes.GetAsync(version, cancellationToken);
+        var (ids, total) = index.Page(filter, sort, direction, skip, pageSize);
+        if (ids.Count == 0)
+        {
+            return new DataPage([], total, page, pageSize);
+        }
+        var rows = await Project(db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)), filter.History).ToListAsync(cancellationToken);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary();
+        rows.Sort((a, b) => position[a.Id].CompareTo(position[b.Id]));
         return new DataPage(rows, total, page, pageSize);
     }
 
