@@ -120,15 +120,16 @@ public sealed class DataQueries(DashboardDbContext db, DataVersionState versions
             return new DataPage(sorted, count, page, pageSize);
         }
         var index = await indexes.GetAsync(version, cancellationToken);
-        var (ids, total) = index.Page(filter, sort, direction, skip, pageSize);
-        if (ids.Count == 0)
+        var (slice, total) = index.Page(filter, sort, direction, skip, pageSize);
+        if (slice.Count == 0)
         {
             return new DataPage([], total, page, pageSize);
         }
-        var rows = await Project(db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)), filter.History).ToListAsync(cancellationToken);
-        var position = ids.Select((id, i) => (id, i)).ToDictionary();
-        rows.Sort((a, b) => position[a.Id].CompareTo(position[b.Id]));
-        return new DataPage(rows, total, page, pageSize);
+        var ids = slice.Select(s => s.Id).ToList();
+        // The index knows which reports are of record, so the read needs no semi-join (which PostgreSQL may answer by hashing the whole table).
+        var rows = (await Project(db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)), history: false).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id);
+        return new DataPage([.. slice.Where(s => rows.ContainsKey(s.Id)).Select(s => rows[s.Id] with { OfRecord = s.OfRecord })], total, page, pageSize);
     }
 
     public Task<List<DataRow>> AllAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken) =>

@@ -40,10 +40,10 @@ public sealed class DataRowIndex
 
     public int Count => rows.Length;
 
-    /// <summary>The ids of one page of the rows that match, in the page's order, and how many match in all.</summary>
-    public (List<long> Ids, int Total) Page(DashboardFilter filter, DataSort sort, SortDirection direction, int skip, int take)
+    /// <summary>One page of the rows that match, in the page's order (each id and whether it is the figure of record), and how many match in all.</summary>
+    public (List<(long Id, bool OfRecord)> Rows, int Total) Page(DashboardFilter filter, DataSort sort, SortDirection direction, int skip, int take)
     {
-        var ids = new List<long>(Math.Min(take, 500));
+        var ids = new List<(long, bool)>(Math.Min(take, 500));
         if (!TryMatch(filter, out var match))
         {
             return (ids, 0);
@@ -56,7 +56,7 @@ public sealed class DataRowIndex
             {
                 if (total >= skip && (long)total - skip < take)
                 {
-                    ids.Add(row.Id);
+                    ids.Add((row.Id, row.OfRecord));
                 }
                 total++;
             }
