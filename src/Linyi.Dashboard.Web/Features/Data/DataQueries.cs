@@ -129,6 +129,7 @@ public sealed class DataQueries(DashboardDbContext db, DataVersionState versions
         // The index knows which reports are of record, so the read needs no semi-join (which PostgreSQL may answer by hashing the whole table).
         var rows = (await Project(db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)), history: false).ToListAsync(cancellationToken))
             .ToDictionary(r => r.Id);
+        // A report deleted since the index was read is left out; the next version's index no longer has it.
         return new DataPage([.. slice.Where(s => rows.ContainsKey(s.Id)).Select(s => rows[s.Id] with { OfRecord = s.OfRecord })], total, page, pageSize);
     }
 
