@@ -108,6 +108,17 @@ run_wrk() { # url [lua]
         END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$WORK/wrk.txt"
 }
 
+# run_wrk, then the CPU time the given processes spent per request during the run, in microseconds: unlike requests
+# per second, it hardly changes with other work on the machine.
+run_wrk_cpu() { # url pid...
+    local url="$1"; shift
+    ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo "$t"; }
+    local before after result
+    before=$(ticks "$@"); result=$(run_wrk "$url"); after=$(ticks "$@")
+    local requests; requests=$(awk '/requests in/ { print $1 }' "$WORK/wrk.txt")
+    echo "$result $(awk -v a="$before" -v b="$after" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (n > 0 ? (b - a) * 1000000 / hz / n : 0) }')"
+}
+
 same_size_static() { # name size
     head -c "$2" /dev/urandom | base64 -w 120 | head -c "$2" > "$ROOT/out/web/wwwroot/bench/$1.txt"
     printf '/bench/%s.txt' "$1"
@@ -199,8 +210,9 @@ bench_nginx() { # database
         run_wrk "$unfronted$path" > /dev/null; run_wrk "$silent$path" > /dev/null
         : > "$WORK/app.txt"; : > "$WORK/every.txt"; : > "$WORK/nginx.txt"; : > "$WORK/unfronted.txt"; : > "$WORK/silent.txt"
         for _ in 1 2; do
-            run_wrk "$BASE$path" >> "$WORK/app.txt"
-            run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" >> "$WORK/nginx.txt"
+            run_wrk_cpu "$BASE$path" "${APP_PIDS[bench-$1]}" >> "$WORK/app.txt"
+            # shellcheck disable=SC2046
+            run_wrk_cpu "http://127.0.0.1:$NGINX_PORT/$name.html" $(pgrep -P "$NGINX_PID") >> "$WORK/nginx.txt"
             run_wrk "$logged$path" >> "$WORK/every.txt"
             run_wrk "$unfronted$path" >> "$WORK/unfronted.txt"
             run_wrk "$silent$path" >> "$WORK/silent.txt"
@@ -209,7 +221,7 @@ bench_nginx() { # database
         a=$(best < "$WORK/app.txt"); n=$(best < "$WORK/nginx.txt"); e=$(best < "$WORK/every.txt"); u=$(best < "$WORK/unfronted.txt"); q=$(best < "$WORK/silent.txt")
         awk -v page="\`$path\`" -v bytes="$size" -v a="$a" -v n="$n" -v e="$e" -v u="$u" -v q="$q" 'BEGIN {
             split(a, A, " "); split(n, N, " "); split(e, E, " "); split(u, U, " "); split(q, Q, " ")
-            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s | %.0f%% | %s | %s | %.0f%% | %s | %.2f |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3],
+            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s / %s | %s | %.0f%% | %s | %s | %.0f%% | %s | %.2f |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3], A[5], N[5],
                 Q[1], (Q[1] > 0 ? 100 * (Q[1] - A[1]) / Q[1] : 0), E[1], E[3], (Q[1] > 0 ? 100 * (Q[1] - E[1]) / Q[1] : 0), U[1], (N[1] > 0 ? U[1] / N[1] : 0)
         }' >> "$WORK/nginx.md"
     done
@@ -232,8 +244,11 @@ write_nginx_section() { # file
         echo "one console line per request, as it once did, and its cost against no logging. Goals: app ÷ nginx at least 0.65, p99 under 10 ms."
         echo "Load average when these runs began: ${NGINX_LOAD:-$(cat "$WORK/nginx-load" 2>/dev/null || echo '?')} on $(nproc) cores (other work on the machine shows up as noise)."
         echo
-        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | no logging req/s | shipped logging cost | every request logged req/s | its p99 ms | its cost | without front cache req/s | its ÷ nginx |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "*CPU µs per request* is the CPU time the app's process (or nginx's workers) spent during the run, divided by the"
+        echo "requests answered: the cost of one request, which other work on the machine hardly changes."
+        echo
+        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | CPU µs per request app / nginx | no logging req/s | shipped logging cost | every request logged req/s | its p99 ms | its cost | without front cache req/s | its ÷ nginx |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         cat "$WORK/nginx.md"
     } > "$1"
 }

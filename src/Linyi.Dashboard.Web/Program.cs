@@ -15,7 +15,6 @@ try
     builder.Services.AddDashboardFeatures();
     builder.Services.AddFrontCache(builder.Configuration);
     builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
-    builder.UseInlineSocketScheduling();
 
     var app = builder.Build();
 
