@@ -172,11 +172,14 @@ write_flat_section() { # file
         echo "through the stored \`observations_of_record\` table (ADR 0017), so a filtered read costs what its filter costs."
         echo "${FLAT_NOTE:-}"
         echo
-        echo "| page | real bytes | 100x bytes | real req/s | 100x req/s | 100x ÷ real | 100x p99 ms |"
-        echo "|---|---|---|---|---|---|---|"
-        awk -F'\t' '$1 == "real" { bytes[$2] = $4; rps[$2] = $5; path[$2] = $3; order[++n] = $2 }
-            $1 == "100x" { lbytes[$2] = $4; lrps[$2] = $5; lp99[$2] = $6 }
-            END { for (i = 1; i <= n; i++) { k = order[i]; printf "| `%s` | %s | %s | %s | %s | %.2f | %s |\n", path[k], bytes[k], lbytes[k], rps[k], lrps[k], (rps[k] > 0 ? lrps[k] / rps[k] : 0), lp99[k] } }' "$WORK/flat.tsv"
+        echo "*CPU ms per request* is the CPU time the app's process spent during the run divided by the requests answered (the"
+        echo "database's own time is not in it); its ratio, real ÷ 100x, is the same comparison with the machine's other work left out."
+        echo
+        echo "| page | real bytes | 100x bytes | real req/s | 100x req/s | 100x ÷ real | 100x p99 ms | CPU ms per request real / 100x | CPU real ÷ 100x |"
+        echo "|---|---|---|---|---|---|---|---|---|"
+        awk -F'\t' '$1 == "real" { bytes[$2] = $4; rps[$2] = $5; path[$2] = $3; cpu[$2] = $7; order[++n] = $2 }
+            $1 == "100x" { lbytes[$2] = $4; lrps[$2] = $5; lp99[$2] = $6; lcpu[$2] = $7 }
+            END { for (i = 1; i <= n; i++) { k = order[i]; printf "| `%s` | %s | %s | %s | %s | %.2f | %s | %.2f / %.2f | %s |\n", path[k], bytes[k], lbytes[k], rps[k], lrps[k], (rps[k] > 0 ? lrps[k] / rps[k] : 0), lp99[k], cpu[k] / 1000, lcpu[k] / 1000, (lcpu[k] > 0 ? sprintf("%.2f", cpu[k] / lcpu[k]) : "—") } }' "$WORK/flat.tsv"
     } > "$1"
 }
 
@@ -526,10 +529,10 @@ bench_flat() {
         log "flat: $name"
         run_wrk "$real$path" > /dev/null; run_wrk "$large$path" > /dev/null
         for label in real 100x; do
-            local base="$real"; [ "$label" = 100x ] && base="$large"
+            local base="$real" pid="${APP_PIDS[bench-flat-real]}"; [ "$label" = 100x ] && base="$large" pid="${APP_PIDS[bench-flat-100x]}"
             local size; size=$(curl -fs "$base$path" | wc -c)
-            read -r rps _ p99 _ < <(run_wrk "$base$path")
-            printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$path" "$size" "$rps" "$p99" >> "$WORK/flat.tsv"
+            read -r rps _ p99 _ cpu < <(run_wrk_cpu "$base$path" "$pid")
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$path" "$size" "$rps" "$p99" "$cpu" >> "$WORK/flat.tsv"
         done
     done
     stop_app_instances

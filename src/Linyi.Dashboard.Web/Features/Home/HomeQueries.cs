@@ -35,28 +35,30 @@ public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filte
     {
         var panel = await filters.PanelAsync(filter, "/", refs, allRegionsWhenUnset: false, cancellationToken);
         var category = filter.Category;
-        var views = await cache.GetOrCreateAsync($"overview|{filter.RegionOrCity}|{category}|{filter.Period}|{filter.Kind}", async () =>
-            IndicatorQueries.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind)));
+        // The analysis and every count drawn from it change only with the data: kept per data version, so that a miss on
+        // a large database costs a lookup rather than a pass over every indicator.
+        var overview = await cache.GetOrCreateAsync($"overview|{filter.RegionOrCity}|{category}|{filter.Period}|{filter.Kind}|{filter.IsEmpty}", async () =>
+        {
+            var views = IndicatorQueries.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind));
+            var summaries = refs.Categories.Where(c => category is null || c.Slug == category).Select(c =>
+            {
+                var inCategory = views.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();
+                var goals = inCategory.SelectMany(v => v.Goals).ToList();
+                var byStatus = goals.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
+                var withFigures = inCategory.Count(v => v.Indicator.Observations.Count > 0);
+                return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, filter.IsEmpty ? inCategory.Count : withFigures, goals.Count, byStatus);
+            }).ToList();
+            return (ByCode: views.ToDictionary(v => v.Indicator.Code), GrowthOf: views.Where(v => v.Indicator.GrowthOfCode is not null)
+                .GroupBy(v => v.Indicator.GrowthOfCode!)
+                .ToDictionary(g => g.Key, g => g.First()), Summaries: summaries);
+        });
 
-        var byCode = views.ToDictionary(v => v.Indicator.Code);
-        var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null)
-            .GroupBy(v => v.Indicator.GrowthOfCode!)
-            .ToDictionary(g => g.Key, g => g.First());
         var headlines = options.Value.Headlines
-            .Where(byCode.ContainsKey)
-            .Select(code => new HeadlineCard(byCode[code], growthOf.GetValueOrDefault(code)))
+            .Where(overview.ByCode.ContainsKey)
+            .Select(code => new HeadlineCard(overview.ByCode[code], overview.GrowthOf.GetValueOrDefault(code)))
             .Where(card => card.Level.Indicator.Observations.Count > 0 || card.Growth?.Indicator.Observations.Count > 0)
             .ToList();
-
-        var summaries = refs.Categories.Where(c => category is null || c.Slug == category).Select(c =>
-        {
-            var inCategory = views.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();
-            var goals = inCategory.SelectMany(v => v.Goals).ToList();
-            var byStatus = goals.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
-            var withFigures = inCategory.Count(v => v.Indicator.Observations.Count > 0);
-            return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, filter.IsEmpty ? inCategory.Count : withFigures, goals.Count, byStatus);
-        }).ToList();
-        return new HomeViewModel(refs.Region(filter.RegionOrCity)!, panel, headlines, summaries);
+        return new HomeViewModel(refs.Region(filter.RegionOrCity)!, panel, headlines, overview.Summaries);
     }
 
     public Task<Reference> ReferenceAsync(CancellationToken cancellationToken) => reference.GetAsync(cancellationToken);
