@@ -170,6 +170,9 @@ write_flat_section() { # file
         echo "Page sizes do not grow with the data where the pages are paged (category: 40 cards a page; the city: 60"
         echo "indicators and 120 figures a page; the explorer: 50 rows and at most 400 indicator suggestions). Reads of figures of record go"
         echo "through the stored \`observations_of_record\` table (ADR 0017), so a filtered read costs what its filter costs."
+        echo "A page that is nearly empty on real data fills up to its limit on 100x data and grows no further: 莒南县 has one"
+        echo "real figure and a full page of 60 at 100x. Counts and lists that change only with the data (the overview's goal"
+        echo "counts, a region's page plan, the explorer's row index, ADR 0018) are kept per data version."
         echo "${FLAT_NOTE:-}"
         echo
         echo "*CPU ms per request* is the CPU time the app's process spent during the run divided by the requests answered (the"
