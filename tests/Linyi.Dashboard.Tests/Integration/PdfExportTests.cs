@@ -222,6 +222,21 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task EveryChartOfThePrintViewIsDrawnIntoThePdf()
+    {
+        var client = CreateClient();
+        var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
+        var charts = Regex.Matches(await client.GetStringAsync("/print/summary?category=industry"), "<canvas data-chart=").Count;
+        var drawn = renderer.ChartsDrawn;
+
+        var response = await client.GetAsync("/export/pdf?category=industry");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(charts > 1, $"the industry summary has {charts} charts");
+        Assert.Equal(drawn + charts, renderer.ChartsDrawn);
+    }
+
+    [Fact]
     public async Task WithoutChromiumTheExportSaysSoWithA503AndTheRestOfTheSiteWorks()
     {
         await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b.UseSetting("Pdf:ChromiumPath", "/nonexistent/chromium"));

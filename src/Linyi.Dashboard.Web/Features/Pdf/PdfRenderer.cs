@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -17,7 +18,8 @@ public sealed class PdfUnavailableException(string message, bool busy) : Excepti
 /// Renders print HTML to PDF in the system's Chromium through Playwright. One browser is started in the background at
 /// startup and reused; renders are bounded by a semaphore and a queue limit, and each has a timeout. The page is served
 /// to Chromium through request interception (assets from wwwroot), so rendering needs no network port. Pages are kept
-/// warm with the chart libraries loaded; a render swaps in the new body, redraws and prints.
+/// warm with the chart libraries loaded; a render swaps in the new body and prints, and the charts are drawn once, as
+/// printing starts (wwwroot/js/print.js). See docs/decisions/0014 for what a warm render costs and why.
 /// </summary>
 public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEnvironment environment, ILogger<PdfRenderer> logger)
     : IHostedService, IAsyncDisposable
@@ -45,9 +47,13 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     private readonly System.Collections.Concurrent.ConcurrentBag<IPage> warmPages = [];
     private int inFlight;
     private int renders;
+    private int chartsDrawn;
 
     /// <summary>How many PDFs Chromium has printed since start-up (cache hits are not renders).</summary>
     public int Renders => Volatile.Read(ref renders);
+
+    /// <summary>How many charts have been drawn into printed PDFs since start-up.</summary>
+    public int ChartsDrawn => Volatile.Read(ref chartsDrawn);
 
     /// <summary>Requests rendering or waiting for a renderer right now.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
@@ -182,26 +188,27 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         return page;
     }
 
-    private static async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footer)
+    private async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footer)
     {
-        // Chromium writes the title into the PDF's Title and lang into the catalog's Lang; the meta tags are for the
-        // print view's own readers, and PdfInfoWriter adds Author, Subject and Keywords to the file.
+        var started = Stopwatch.GetTimestamp();
+        // One round trip: the body is swapped in and the charts configured in the same call that waits for the fonts, and
+        // print.js draws the charts on beforeprint, so nothing is polled. Chromium writes the title into the PDF's Title
+        // and lang into the catalog's Lang; the meta tags are for the print view's own readers, and PdfInfoWriter adds
+        // Author, Subject and Keywords to the file.
         await page.EvaluateAsync("""
-            ([html, lang, title, author, subject, keywords, footer]) => {
+            async ([html, lang, title, author, subject, keywords, footer]) => {
                 document.documentElement.lang = lang;
                 document.title = title;
                 document.querySelector('meta[name=author]').content = author;
                 document.querySelector('meta[name=description]').content = subject;
                 document.querySelector('meta[name=keywords]').content = keywords;
-                delete document.documentElement.dataset.chartsReady;
                 document.body.innerHTML = html;
                 document.getElementById('page-footer').textContent = footer;
-                Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-                window.LinyiCharts.redraw();
+                window.LinyiCharts.preparePrint();
+                await document.fonts.ready;
             }
             """, new[] { bodyHtml, info.Language, info.Title, info.Author, info.Subject, info.Keywords, FooterStyle(footer, info.Language) });
-        await page.WaitForFunctionAsync("document.documentElement.dataset.chartsReady === 'true'");
-        await page.EvaluateAsync("document.fonts.ready");
+        var swapped = Stopwatch.GetElapsedTime(started);
         var pdf = await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
@@ -210,7 +217,17 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             PrintBackground = true,
             Margin = new Margin { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
         });
-        return PdfInfoWriter.Apply(pdf, info, info.Created);
+        var printed = Stopwatch.GetElapsedTime(started);
+        // A chart that failed to draw on beforeprint would leave a blank box in the file: that is a failed render, not a PDF.
+        var charts = await page.EvaluateAsync<int[]>("window.LinyiCharts.printed");
+        if (charts[0] != charts[1])
+        {
+            throw new PdfUnavailableException($"Only {charts[0]} of the {charts[1]} charts could be drawn, so no PDF was made.", busy: false);
+        }
+        Interlocked.Add(ref chartsDrawn, charts[0]);
+        var result = PdfInfoWriter.Apply(pdf, info, info.Created);
+        LogRendered(logger, charts[0], swapped.TotalMilliseconds, (printed - swapped).TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Length);
+        return result;
     }
 
     /// <summary>
@@ -228,10 +245,14 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         return $"@page {{ @bottom-left {{ content: {text}; {box} }} @bottom-right {{ content: {pages}; {box} }} }}";
     }
 
-    /// <summary>The shell page: the print stylesheets and chart libraries, loaded once per warm page.</summary>
+    /// <summary>
+    /// The shell page: the print stylesheets and chart libraries, loaded once per warm page. Its body is hidden on screen
+    /// (print media shows it), so that the frames Chromium draws for the never-seen window between renders paint nothing.
+    /// </summary>
     private const string Shell = """
-        <!DOCTYPE html><html><head><meta charset="utf-8" />
+        <!DOCTYPE html><html class="pdf-shell"><head><meta charset="utf-8" />
         <meta name="author" content="" /><meta name="description" content="" /><meta name="keywords" content="" /><style id="page-footer"></style>
+        <style>@media screen { .pdf-shell body { visibility: hidden; } }</style>
         <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
         <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
         <script src="/lib/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js"></script>
@@ -313,6 +334,9 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chromium could not be started for PDF export")]
     private static partial void LogLaunchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "PDF rendered with {Charts} charts: body swapped in {SwapMs:F0} ms, printed in {PrintMs:F0} ms, {TotalMs:F0} ms in all, {Bytes} bytes")]
+    private static partial void LogRendered(ILogger logger, int charts, double swapMs, double printMs, double totalMs, int bytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chromium started for PDF export from {Path}")]
     private static partial void LogLaunched(ILogger logger, string path);
