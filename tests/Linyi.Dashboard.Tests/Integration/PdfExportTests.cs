@@ -237,6 +237,19 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task APdfInWhichAChartCouldNotBeDrawnIsRefused()
+    {
+        var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
+        var info = new PdfDocumentInfo("t", "a", "s", "k", "en", DateTimeOffset.UnixEpoch);
+        const string body = """<div class="print-chart-box"><canvas data-chart="chart-without-data"></canvas></div>""";
+
+        var refused = await Assert.ThrowsAsync<PdfUnavailableException>(() => renderer.RenderAsync(body, info, "footer", "test", default));
+
+        Assert.Contains("Only 0 of the 1 charts", refused.Message);
+        Assert.Equal(0, renderer.Renders);
+    }
+
+    [Fact]
     public async Task WithoutChromiumTheExportSaysSoWithA503AndTheRestOfTheSiteWorks()
     {
         await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b.UseSetting("Pdf:ChromiumPath", "/nonexistent/chromium"));

@@ -44,7 +44,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     private IPlaywright? playwright;
     private IBrowser? browser;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> assets = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> warmPages = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<WarmPage> warmPages = [];
     private int inFlight;
     private int renders;
     private int chartsDrawn;
@@ -142,10 +142,10 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             {
                 throw new PdfUnavailableException("The PDF export waited too long for a free renderer. Please try again shortly.", busy: true);
             }
-            IPage? page = null;
+            WarmPage? page = null;
             try
             {
-                page = warmPages.TryTake(out var warm) && !warm.IsClosed ? warm : await NewWarmPageAsync(timeout);
+                page = warmPages.TryTake(out var warm) && !warm.Page.IsClosed ? warm : await NewWarmPageAsync(timeout);
                 var pdf = await RenderPageAsync(page, bodyHtml, info, footer).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
                 warmPages.Add(page);
@@ -161,7 +161,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
                 // A page that failed or timed out is thrown away with its context; the next render gets a fresh one.
                 if (page is not null)
                 {
-                    await page.Context.CloseAsync();
+                    await page.Page.Context.CloseAsync();
                 }
                 slots.Release();
             }
@@ -172,7 +172,10 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         }
     }
 
-    private async Task<IPage> NewWarmPageAsync(TimeSpan timeout)
+    /// <summary>A page with the shell loaded, and the DevTools session the PDF is printed through.</summary>
+    private sealed record WarmPage(IPage Page, ICDPSession DevTools);
+
+    private async Task<WarmPage> NewWarmPageAsync(TimeSpan timeout)
     {
         var chromium = await BrowserAsync();
         // The page is laid out at the printable width of A4 portrait, so that the charts are drawn for the column they print in.
@@ -185,11 +188,26 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         page.SetDefaultTimeout((float)timeout.TotalMilliseconds);
         await page.RouteAsync("**/*", Serve);
         await page.GotoAsync(Origin + "/print-shell", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        return page;
+        return new WarmPage(page, await context.NewCDPSessionAsync(page));
     }
 
-    private async Task<byte[]> RenderPageAsync(IPage page, string bodyHtml, PdfDocumentInfo info, string footer)
+    /// <summary>
+    /// Page.printToPDF as Playwright's PdfAsync sends it (A4, the margins in inches as Playwright converts millimetres),
+    /// but with the file in the reply: Playwright asks for a stream and reads it back in further round trips.
+    /// </summary>
+    private static readonly Dictionary<string, object> PrintToPdf = new()
     {
+        ["paperWidth"] = 8.27, ["paperHeight"] = 11.7,
+        ["marginTop"] = Inches(16), ["marginBottom"] = Inches(18), ["marginLeft"] = Inches(14), ["marginRight"] = Inches(14),
+        ["printBackground"] = true, ["generateTaggedPDF"] = true, ["generateDocumentOutline"] = true,
+        ["transferMode"] = "ReturnAsBase64",
+    };
+
+    private static double Inches(int millimetres) => millimetres * 3.78 / 96;
+
+    private async Task<byte[]> RenderPageAsync(WarmPage warm, string bodyHtml, PdfDocumentInfo info, string footer)
+    {
+        var page = warm.Page;
         var started = Stopwatch.GetTimestamp();
         // One round trip: the body is swapped in and the charts configured in the same call that waits for the fonts, and
         // print.js draws the charts on beforeprint, so nothing is polled. Chromium writes the title into the PDF's Title
@@ -209,24 +227,22 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             }
             """, new[] { bodyHtml, info.Language, info.Title, info.Author, info.Subject, info.Keywords, FooterStyle(footer, info.Language) });
         var swapped = Stopwatch.GetElapsedTime(started);
-        var pdf = await page.PdfAsync(new PagePdfOptions
-        {
-            Format = "A4",
-            Tagged = true,
-            Outline = true,
-            PrintBackground = true,
-            Margin = new Margin { Top = "16mm", Bottom = "18mm", Left = "14mm", Right = "14mm" },
-        });
-        var printed = Stopwatch.GetElapsedTime(started);
-        // A chart that failed to draw on beforeprint would leave a blank box in the file: that is a failed render, not a PDF.
-        var charts = await page.EvaluateAsync<int[]>("window.LinyiCharts.printed");
+        // Asked for alongside the print, and answered once beforeprint has drawn the charts: a chart that failed to draw
+        // would leave a blank box in the file, and that is a failed render, not a PDF.
+        var drawn = page.EvaluateAsync<int[]>("window.LinyiCharts.drawn");
+        // When the print fails the page is closed, which ends the wait for the charts too; that fault is not the news.
+        _ = drawn.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var reply = await warm.DevTools.SendAsync("Page.printToPDF", PrintToPdf);
+        var charts = await drawn;
         if (charts[0] != charts[1])
         {
             throw new PdfUnavailableException($"Only {charts[0]} of the {charts[1]} charts could be drawn, so no PDF was made.", busy: false);
         }
+        var pdf = reply?.GetProperty("data").GetBytesFromBase64() ?? throw new InvalidDataException("Chromium printed no PDF.");
+        var printTime = Stopwatch.GetElapsedTime(started) - swapped;
         Interlocked.Add(ref chartsDrawn, charts[0]);
         var result = PdfInfoWriter.Apply(pdf, info, info.Created);
-        LogRendered(logger, charts[0], swapped.TotalMilliseconds, (printed - swapped).TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Length);
+        LogRendered(logger, charts[0], swapped.TotalMilliseconds, printTime.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Length);
         return result;
     }
 

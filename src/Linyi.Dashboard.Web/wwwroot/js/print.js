@@ -4,8 +4,11 @@
 (function (charts) {
     'use strict';
     let pending = [];
-    // [drawn, expected] for the last print: the renderer refuses a PDF in which a chart is missing.
-    charts.printed = [0, 0];
+    let printed = [0, 0];
+    let done = function () { };
+    // Resolves to [charts drawn, charts in the body] once beforeprint has drawn them: the renderer asks for it alongside
+    // the print, and refuses a PDF in which a chart is missing.
+    charts.drawn = Promise.resolve(printed);
 
     function configFor(canvas) {
         const island = document.getElementById(canvas.dataset.chart);
@@ -32,25 +35,30 @@
         document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
             pending.push({ canvas: canvas, config: configFor(canvas) });
         });
-        charts.printed = [0, pending.length];
+        printed = [0, pending.length];
+        charts.drawn = new Promise(function (resolve) { done = resolve; });
         document.documentElement.dataset.chartsReady = 'true';
     };
 
     window.addEventListener('beforeprint', function () {
         // Every box is measured before any canvas is sized, so the page is laid out once and not once per chart.
         const boxes = pending.map(function (p) { return p.canvas.parentElement.getBoundingClientRect(); });
-        pending.forEach(function (p, i) {
-            if (!p.config) { return; }
-            const width = Math.floor(boxes[i].width);
-            const height = Math.floor(boxes[i].height);
-            p.canvas.width = width;
-            p.canvas.height = height;
-            p.canvas.style.width = width + 'px';
-            p.canvas.style.height = height + 'px';
-            charts.instances.push(new Chart(p.canvas, p.config));
-            p.canvas.dataset.rendered = 'true';
-            charts.printed[0] += 1;
-        });
-        pending = [];
+        try {
+            pending.forEach(function (p, i) {
+                if (!p.config) { return; }
+                const width = Math.floor(boxes[i].width);
+                const height = Math.floor(boxes[i].height);
+                p.canvas.width = width;
+                p.canvas.height = height;
+                p.canvas.style.width = width + 'px';
+                p.canvas.style.height = height + 'px';
+                charts.instances.push(new Chart(p.canvas, p.config));
+                p.canvas.dataset.rendered = 'true';
+                printed[0] += 1;
+            });
+        } finally {
+            pending = [];
+            done(printed);
+        }
     });
 })(window.LinyiCharts);
