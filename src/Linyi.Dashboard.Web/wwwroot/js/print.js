@@ -4,6 +4,9 @@
 (function (charts) {
     'use strict';
     let pending = [];
+    // The canvases of earlier prints, kept with their 2D contexts: a new body's canvases are swapped for them, so that a
+    // render does not pay for creating a context and its backing store per chart.
+    let pool = [];
     let printed = [0, 0];
     let done = function () { };
     // Resolves to [charts drawn, charts in the body] once beforeprint has drawn them: the renderer asks for it alongside
@@ -32,9 +35,22 @@
         charts.instances = [];
         Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
         pending = [];
-        document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        const used = [];
+        document.querySelectorAll('canvas[data-chart]').forEach(function (fresh, i) {
+            let canvas = fresh;
+            if (i < pool.length) {
+                canvas = pool[i];
+                // Its size stays: changing it would drop the backing store that makes a pooled canvas worth keeping.
+                Array.from(canvas.attributes).forEach(function (attribute) {
+                    if (attribute.name !== 'width' && attribute.name !== 'height') { canvas.removeAttribute(attribute.name); }
+                });
+                Array.from(fresh.attributes).forEach(function (attribute) { canvas.setAttribute(attribute.name, attribute.value); });
+                fresh.replaceWith(canvas);
+            }
+            used.push(canvas);
             pending.push({ canvas: canvas, config: configFor(canvas) });
         });
+        pool = used.concat(pool.slice(used.length));
         printed = [0, pending.length];
         charts.drawn = new Promise(function (resolve) { done = resolve; });
         document.documentElement.dataset.chartsReady = 'true';
@@ -48,8 +64,9 @@
                 if (!p.config) { return; }
                 const width = Math.floor(boxes[i].width);
                 const height = Math.floor(boxes[i].height);
-                p.canvas.width = width;
-                p.canvas.height = height;
+                // Setting a canvas's size clears it, even to the size it has.
+                if (p.canvas.width !== width) { p.canvas.width = width; }
+                if (p.canvas.height !== height) { p.canvas.height = height; }
                 p.canvas.style.width = width + 'px';
                 p.canvas.style.height = height + 'px';
                 charts.instances.push(new Chart(p.canvas, p.config));
