@@ -31,10 +31,16 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     /// <summary>The font print uses first: TrueType, so that it is embedded as a subset font and not as Type 3 glyphs.</summary>
     public const string PrintFontFamily = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+    /// <remarks>
+    /// <c>--single-threaded-gc</c>: drawing the charts makes garbage, and V8 collects it with helper threads that, on a
+    /// machine whose cores are busy, the main thread waits for; collecting on the main thread alone made warm renders
+    /// about a fifth faster under load (ADR 0014). The PDF is the same.
+    /// </remarks>
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+        "--js-flags=--single-threaded-gc",
     ];
 
     private readonly PdfOptions settings = options.Value;
