@@ -222,6 +222,34 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task EveryChartOfThePrintViewIsDrawnIntoThePdf()
+    {
+        var client = CreateClient();
+        var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
+        var charts = Regex.Matches(await client.GetStringAsync("/print/summary?category=industry"), "<canvas data-chart=").Count;
+        var drawn = renderer.ChartsDrawn;
+
+        var response = await client.GetAsync("/export/pdf?category=industry");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(charts > 1, $"the industry summary has {charts} charts");
+        Assert.Equal(drawn + charts, renderer.ChartsDrawn);
+    }
+
+    [Fact]
+    public async Task APdfInWhichAChartCouldNotBeDrawnIsRefused()
+    {
+        var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
+        var info = new PdfDocumentInfo("t", "a", "s", "k", "en", DateTimeOffset.UnixEpoch);
+        const string body = """<div class="print-chart-box"><canvas data-chart="chart-without-data"></canvas></div>""";
+
+        var refused = await Assert.ThrowsAsync<PdfUnavailableException>(() => renderer.RenderAsync(body, info, "footer", "test", default));
+
+        Assert.Contains("Only 0 of the 1 charts", refused.Message);
+        Assert.Equal(0, renderer.Renders);
+    }
+
+    [Fact]
     public async Task WithoutChromiumTheExportSaysSoWithA503AndTheRestOfTheSiteWorks()
     {
         await using var factory = new DashboardFactory(Database.ConnectionString).WithWebHostBuilder(b => b.UseSetting("Pdf:ChromiumPath", "/nonexistent/chromium"));

@@ -11,8 +11,10 @@
     };
 
     // Tick labels: no unit (it is on the axis title), no more decimals than the step needs, so labels never repeat.
+    // One formatter for every tick: toLocaleString builds a new one per call, which is most of a chart's label time.
+    const tickFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
     charts.tick = function (value) {
-        return Number(value).toLocaleString('en-US', { maximumFractionDigits: 4 });
+        return tickFormat.format(Number(value));
     };
 
     const symbols = { '>=': '≥ ', '<=': '≤ ', '~': '≈ ', '=': '' };
