@@ -73,9 +73,10 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
                     .Select(g => new { g.Key.Code, g.Key.SortOrder, Figures = g.Count() }).ToListAsync(cancellationToken))
                 .OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Figures)).ToList()));
         var indicatorCount = pages.Sum(p => p.Count);
-        if (page < 1 || page > Math.Max(1, pages.Count))
+        var pageCount = Math.Max(1, pages.Count);
+        if (page < 1 || page > pageCount)
         {
-            return new RegionViewModel(region, null, [], [], [], [], null, [], 0, Math.Max(1, pages.Count), indicatorCount);
+            return new RegionViewModel(region, null, [], [], [], [], null, [], 0, pageCount, indicatorCount);
         }
         var firstIndicator = 1 + pages.Take(page - 1).Sum(p => p.Count);
         var rows = pages.Count <= 1 ? await data.AllAsync(filter, refs, cancellationToken)
@@ -90,7 +91,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             ? CountyMap.Locator("map-region", Localized.Pick(region.NameZh, region.NameEn), refs, await FigureCountsAsync(cancellationToken), region.Slug)
             : null;
         return new RegionViewModel(region, refs.Region(region.ParentSlug), figures, milestones, refs.Categories,
-            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken), page, Math.Max(1, pages.Count), indicatorCount,
+            await SeriesAsync(rows, cancellationToken), map, await GoalsAsync(rows, cancellationToken), page, pageCount, indicatorCount,
             firstIndicator, firstIndicator + (pages.Count == 0 ? 0 : pages[page - 1].Count) - 1);
     }
 
@@ -102,7 +103,8 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var figures = 0;
         foreach (var (code, count) in indicators)
         {
-            if (current is null || current.Count == PageSize || (current.Count > 0 && figures + count > MaxFiguresPerPage))
+            // A page always holds its first indicator, however many figures that has.
+            if (current is null || current.Count == PageSize || figures + count > MaxFiguresPerPage)
             {
                 current = [];
                 pages.Add(current);

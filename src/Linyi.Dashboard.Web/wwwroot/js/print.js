@@ -14,11 +14,8 @@
     charts.drawn = Promise.resolve(printed);
 
     function configFor(canvas) {
-        const island = document.getElementById(canvas.dataset.chart);
-        if (!island) { return null; }
-        const data = JSON.parse(island.textContent);
-        const build = charts.types[data.type] || charts.types.bar;
-        const config = charts.targetLines(build(charts.base(data)), data);
+        const config = charts.configFor(canvas);
+        if (!config) { return null; }
         // The caption above each chart names the unit, so the axis title is dropped; fewer ticks read as well at 45 mm.
         // Both keep each chart's drawing, and so the file, small.
         config.options.scales.y.title.display = false;
@@ -53,7 +50,6 @@
         pool = used.concat(pool.slice(used.length));
         printed = [0, pending.length];
         charts.drawn = new Promise(function (resolve) { done = resolve; });
-        document.documentElement.dataset.chartsReady = 'true';
     };
 
     window.addEventListener('beforeprint', function () {

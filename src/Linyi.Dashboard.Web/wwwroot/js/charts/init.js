@@ -2,26 +2,25 @@
 (function (charts) {
     'use strict';
     charts.instances = [];
-    function draw(canvas) {
+    // The chart's configuration from its JSON data island, or null when the island is missing (print.js adjusts it for paper).
+    charts.configFor = function (canvas) {
         const island = document.getElementById(canvas.dataset.chart);
-        if (!island) { return; }
+        if (!island) { return null; }
         const data = JSON.parse(island.textContent);
         const build = charts.types[data.type] || charts.types.bar;
-        const config = charts.targetLines(build(charts.base(data)), data);
+        return charts.targetLines(build(charts.base(data)), data);
+    };
+    function draw(canvas) {
+        const config = charts.configFor(canvas);
+        if (!config) { return; }
         charts.instances.push(new Chart(canvas, config));
         canvas.dataset.rendered = 'true';
     }
     function init() {
         document.querySelectorAll('canvas[data-chart]').forEach(draw);
-        // The PDF renderer waits for this before printing.
+        // Browser tests wait for this before reading the charts.
         document.documentElement.dataset.chartsReady = 'true';
     }
-    // The PDF renderer reuses a warm page: it swaps the body and redraws, instead of reloading the libraries.
-    charts.redraw = function () {
-        charts.instances.forEach(function (chart) { chart.destroy(); });
-        charts.instances = [];
-        init();
-    };
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', init);
     } else {
