@@ -18,8 +18,10 @@ try
 
     var app = builder.Build();
 
-    app.UseDashboardErrorPages();
+    app.UseDashboardForwardedHeaders();
     app.UseFrontCache();
+    app.UseRequestLogScope();
+    app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
     app.UseResponseCompression();
     app.UseDashboardRequestLogging();

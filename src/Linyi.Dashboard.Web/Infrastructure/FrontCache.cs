@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 using Serilog.Events;
@@ -37,6 +38,7 @@ public sealed partial class FrontCache(FrontCacheOptions options, DataVersionSta
 
     private readonly ConcurrentDictionary<FrontKey, FrontEntry> entries = new();
     private readonly ILogger requestLog = loggers.CreateLogger(RequestLoggerName);
+    private readonly ILogger log = loggers.CreateLogger<FrontCache>();
     private readonly int slowMilliseconds = configuration.GetValue("Logging:SlowRequestMilliseconds", LoggingExtensions.DefaultSlowRequestMilliseconds);
     private long bytes;
     private long newest = -1;
@@ -91,7 +93,36 @@ public sealed partial class FrontCache(FrontCacheOptions options, DataVersionSta
         return true;
     }
 
-    private static async Task Write(HttpResponse response, byte[] body) => await response.BodyWriter.WriteAsync(body, response.HttpContext.RequestAborted);
+    /// <summary>
+    /// Sends the headers first, then asks for one span as long as the body: Kestrel then copies the body once, into a
+    /// single buffer, where a plain write before the headers are out is cut into its 4 KB pool blocks and copied again.
+    /// Measured on the cached overview: about a fifth less CPU per request (ADR 0016).
+    /// </summary>
+    private static Task Write(HttpResponse response, byte[] body)
+    {
+        // No cancellation token: Kestrel completes the flush of a connection that has gone, or ends one that stalls
+        // below its minimum data rate.
+        var starting = response.StartAsync();
+        if (!starting.IsCompletedSuccessfully)
+        {
+            return Awaited(response, body, starting);
+        }
+        var flushing = Copy(response.BodyWriter, body);
+        return flushing.IsCompletedSuccessfully ? Task.CompletedTask : flushing.AsTask();
+
+        static async Task Awaited(HttpResponse response, byte[] body, Task starting)
+        {
+            await starting;
+            await Copy(response.BodyWriter, body);
+        }
+
+        static ValueTask<FlushResult> Copy(PipeWriter writer, byte[] body)
+        {
+            body.CopyTo(writer.GetSpan(body.Length));
+            writer.Advance(body.Length);
+            return writer.FlushAsync();
+        }
+    }
 
     /// <summary>The same line, at the same level, as the request logging middleware writes for the requests it sees.</summary>
     private Task Logged(HttpContext context, long started, Task writing)
@@ -125,6 +156,11 @@ public sealed partial class FrontCache(FrontCacheOptions options, DataVersionSta
             LogRequest(requestLog, level, context.Request.Method, context.Request.Path.Value ?? "/", StatusCodes.Status200OK, elapsed);
         }
     }
+
+    internal void Failed(Exception exception, HttpContext context) => LogFailure(log, exception, context.Request.Path.Value ?? "/");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The front cache could not answer {RequestPath}; the pipeline will")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string requestPath);
 
     [LoggerMessage(Message = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms")]
     private static partial void LogRequest(ILogger logger, LogLevel level, string requestMethod, string requestPath, int statusCode, double elapsed);
@@ -406,7 +442,24 @@ public static class FrontCacheExtensions
         {
             return app;
         }
-        return app.Use(next => context => cache.TryServe(context, out var served) ? served : next(context));
+        // First in the pipeline after the forwarded headers, ahead of the error pages: a hit is a 200 from memory. Should
+        // answering fail before anything is sent, the request goes down the pipeline instead, error pages and all.
+        return app.Use(next => context =>
+        {
+            try
+            {
+                if (cache.TryServe(context, out var served))
+                {
+                    return served;
+                }
+            }
+            catch (Exception exception) when (!context.Response.HasStarted)
+            {
+                cache.Failed(exception, context);
+                context.Response.Clear();
+            }
+            return next(context);
+        });
     }
 
     /// <summary>Keeps what the output cache is about to store, for <see cref="UseFrontCache"/>; place it just before UseOutputCache.</summary>

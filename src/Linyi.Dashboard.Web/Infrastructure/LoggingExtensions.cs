@@ -1,4 +1,6 @@
 using Serilog;
+using Serilog.Context;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
@@ -13,8 +15,40 @@ public static class LoggingExtensions
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
+            // The host's own per-request scope (RequestId, RequestPath, ConnectionId) is opened for every request while
+            // this logger is on at any level, cache hits included, and cost about a tenth of their throughput. Its lines
+            // ("Request starting", "Request finished") were already below the configured level; UseRequestLogScope
+            // gives the requests that go past the front cache their RequestId and RequestPath instead.
+            .MinimumLevel.Override(HostingDiagnostics, LevelAlias.Off)
             .Enrich.FromLogContext());
         return builder;
+    }
+
+    private const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>
+    /// Puts RequestId (the reference the error page shows) and RequestPath on every event logged while the rest of the
+    /// pipeline handles the request. Place it after the front cache, whose hits log nothing but their own line.
+    /// </summary>
+    public static WebApplication UseRequestLogScope(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            using (LogContext.Push(new RequestScope(context.TraceIdentifier, context.Request.Path.Value ?? "/")))
+            {
+                await next(context);
+            }
+        });
+        return app;
+    }
+
+    private sealed class RequestScope(string requestId, string requestPath) : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory factory)
+        {
+            logEvent.AddPropertyIfAbsent(factory.CreateProperty("RequestId", requestId));
+            logEvent.AddPropertyIfAbsent(factory.CreateProperty("RequestPath", requestPath));
+        }
     }
 
     /// <summary>

@@ -108,7 +108,6 @@ public static class WebExtensions
 
     public static IApplicationBuilder UseDashboardErrorPages(this WebApplication app)
     {
-        app.UseDashboardForwardedHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (SecurityExtensions.RequiresHttps(app.Configuration, app.Environment))

@@ -46,6 +46,33 @@ public class FrontCacheTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task OverKestrelAHitSendsTheWholePageWithItsLength()
+    {
+        await using var factory = new DashboardFactory(Database.ConnectionString);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var (_, cache) = await ReadyAsync(factory);
+        // A page of many of Kestrel's 4 KB blocks, over a real socket, as the front cache writes it in one piece.
+        using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = factory.CreateClient().BaseAddress,
+        };
+
+        var first = await client.GetAsync("/categories/industry");
+        var second = await client.GetAsync("/categories/industry");
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/categories/industry"));
+
+        Assert.Equal(2, cache.Hits);
+        var page = await first.Content.ReadAsByteArrayAsync();
+        Assert.True(page.Length > 40_000, $"{page.Length} bytes");
+        Assert.Equal(page, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(page.Length, second.Content.Headers.ContentLength);
+        Assert.Equal(page.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
+    }
+
+    [Fact]
     public async Task ANewDataVersionIsNeverAnsweredWithTheOldPage()
     {
         var (client, cache) = await ReadyAsync(Factory);

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
@@ -30,7 +32,8 @@ public class RequestLoggingTests(TestDatabase database) : IntegrationTest(databa
     [Fact]
     public async Task AFastReadIsLoggedAtDebugOnlyAndAWriteAtInformation()
     {
-        var client = Client(Factory);
+        // A threshold no request here comes near, so that a first request slowed by compiling views stays "fast".
+        var client = Client(Factory, slowMilliseconds: 60_000);
 
         var read = await client.GetAsync("/health/live");
         var write = await client.PostAsync("/account/login", new FormUrlEncodedContent([]));
@@ -72,5 +75,21 @@ public class RequestLoggingTests(TestDatabase database) : IntegrationTest(databa
         var line = await log.WaitForRequestAsync("GET", "/");
         Assert.Equal(LogEventLevel.Error, line.Level);
         Assert.Single(log.Requests("GET", "/"));
+        // The reference the error page gives the reader finds the line.
+        var reference = Regex.Match(await home.Content.ReadAsStringAsync(), "class=\"request-id\">[^<]*<code>([^<]+)</code>");
+        Assert.True(reference.Success, "The error page shows no reference.");
+        Assert.Equal(reference.Groups[1].Value, ((ScalarValue)line.Properties["RequestId"]).Value);
+    }
+
+    [Fact]
+    public void TheHostsOwnPerRequestScopeIsOffAndErrorsAreStillLogged()
+    {
+        var loggers = Factory.WithWebHostBuilder(builder => builder.UseSetting("Serilog:MinimumLevel:Default", "Information"))
+            .Services.GetRequiredService<ILoggerFactory>();
+
+        // The host opens its scope for every request, cache hits included, whenever this logger is on at any level.
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Critical));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware").IsEnabled(LogLevel.Error));
+        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Error));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,15 @@ public sealed class UnitNamesFilter : IAsyncActionFilter
     {
         if (!UnitNames.Loaded)
         {
-            await UnitNames.LoadAsync(context.HttpContext.RequestServices.GetRequiredService<DashboardDbContext>(), context.HttpContext.RequestAborted);
+            try
+            {
+                await UnitNames.LoadAsync(context.HttpContext.RequestServices.GetRequiredService<DashboardDbContext>(), context.HttpContext.RequestAborted);
+            }
+            catch (Exception exception) when (DatabaseFailure.IsUnavailable(exception))
+            {
+                // The error page that says the database is down must still render: units keep their codes until the
+                // names can be read. Any other page fails on its own queries and gets that page.
+            }
         }
         await next();
     }
