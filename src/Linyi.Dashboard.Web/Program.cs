@@ -15,11 +15,13 @@ try
     builder.Services.AddDashboardFeatures();
     builder.Services.AddFrontCache(builder.Configuration);
     builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+    builder.UseInlineIo();
 
     var app = builder.Build();
 
     app.UseDashboardForwardedHeaders();
     app.UseFrontCache();
+    app.UseThreadPoolPastHere();
     app.UseRequestLogScope();
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
