@@ -98,6 +98,10 @@ run_wrk() { # url [lua]
     local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency)
     [ -n "${2:-}" ] && args+=(-s "$2")
     wrk "${args[@]}" "$1" > "$WORK/wrk.txt" 2>&1 || true
+    wrk_summary "$WORK/wrk.txt"
+}
+
+wrk_summary() { # wrk output file → "requests/s p50_ms p99_ms errors"
     awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /Requests\/sec/ { rps = $2 }
@@ -105,7 +109,19 @@ run_wrk() { # url [lua]
         $1 == "99%" { p99 = ms($2) }
         /Non-2xx/ { errors += $NF }
         /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$WORK/wrk.txt"
+        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$1"
+}
+
+# Front-cache hits on the overview (16 connections) while 4 other connections ask for explorer pages no cache holds, in
+# the same process → "hits/s hit_p50 hit_p99 renders/s render_p99"
+run_mixed() { # base url
+    wrk -t1 -c4 -d"$((DURATION + 2))s" --latency -s "$ROOT/scripts/bench/uncached-data-pages.lua" "$1/" > "$WORK/renders.txt" 2>&1 &
+    local renders=$!
+    wrk -t1 -c16 -d"${DURATION}s" --latency "$1/" > "$WORK/hits.txt" 2>&1 || true
+    wait "$renders" || true
+    local hits rendered
+    read -r -a hits < <(wrk_summary "$WORK/hits.txt"); read -r -a rendered < <(wrk_summary "$WORK/renders.txt")
+    echo "${hits[0]} ${hits[1]} ${hits[2]} ${rendered[0]} ${rendered[2]}"
 }
 
 # run_wrk, then the CPU time the given processes spent per request during the run, in microseconds: unlike requests
@@ -193,7 +209,7 @@ NGINX_PAGES=("overview|/" "category|/categories/industry" "indicator|/indicators
 # weighs on both alike.
 bench_nginx() { # database
     local root="$WORK/nginx/html" entry name path size logged="http://127.0.0.1:$((PORT + 2))" unfronted="http://127.0.0.1:$((PORT + 6))"
-    local silent="http://127.0.0.1:$((PORT + 10))"
+    local silent="http://127.0.0.1:$((PORT + 10))" pooled="http://127.0.0.1:$((PORT + 12))"
     NGINX_LOAD=$(cut -d' ' -f1 /proc/loadavg); echo "$NGINX_LOAD" > "$WORK/nginx-load"
     start_app "$1"
     # A negative threshold makes every request "slow", so each one writes its line: the cost of logging them all.
@@ -204,6 +220,9 @@ bench_nginx() { # database
         Serilog__MinimumLevel__Default=Information FrontCache__Enabled=false
     # The same build with request logging off altogether (only fatal events): the baseline the shipped logging is measured against.
     start_app_instance "bench-$1-silent" "$((PORT + 10))" "$1" RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Fatal
+    # The same build with socket work on the thread pool, as before inline I/O (ADR 0016).
+    start_app_instance "bench-$1-pooled" "$((PORT + 12))" "$1" RateLimits__PdfPerMinute=1000000 \
+        Serilog__MinimumLevel__Default=Information Server__InlineIo=false
     start_nginx
     : > "$WORK/nginx.md"
     best() { sort -k1,1nr | head -n 1; }
@@ -215,13 +234,13 @@ bench_nginx() { # database
         curl -fs "$BASE$path" -o "$root/$name.html"
         log "nginx and logging: warming up on $name"
         run_wrk "$BASE$path" > /dev/null; run_wrk "$logged$path" > /dev/null; run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" > /dev/null
-        run_wrk "$unfronted$path" > /dev/null; run_wrk "$silent$path" > /dev/null
+        run_wrk "$unfronted$path" > /dev/null; run_wrk "$silent$path" > /dev/null; run_wrk "$pooled$path" > /dev/null
     done
     for entry in "${NGINX_PAGES[@]}"; do
         name="${entry%%|*}"; path="${entry#*|}"
         size=$(wc -c < "$root/$name.html")
         log "nginx and logging: $name ($size bytes)"
-        : > "$WORK/app.txt"; : > "$WORK/every.txt"; : > "$WORK/nginx.txt"; : > "$WORK/unfronted.txt"; : > "$WORK/silent.txt"
+        : > "$WORK/app.txt"; : > "$WORK/every.txt"; : > "$WORK/nginx.txt"; : > "$WORK/unfronted.txt"; : > "$WORK/silent.txt"; : > "$WORK/pooled.txt"
         for _ in 1 2; do
             run_wrk_cpu "$BASE$path" "${APP_PIDS[bench-$1]}" >> "$WORK/app.txt"
             # shellcheck disable=SC2046
@@ -229,15 +248,29 @@ bench_nginx() { # database
             run_wrk "$logged$path" >> "$WORK/every.txt"
             run_wrk "$unfronted$path" >> "$WORK/unfronted.txt"
             run_wrk "$silent$path" >> "$WORK/silent.txt"
+            run_wrk_cpu "$pooled$path" "${APP_PIDS[bench-$1-pooled]}" >> "$WORK/pooled.txt"
         done
-        local a n e u q
+        local a n e u q o
         a=$(best < "$WORK/app.txt"); n=$(best < "$WORK/nginx.txt"); e=$(best < "$WORK/every.txt"); u=$(best < "$WORK/unfronted.txt"); q=$(best < "$WORK/silent.txt")
-        awk -v page="\`$path\`" -v bytes="$size" -v a="$a" -v n="$n" -v e="$e" -v u="$u" -v q="$q" 'BEGIN {
-            split(a, A, " "); split(n, N, " "); split(e, E, " "); split(u, U, " "); split(q, Q, " ")
-            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s / %s | %s | %.0f%% | %s | %s | %.0f%% | %s | %.2f |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3], A[5], N[5],
-                Q[1], (Q[1] > 0 ? 100 * (Q[1] - A[1]) / Q[1] : 0), E[1], E[3], (Q[1] > 0 ? 100 * (Q[1] - E[1]) / Q[1] : 0), U[1], (N[1] > 0 ? U[1] / N[1] : 0)
+        o=$(best < "$WORK/pooled.txt")
+        awk -v page="\`$path\`" -v bytes="$size" -v a="$a" -v n="$n" -v e="$e" -v u="$u" -v q="$q" -v o="$o" 'BEGIN {
+            split(a, A, " "); split(n, N, " "); split(e, E, " "); split(u, U, " "); split(q, Q, " "); split(o, O, " ")
+            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s / %s | %s | %.0f%% | %s | %s | %.0f%% | %s | %.2f | %s | %.2f | %s |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3], A[5], N[5],
+                Q[1], (Q[1] > 0 ? 100 * (Q[1] - A[1]) / Q[1] : 0), E[1], E[3], (Q[1] > 0 ? 100 * (Q[1] - E[1]) / Q[1] : 0), U[1], (N[1] > 0 ? U[1] / N[1] : 0),
+                O[1], (N[1] > 0 ? O[1] / N[1] : 0), O[5]
         }' >> "$WORK/nginx.md"
     done
+    # Hits while pages render, shipped against thread-pool I/O, alternately, best of two rounds each by hits per second.
+    log "nginx and logging: hits while pages render"
+    : > "$WORK/mixed-app.txt"; : > "$WORK/mixed-pooled.txt"
+    for _ in 1 2; do
+        run_mixed "$BASE" >> "$WORK/mixed-app.txt"
+        run_mixed "$pooled" >> "$WORK/mixed-pooled.txt"
+    done
+    {
+        best < "$WORK/mixed-app.txt" | awk '{ printf "| inline I/O (shipped) | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
+        best < "$WORK/mixed-pooled.txt" | awk '{ printf "| thread-pool I/O | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
+    } > "$WORK/mixed.md"
     stop_nginx
     stop_app_instances
 }
@@ -260,9 +293,20 @@ write_nginx_section() { # file
         echo "*CPU µs per request* is the CPU time the app's process (or nginx's workers) spent during the run, divided by the"
         echo "requests answered: the cost of one request, which other work on the machine hardly changes."
         echo
-        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | CPU µs per request app / nginx | no logging req/s | shipped logging cost | every request logged req/s | its p99 ms | its cost | without front cache req/s | its ÷ nginx |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "*Thread-pool I/O* is the same build with \`Server:InlineIo\` off: socket work handed to the thread pool, as before"
+        echo "inline I/O (ADR 0016)."
+        echo
+        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | CPU µs per request app / nginx | no logging req/s | shipped logging cost | every request logged req/s | its p99 ms | its cost | without front cache req/s | its ÷ nginx | thread-pool I/O req/s | its ÷ nginx | its CPU µs per request |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         cat "$WORK/nginx.md"
+        echo
+        echo "**Cached pages while the same process renders others.** 16 connections read the cached overview while 4 others ask"
+        echo "for explorer pages at random page numbers, which no cache holds (${DURATION}s, best of two alternating rounds). With inline"
+        echo "I/O a hit is answered on the thread that read it, while renders wait their turn on the thread pool."
+        echo
+        echo "| build | hits req/s | hits p50 ms | hits p99 ms | renders req/s | renders p99 ms |"
+        echo "|---|---|---|---|---|---|"
+        cat "$WORK/mixed.md" 2>/dev/null || true
     } > "$1"
 }
 

@@ -41,7 +41,8 @@ try
     app.MapOpenApi();
     app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
-    await app.RunAsync();
+    // With inline I/O, the host's start-up and its background services resume on the thread pool too (InlineIo).
+    await app.RunWithInlineIoAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

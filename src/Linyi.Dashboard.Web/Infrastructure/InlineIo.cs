@@ -44,6 +44,31 @@ public static class InlineIo
         return builder;
     }
 
+    /// <summary>
+    /// Runs the host with <see cref="ThreadPoolContext"/> current, so that start-up (migrations, seeds, the key ring) and
+    /// every background service resume on the thread pool after their awaits. Without it a hosted service that awaited
+    /// PostgreSQL went on on an event thread, and the key ring's synchronous read after it waited there for that very
+    /// thread until the command timed out.
+    /// </summary>
+    public static async Task RunWithInlineIoAsync(this WebApplication app)
+    {
+        if (!Enabled(app.Configuration))
+        {
+            await app.RunAsync();
+            return;
+        }
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(ThreadPoolContext.Instance);
+        try
+        {
+            await app.RunAsync();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
     /// <summary>Place right after the front cache: every request it does not answer leaves the event thread here.</summary>
     public static WebApplication UseThreadPoolPastHere(this WebApplication app)
     {

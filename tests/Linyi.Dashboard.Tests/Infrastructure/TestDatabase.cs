@@ -17,9 +17,11 @@ public sealed class TestDatabase : IAsyncLifetime
 
     private Respawner? respawner;
 
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     public static string SeedsDirectory { get; } = Environment.GetEnvironmentVariable("LINYI_SEEDS_DIR") is { Length: > 0 } dir
         ? dir
-        : Path.Combine(FindRepositoryRoot(), "seeds");
+        : Path.Combine(RepositoryRoot, "seeds");
 
     public DashboardDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
