@@ -4,7 +4,7 @@ namespace Linyi.Dashboard.Web.Infrastructure;
 
 /// <summary>
 /// Answers front-cache hits on the thread that read the request, as an event-driven static server does, and sends every
-/// other request to the thread pool (ADR 0016).
+/// other request to the thread pool (ADR 0019).
 /// <para>
 /// By default a request crosses threads twice: the socket's event thread hands the bytes to the thread pool, and the
 /// response goes back through Kestrel's I/O queue. For a page already in memory those hand-offs cost about a third of the
@@ -47,7 +47,7 @@ public static class InlineIo
     /// <summary>
     /// Runs the host with <see cref="ThreadPoolContext"/> current, so that start-up (migrations, seeds, the key ring) and
     /// every background service resume on the thread pool after their awaits. Without it a hosted service that awaited
-    /// PostgreSQL went on on an event thread, and the key ring's synchronous read after it waited there for that very
+    /// PostgreSQL continued on an event thread, and the key ring's synchronous read after it waited there for that very
     /// thread until the command timed out.
     /// </summary>
     public static async Task RunWithInlineIoAsync(this WebApplication app)
