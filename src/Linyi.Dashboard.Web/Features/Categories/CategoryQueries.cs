@@ -46,7 +46,7 @@ public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indi
                 i => i.Category!.Slug == slug || db.Indicators.Any(g => g.GrowthOfId == i.Id && g.Category!.Slug == slug), cancellationToken,
                 filter.Period, filter.Kind);
             return IndicatorQueries.Analyze(data.Where(d => d.CategorySlug == slug).ToList(), data);
-        });
+        }, cancellationToken);
         IEnumerable<IndicatorView> sorted = sort switch
         {
             CategorySort.Name => views.OrderBy(v => Localized.Pick(v.Indicator.NameZh, v.Indicator.NameEn), StringComparer.CurrentCulture),

@@ -34,7 +34,7 @@ public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
         var cells = await cache.GetOrCreateAsync("filter-cells", () => db.Observations.AsNoTracking().OfRecord(db)
             .GroupBy(o => new { o.RegionId, o.Indicator!.CategoryId, o.StartYear, o.EndYear, o.Kind })
             .Select(g => new Cell(g.Key.RegionId, g.Key.CategoryId, g.Key.StartYear, g.Key.EndYear, g.Key.Kind, g.Count()))
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken), cancellationToken);
         var region = filter.Region is null && allRegionsWhenUnset ? null : refs.Region(filter.RegionOrCity);
         var category = refs.Category(filter.Category);
         var outside = refs.Regions.Where(r => r.Kind == RegionKind.Outside).Select(r => r.Id).ToHashSet();

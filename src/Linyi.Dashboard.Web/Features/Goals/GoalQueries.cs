@@ -16,7 +16,7 @@ public sealed class GoalQueries(IndicatorQueries indicators, VersionedCache cach
         await cache.GetOrCreateAsync("goals|city", async () =>
             IndicatorQueries.Analyze(await indicators.ForRegionAsync(DashboardFilter.City, _ => true, cancellationToken))
                 .SelectMany(v => v.Goals.Select(g => new GoalRow(v, g)))
-                .ToList());
+                .ToList(), cancellationToken);
 
     public async Task<GoalsViewModel> ListAsync(GoalStatus? status, CancellationToken cancellationToken)
     {

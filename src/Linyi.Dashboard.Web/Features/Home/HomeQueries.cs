@@ -51,7 +51,7 @@ public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filte
             return (ByCode: views.ToDictionary(v => v.Indicator.Code), GrowthOf: views.Where(v => v.Indicator.GrowthOfCode is not null)
                 .GroupBy(v => v.Indicator.GrowthOfCode!)
                 .ToDictionary(g => g.Key, g => g.First()), Summaries: summaries);
-        });
+        }, cancellationToken);
 
         var headlines = options.Value.Headlines
             .Where(overview.ByCode.ContainsKey)

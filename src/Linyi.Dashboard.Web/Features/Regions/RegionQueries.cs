@@ -71,7 +71,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var pages = await cache.GetOrCreateAsync($"region-pages|{slug}", async () =>
             Paginate((await data.Filtered(filter, refs).GroupBy(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder })
                     .Select(g => new { g.Key.Code, g.Key.SortOrder, Figures = g.Count() }).ToListAsync(cancellationToken))
-                .OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Figures)).ToList()));
+                .OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Figures)).ToList()), cancellationToken);
         var indicatorCount = pages.Sum(p => p.Count);
         var pageCount = Math.Max(1, pages.Count);
         if (page < 1 || page > pageCount)
@@ -164,7 +164,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
     private Task<Dictionary<int, int>> FigureCountsAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync("region-figure-counts", () => db.Observations.AsNoTracking().OfRecord(db).Where(o => o.Kind == ObservationKind.Actual)
             .GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Which results of record exist for each district and county: the overview's headline indicators and every indicator

@@ -14,7 +14,7 @@ public sealed class SourceQueries(DashboardDbContext db, VersionedCache cache)
     public Task<string> DataAsOfAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync("data-as-of", async () =>
             await db.Observations.AsNoTracking().OfRecord(db).Select(o => o.Document!.PublishedOn).OrderByDescending(d => d).FirstOrDefaultAsync(cancellationToken)
-            ?? "");
+            ?? "", cancellationToken);
 
     public Task<List<SourceItem>> ListAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync("sources", () => db.Documents.AsNoTracking()
@@ -23,5 +23,5 @@ public sealed class SourceQueries(DashboardDbContext db, VersionedCache cache)
                 db.Observations.Count(o => o.DocumentId == d.Id),
                 db.Observations.OfRecord(db).Count(o => o.DocumentId == d.Id),
                 db.Milestones.Count(m => m.DocumentId == d.Id)))
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken), cancellationToken);
 }
