@@ -183,8 +183,8 @@ write_flat_section() { # file
         echo "same page on real data, from the runs above. Goal: 100x at least 0.5 of real (within 2x). A page whose every"
         echo "request outlasted wrk's 2-second timeout shows 0."
         echo
-        echo "Page sizes do not grow with the data where the pages are paged (category: 40 cards a page; the city: 60"
-        echo "indicators and 120 figures a page; the explorer: 50 rows and at most 400 indicator suggestions). Reads of figures of record go"
+        echo "Page sizes do not grow with the data where the pages are paged (category: 40 cards a page; a region: 40"
+        echo "indicators and 80 figures a page; the explorer: 50 rows and at most 400 indicator suggestions). Reads of figures of record go"
         echo "through the stored \`observations_of_record\` table (ADR 0017), so a filtered read costs what its filter costs."
         echo "A page that is nearly empty on real data fills up to its limit on 100x data and grows no further: 莒南县 has one"
         echo "real figure and a full page of 60 at 100x. Counts and lists that change only with the data (the overview's goal"
