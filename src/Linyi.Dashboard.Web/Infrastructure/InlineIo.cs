@@ -112,8 +112,6 @@ public sealed class ThreadPoolContext : SynchronizationContext
     public override void Post(SendOrPostCallback callback, object? state) =>
         ThreadPool.UnsafeQueueUserWorkItem(static work => work.Run(), new Work(callback, state), preferLocal: true);
 
-    public override void Send(SendOrPostCallback callback, object? state) => callback(state);
-
     public override SynchronizationContext CreateCopy() => this;
 
     private sealed record Work(SendOrPostCallback Callback, object? State)
