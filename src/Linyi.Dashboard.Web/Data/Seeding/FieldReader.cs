@@ -71,6 +71,21 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         return KebabEnum.TryParse<TEnum>(value, out parsed) ? parsed : default;
     }
 
+    public TEnum? OptionalEnum<TEnum>(string column) where TEnum : struct, Enum
+    {
+        var value = Optional(column);
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+        if (!KebabEnum.TryParse<TEnum>(value, out var parsed))
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(", ", KebabEnum.Texts<TEnum>())}");
+            return null;
+        }
+        return parsed;
+    }
+
     public Comparator Comparator(string column)
     {
         var value = Required(column);

@@ -246,7 +246,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
 
     private static string? Note(string? zh, string? en) => zh is null && en is null ? null : string.Join(" / ", new[] { zh, en }.OfType<string>());
 
-    private sealed record GoalTarget(string Indicator, string Region, int StartYear, int EndYear, ObservationKind Kind, Comparator Comparator, decimal Value, Measure Measure, Direction Direction);
+    private sealed record GoalTarget(string Indicator, string Region, int StartYear, int EndYear, ObservationKind Kind, Comparator Comparator, decimal Value, Measure Measure, Direction Direction, GoalShape? Shape);
 
     /// <summary>The targets of record that the file's results would judge.</summary>
     private async Task<List<GoalTarget>> GoalsAsync(IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
@@ -254,12 +254,12 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var indicators = rows.Where(r => r.Kind == ObservationKind.Actual).Select(r => r.Indicator).Distinct().ToList();
         return indicators.Count == 0 ? [] : await db.Observations.AsNoTracking().OfRecord(db)
             .Where(o => o.Kind != ObservationKind.Actual && indicators.Contains(o.Indicator!.Code))
-            .Select(o => new GoalTarget(o.Indicator!.Code, o.Region!.Slug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.Indicator.Measure, o.Indicator.Direction))
+            .Select(o => new GoalTarget(o.Indicator!.Code, o.Region!.Slug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.Indicator.Measure, o.Indicator.Direction, o.Shape))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>A result beside the goal of its year (the narrowest period that holds it) and the status it gives that goal, as the overview judges it.</summary>
-    private static ImportChange Judged(ImportChange change, ObservationRow row, List<GoalTarget> goals)
+    private ImportChange Judged(ImportChange change, ObservationRow row, List<GoalTarget> goals)
     {
         if (row.Kind != ObservationKind.Actual || row.Period.IsSpan)
         {
@@ -275,7 +275,9 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var target = matching.FirstOrDefault(g => g.Kind == ObservationKind.Target);
         var stretch = matching.FirstOrDefault(g => g.Kind == ObservationKind.Stretch);
         var judged = target ?? stretch!;
-        var progress = ProgressRules.Evaluate(new Goal(judged.Measure, judged.Direction, judged.Comparator, judged.Value, new Period(judged.StartYear, judged.EndYear), row.Value, year));
+        var shape = judged.Shape ?? Indicators.IndicatorAnalysis.DefaultShape(judged.Measure, judged.Comparator);
+        var progress = GoalRules.Evaluate(new Goal(shape, judged.Measure, judged.Direction, judged.Comparator, judged.Value, new Period(judged.StartYear, judged.EndYear),
+            [new YearResult(year, row.Value, row.Comparator)]), DateOnly.FromDateTime(clock.GetUtcNow().DateTime));
         var text = string.Join(" · ", new[] { target, stretch }.Where(g => g is not null)
             .Select(g => $"{Filters.FilterQueries.KindLabel(g!.Kind)} {g.Comparator.ToSymbol()} {g.Value.Trimmed().ToString(CultureInfo.InvariantCulture)}"))
             + $" ({new Period(judged.StartYear, judged.EndYear)})";

@@ -36,7 +36,7 @@ public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indic
         {
             // Every indicator is read, so that a growth goal is analysed with its level as the pages do; the filter applies after.
             var data = await indicators.ForRegionAsync(region, _ => true, cancellationToken);
-            foreach (var view in IndicatorQueries.Analyze(data))
+            foreach (var view in indicators.Analyze(data))
             {
                 var indicator = view.Indicator;
                 if ((category is not null && indicator.CategorySlug != category) || (codes.Count > 0 && !codes.Contains(indicator.Code)))

@@ -54,7 +54,7 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         var category = refs.Category(filter.Category);
         var slug = filter.Category;
         var data = await indicators.ForRegionAsync(region.Slug, i => slug == null || i.Category!.Slug == slug, cancellationToken, filter.Period, filter.Kind);
-        var views = IndicatorQueries.Analyze(data).Where(v => v.Indicator.Observations.Count > 0).ToList();
+        var views = indicators.Analyze(data).Where(v => v.Indicator.Observations.Count > 0).ToList();
         var byCode = views.ToDictionary(v => v.Indicator.Code);
         var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null).GroupBy(v => v.Indicator.GrowthOfCode!).ToDictionary(g => g.Key, g => g.First());
 

@@ -127,15 +127,22 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var codes = targets.Select(t => t.IndicatorCode).Distinct().ToList();
         var rules = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
             .Select(i => new { i.Code, i.Measure, i.Direction }).ToDictionaryAsync(i => i.Code, cancellationToken);
+        var ids = targets.Select(t => t.Id).ToList();
+        var shapes = await db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Shape }).ToDictionaryAsync(o => o.Id, o => o.Shape, cancellationToken);
+        var today = indicators.Today;
         return targets.Select(target =>
         {
             // The latest result in the target's period, in the target's unit: a county figure judges a county goal.
-            var result = rows.Where(r => r.Kind == ObservationKind.Actual && r.IndicatorCode == target.IndicatorCode && r.Unit == target.Unit
+            var results = rows.Where(r => r.Kind == ObservationKind.Actual && r.IndicatorCode == target.IndicatorCode && r.Unit == target.Unit
                     && r.StartYear == r.EndYear && r.EndYear >= target.StartYear && r.EndYear <= target.EndYear)
-                .MaxBy(r => r.EndYear);
+                .OrderBy(r => r.EndYear).ToList();
             var rule = rules[target.IndicatorCode];
-            var goal = new Goal(rule.Measure, rule.Direction, target.Comparator, target.Value, target.Period, result?.Value, result?.EndYear);
-            return new CountyGoal(target, result, ProgressRules.Evaluate(goal).Status);
+            var shape = shapes.GetValueOrDefault(target.Id) ?? IndicatorAnalysis.DefaultShape(rule.Measure, target.Comparator);
+            var goal = new Goal(shape, rule.Measure, rule.Direction, target.Comparator, target.Value, target.Period,
+                results.Select(r => new YearResult(r.EndYear, r.Value, r.Comparator)).ToList());
+            var progress = GoalRules.Evaluate(goal, today);
+            var result = progress.Judged is { } judged ? results.LastOrDefault(r => r.EndYear == judged.Year) : null;
+            return new CountyGoal(target, result, progress.Status);
         }).ToList();
     }
 

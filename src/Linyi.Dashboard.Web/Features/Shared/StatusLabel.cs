@@ -7,5 +7,5 @@ public static class StatusLabel
 {
     public static string Text(GoalStatus status) => Localized.IsEnglish ? status.En() : status.Zh();
 
-    public static readonly GoalStatus[] All = [GoalStatus.Achieved, GoalStatus.OnTrack, GoalStatus.NeedsAttention, GoalStatus.Behind, GoalStatus.NoData];
+    public static IReadOnlyList<GoalStatus> All => GoalRuleText.Statuses;
 }
