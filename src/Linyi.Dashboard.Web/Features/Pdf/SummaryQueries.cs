@@ -95,6 +95,5 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
     }
 
     /// <summary>A chart says something only with two points: two actuals, or an actual and a target line.</summary>
-    public static bool IsChartable(IndicatorView view) =>
-        view.Indicator.Observations.Count(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan) + (view.CurrentGoal is null ? 0 : 1) > 1;
+    public static bool IsChartable(IndicatorView view) => ChartData.Worthwhile(view);
 }
