@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linyi.Dashboard.Tests.Infrastructure;
 
 /// <summary>The app as configured in Production, pointed at the test database.</summary>
 public sealed class DashboardFactory(string connectionString) : WebApplicationFactory<Program>
 {
+    /// <summary>Replaces the system clock, for tests of verdicts that depend on today's date.</summary>
+    public TimeProvider? Clock { get; init; }
+
     // The app turns on inline socket completions for its process (Server:InlineIo) unless the environment says otherwise.
     // Here the process is the test runner, whose own code (fixtures, Npgsql, HttpClient) is not written for an event
     // thread: completions stay on the thread pool. Kestrel's inline scheduling and the pipeline's thread-pool hop are on.
@@ -21,5 +25,9 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Most tests never export a PDF; those that do start Chromium on their first export.
         builder.UseSetting("Pdf:WarmOnStartup", "false");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
     }
 }

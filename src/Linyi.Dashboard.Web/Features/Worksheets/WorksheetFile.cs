@@ -23,7 +23,7 @@ public static class WorksheetFile
 
     public static readonly string[] TargetsHeader =
     [
-        .. new[] { "indicator", "indicator_name", "region", "region_name", "goal_period", "target", "stretch", "unit", "year", "new_comparator", "new_target", "new_stretch_comparator", "new_stretch" },
+        .. new[] { "indicator", "indicator_name", "region", "region_name", "goal_period", "target", "stretch", "unit", "year", "new_comparator", "new_target", "new_stretch_comparator", "new_stretch", "new_shape" },
         .. DocumentColumns,
     ];
 
@@ -32,12 +32,20 @@ public static class WorksheetFile
 
     public static string[] Header(WorksheetKind kind) => kind == WorksheetKind.Results ? ResultsHeader : TargetsHeader;
 
-    private static string?[] Cells(WorksheetRow r, WorksheetKind kind) =>
-    [
-        r.Indicator, r.IndicatorName, r.Region, r.RegionName, r.GoalPeriod, Goal(r.Target, r.TargetComparator), Goal(r.Stretch, r.StretchComparator), r.Unit,
-        r.Year.ToString(CultureInfo.InvariantCulture),
-        .. Enumerable.Repeat<string?>(null, Header(kind).Length - 9),
-    ];
+    private static string?[] Cells(WorksheetRow r, WorksheetKind kind)
+    {
+        string?[] cells =
+        [
+            r.Indicator, r.IndicatorName, r.Region, r.RegionName, r.GoalPeriod, Goal(r.Target, r.TargetComparator), Goal(r.Stretch, r.StretchComparator), r.Unit,
+            r.Year.ToString(CultureInfo.InvariantCulture),
+            .. Enumerable.Repeat<string?>(null, Header(kind).Length - 9),
+        ];
+        if (kind == WorksheetKind.Targets && r.Shape is { } shape)
+        {
+            cells[Array.IndexOf(TargetsHeader, "new_shape")] = GoalRuleText.KebabName(shape);
+        }
+        return cells;
+    }
 
     private static string? Goal(decimal? value, Comparator? comparator) =>
         value is not { } v ? null : (comparator is null or Comparator.Eq ? "" : comparator.Value.ToAscii()) + v.ToString(CultureInfo.InvariantCulture);
@@ -101,6 +109,7 @@ public static class WorksheetFile
             {
                 List("new_comparator", "\"=,>=,<=,~\"");
                 List("new_stretch_comparator", "\"=,>=,<=,~\"");
+                List("new_shape", "\"" + string.Join(',', KebabEnum.Texts<GoalShape>()) + "\"");
             }
             List("document_kind", "\"" + string.Join(',', KebabEnum.Texts<DocumentKind>()) + "\"");
             List("document", $"'文档 Documents'!$A$2:$A${Math.Max(documents.Count + 1, 2)}");

@@ -60,9 +60,10 @@ public static class WorksheetImport
                     ["indicator"] = cells["indicator"], ["region"] = cells["region"], ["period"] = cells["year"], ["kind"] = kind, ["comparator"] = comparator,
                     ["value"] = value, ["unit"] = "", ["vintage"] = sheet.Kind == WorksheetKind.Results ? Or(cells["vintage"], "final") : "final",
                     ["document"] = cells["document"], ["section"] = Or(cells["section"], DefaultSection), ["note"] = "",
+                    ["shape"] = kind == "actual" ? "" : cells["new_shape"],
                 };
                 var row = Read(fileName, record.Line, values, SeedReader.Headers["observations.csv"], header, errors, f => SeedReader.ParseObservation(f, withNew),
-                    new Dictionary<string, string> { ["period"] = "year", ["value"] = valueColumn, ["comparator"] = otherColumn, ["vintage"] = otherColumn, ["kind"] = valueColumn });
+                    new Dictionary<string, string> { ["period"] = "year", ["value"] = valueColumn, ["comparator"] = otherColumn, ["vintage"] = otherColumn, ["kind"] = valueColumn, ["shape"] = "new_shape" });
                 if (seen.Add(row.VintageKey))
                 {
                     rows.Add(row);
