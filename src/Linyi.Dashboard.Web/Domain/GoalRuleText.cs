@@ -20,8 +20,7 @@ public static class GoalRuleText
     private static string Num(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The statuses in the order readers meet them.</summary>
-    public static readonly GoalStatus[] Statuses =
-        [GoalStatus.Achieved, GoalStatus.OnTrack, GoalStatus.NeedsAttention, GoalStatus.Behind, GoalStatus.Missed, GoalStatus.AwaitingResult, GoalStatus.NoData, GoalStatus.NotStarted];
+    public static readonly GoalStatus[] Statuses = Enum.GetValues<GoalStatus>();
 
     public static readonly GoalShape[] Shapes = Enum.GetValues<GoalShape>();
 

@@ -29,7 +29,8 @@ public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IRea
 /// <summary>A target that names the region, judged by <see cref="ProgressRules"/> against the region's own result once one is published.</summary>
 public sealed record CountyGoal(DataRow Target, DataRow? Result, GoalStatus Status);
 
-public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Figures, int Milestones)> Regions, CountyMap Map);
+/// <param name="Regions">Each region with its results and targets of record (the map counts the same results) and its milestones.</param>
+public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Results, int Targets, int Milestones)> Regions, CountyMap Map);
 
 /// <summary>One cell of the coverage grid: the years for which a county has a result of record for an indicator.</summary>
 public sealed record CoverageCell(string RegionSlug, string IndicatorCode, IReadOnlyList<int> Years);
@@ -222,10 +223,11 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
 
     public async Task<RegionIndexViewModel> IndexAsync(Reference refs, CancellationToken cancellationToken)
     {
-        var figures = await db.Observations.AsNoTracking().OfRecord(db).GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var targets = await db.Observations.AsNoTracking().OfRecord(db).Where(o => o.Kind != ObservationKind.Actual).GroupBy(o => o.RegionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var milestones = await db.Milestones.AsNoTracking().GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var results = await FigureCountsAsync(cancellationToken);
-        return new RegionIndexViewModel(refs.Regions.Select(r => (r, figures.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
+        return new RegionIndexViewModel(refs.Regions.Select(r => (r, results.GetValueOrDefault(r.Id), targets.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
             CountyMap.Locator("map-regions", Localized.Pick("区县数据分布", "Where the data is"), refs, results, null));
     }
 }
