@@ -221,7 +221,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         foreach (var row in rows)
         {
             var key = row.VintageKey;
-            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn));
+            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn), row.Shape);
             if (!existing.Remove(key, out var observation))
             {
                 changes.Add(Judged(new ImportChange(ImportChangeKind.Add, key, null, after), row, goals));
@@ -229,8 +229,8 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
             var unit = observation.UnitCode;
             var rowUnit = row.Unit == observation.Indicator!.UnitCode ? null : row.Unit;
-            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, Note(observation.NoteZh, observation.NoteEn));
-            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn)))
+            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, Note(observation.NoteZh, observation.NoteEn), observation.Shape);
+            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn), row.Shape))
             {
                 unchanged++;
             }
@@ -240,7 +240,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
         }
         changes.AddRange(existing.Where(_ => removeMissing).Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
-            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, Note(e.Value.NoteZh, e.Value.NoteEn)), null)));
+            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, Note(e.Value.NoteZh, e.Value.NoteEn), e.Value.Shape), null)));
         return (changes, unchanged);
     }
 
@@ -284,6 +284,6 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         return change with { Goal = text, Status = progress.Status };
     }
 
-    private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note) =>
-        $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";
+    private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note, GoalShape? shape) =>
+        $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}){(shape is { } s ? " [" + GoalRuleText.KebabName(s) + "]" : "")} · {document} {section}{(note is null ? "" : " · " + note)}";
 }
