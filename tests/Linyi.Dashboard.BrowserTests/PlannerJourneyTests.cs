@@ -28,7 +28,8 @@ public class PlannerJourneyTests(BrowserApp app)
 
         await page.ClickAsync("[data-indicator=hundred_bn_firms] h2 a");
         await page.WaitForURLAsync("**/indicators/hundred_bn_firms");
-        await page.WaitForFunctionAsync("window.LinyiCharts && window.LinyiCharts.instances.length === 1");
+        // One result so far: shown as a figure, not as a one-point chart.
+        Assert.Equal(0, await page.Locator("canvas[data-chart]").CountAsync());
         Assert.Equal(KebabText.Of(GoalShape.Level), await page.GetAttributeAsync(".goal", "data-shape"));
         Assert.NotNull(await page.GetAttributeAsync(".goal [data-required-rate]", "data-required-rate"));
         Assert.Equal(KebabText.Of(GoalStatus.NeedsAttention), await page.GetAttributeAsync(".goal .verdict [data-status]", "data-status"));
@@ -36,7 +37,7 @@ public class PlannerJourneyTests(BrowserApp app)
 
         // A growth chart draws only what was measured: a year without a result is a gap, not a line.
         await page.GotoAsync("/indicators/gdp_growth");
-        await page.WaitForFunctionAsync("window.LinyiCharts && window.LinyiCharts.instances.length === 1");
+        await page.WaitForSelectorAsync("canvas[data-rendered=true]");
         var dataset = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => { const d = window.LinyiCharts.instances[0].data.datasets[0]; return { spanGaps: d.spanGaps, gaps: d.data.filter(v => v === null).length }; }");
         Assert.False(dataset.GetProperty("spanGaps").GetBoolean());
         Assert.True(dataset.GetProperty("gaps").GetInt32() > 0);
