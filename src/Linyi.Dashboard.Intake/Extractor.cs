@@ -25,7 +25,7 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     private static readonly string[] Fillers = ["其中", "全年", "全市", "我市", "今年", "去年", "当年", "分别", "共", "累计", "同比", "比上年", "较上年", "年末", "年底", "全省", "力争", "确保", "实现", "完成", "达到", "突破", "超过", "不低于", "控制在", "增长", "下降", "提高", "提升", "达", "为", "约", "近", "超", "过", "新增", "新", "和", "及", "与"];
 
-    private static readonly string[] FutureWords = ["今年", "明年", "力争", "计划", "目标", "今后", "五年内", "到20", "将", "确保", "预期"];
+    private static readonly string[] FutureWords = ["今年", "明年", "力争", "计划", "目标", "今后", "五年内", "到20", "将在", "将建", "将新", "确保", "预期", "每年", "年均"];
 
     private static readonly string[] StockWords = ["用好", "现有", "已有", "目前", "已经", "已建成", "发挥"];
 
@@ -35,7 +35,7 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     private readonly Regex figures = BuildFigureRegex(catalogue);
 
-    [GeneratedRegex(@"(?<![\d.])((?:19|20)\d{2})\s?(?:年|—|-|－|~|～)")]
+    [GeneratedRegex(@"(?<![\d.])((?:19|20)\d{2})\s?(?:年(?!以来)|—|-|－|~|～)")]
     private static partial Regex YearMention();
 
     [GeneratedRegex(@"((?:19|20)\d{2})\s?(?:年)?\s?[—\-－~～至到]\s?((?:19|20)\d{2})年")]
@@ -46,6 +46,20 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     [GeneratedRegex(@"(?<pre>突破|超过|双过|过|超|达到)“?(?<cn>万亿|千亿|百亿)(?!级|元级|斤)")]
     private static partial Regex MagnitudeWord();
+
+    [GeneratedRegex(@"(?<pre>双)?第(?<cn>[一二三四五六七八九十]{1,3})(?<unit>位|名)?")]
+    private static partial Regex ChineseRank();
+
+    private static readonly string Numerals = "一二三四五六七八九十";
+
+    private static int ChineseNumber(string cn) => cn.Length switch
+    {
+        1 => cn == "十" ? 10 : Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1,
+        2 when cn[0] == '十' => 10 + Numerals.IndexOf(cn[1], StringComparison.Ordinal) + 1,
+        2 when cn[1] == '十' => (Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1) * 10,
+        3 when cn[1] == '十' => (Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1) * 10 + Numerals.IndexOf(cn[2], StringComparison.Ordinal) + 1,
+        _ => 0,
+    };
 
     private static Regex BuildFigureRegex(Catalogue catalogue)
     {
@@ -60,6 +74,7 @@ public sealed partial class Extractor(Catalogue catalogue)
     {
         var year = options.Year ?? layout.PublishedYear ?? InferYear(layout);
         var region = options.Region ?? InferRegion(text);
+        var resultYear = layout.PublishedMonth is <= 2 && (layout.PublishedYear is null || layout.PublishedYear == year) ? year - 1 : year;
         var proposals = new List<Proposal>();
         var sectionYear = (int?)null;
         var sectionMode = Mode.None;
@@ -78,7 +93,7 @@ public sealed partial class Extractor(Catalogue catalogue)
             {
                 continue;
             }
-            proposals.AddRange(ExtractParagraph(paragraph, new Context(year, region, sectionYear, sectionMode)));
+            proposals.AddRange(ExtractParagraph(paragraph, new Context(year, resultYear, region, sectionYear, sectionMode)));
         }
         return proposals;
     }
@@ -91,7 +106,7 @@ public sealed partial class Extractor(Catalogue catalogue)
           || heading.Contains("任务", StringComparison.Ordinal) || heading.Contains("计划", StringComparison.Ordinal) ? Mode.Plan
         : Mode.None;
 
-    private sealed record Context(int Year, string Region, int? SectionYear, Mode Mode);
+    private sealed record Context(int Year, int ResultYear, string Region, int? SectionYear, Mode Mode);
 
     private sealed record Figure(int Start, int End, int NumberStart, string Value, string? Value2, bool More, string Unit, int Copies);
 
@@ -133,6 +148,25 @@ public sealed partial class Extractor(Catalogue catalogue)
                 end++;
             }
             found.Add(new Figure(cn.Index, end, cn.Index, value, null, false, unit, m.Groups["pre"].Value == "双过" ? 2 : 1));
+        }
+        foreach (Match m in ChineseRank().Matches(text))
+        {
+            var lead = text[Math.Max(0, m.Index - 8)..m.Index];
+            var ranked = lead.Contains("全省", StringComparison.Ordinal) || lead.Contains("全国", StringComparison.Ordinal) || lead.Contains("全市", StringComparison.Ordinal);
+            var value = ChineseNumber(m.Groups["cn"].Value);
+            if (!ranked || value == 0 || (!m.Groups["unit"].Success && m.Index + m.Length < text.Length && !Boundaries.Contains(text[m.Index + m.Length]) && text[m.Index + m.Length] != '”'))
+            {
+                continue;
+            }
+            found.Add(new Figure(m.Index + (m.Groups["pre"].Success ? 1 : 0), m.Index + m.Length, m.Index, value.ToString(CultureInfo.InvariantCulture), null, false, "位",
+                m.Groups["pre"].Success ? 2 : 1));
+        }
+        foreach (var f in found.ToList())
+        {
+            if (f.Unit == "位" && f.Copies == 1 && text[Math.Max(0, f.Start - 6)..f.Start].Contains("均居", StringComparison.Ordinal))
+            {
+                found[found.IndexOf(f)] = f with { Copies = 2 };
+            }
         }
         return found.OrderBy(f => f.Start);
     }
@@ -209,14 +243,26 @@ public sealed partial class Extractor(Catalogue catalogue)
             previousEnd = f.End;
 
             var sentence = text[sentenceStart..sentenceEnd];
-            var kind = Kind(context, before, text, tailEnd, sentence);
-            var stock = StockWords.Any(w => pre.Contains(w, StringComparison.Ordinal) || text[Math.Max(sentenceStart, clauseStart - 6)..f.Start].Contains(w, StringComparison.Ordinal));
+            var commaClause = text[Math.Max(sentenceStart, LastIndexOfAny(text, "，,：:", f.Start - 1) + 1)..f.Start];
+            var stock = StockWords.Any(w => commaClause.Contains(w, StringComparison.Ordinal));
+            var kind = Kind(context, before, text, tailEnd, commaClause);
+            var from = pre.EndsWith('由');
+            var to = (pre.EndsWith('至') || pre.EndsWith('到')) && commaClause.Contains('由', StringComparison.Ordinal);
+            if (to)
+            {
+                growth = false;
+                previousGrowth = false;
+            }
             if (stock && kind == "target")
             {
                 kind = "actual";
             }
-            var period = Period(context, before, sentence, kind, stock);
-            var regions = Regions(text, sentenceStart, clauseStart, f.Start, context.Region);
+            var period = Period(context, before, sentence, text, kind, stock);
+            if (from && int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var fromYear))
+            {
+                period = (fromYear - 1).ToString(CultureInfo.InvariantCulture);
+            }
+            var regions = Regions(text, sentenceStart, f.Start, context.Region);
             var shape = Shape(before + text[f.End..tailEnd], comparator);
             var preliminary = sentence.Contains("预计", StringComparison.Ordinal) || sentence.Contains("初步", StringComparison.Ordinal);
             var indicator = Match(phrase, f.Unit, growth);
@@ -312,7 +358,7 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     private static int CjkCount(string text) => text.Count(c => c >= 0x4E00 && c <= 0x9FFF);
 
-    private static string Kind(Context context, string before, string text, int tailEnd, string sentence)
+    private static string Kind(Context context, string before, string text, int tailEnd, string clause)
     {
         var rest = text[tailEnd..Math.Min(text.Length, tailEnd + 4)];
         var pairBase = rest.StartsWith("、力争", StringComparison.Ordinal) || rest.StartsWith("，力争", StringComparison.Ordinal);
@@ -328,16 +374,12 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             return "actual";
         }
-        return FutureWords.Any(w => sentence.Contains(w, StringComparison.Ordinal)) && !sentence.Contains("去年", StringComparison.Ordinal) ? "target" : "actual";
+        return FutureWords.Any(w => clause.Contains(w, StringComparison.Ordinal)) && !clause.Contains("去年", StringComparison.Ordinal) ? "target" : "actual";
     }
 
-    private static string Period(Context context, string before, string sentence, string kind, bool stock)
+    private static string Period(Context context, string before, string sentence, string paragraph, string kind, bool stock)
     {
-        var baseYear = context.SectionYear ?? (context.Mode == Mode.None && kind == "actual" ? context.Year - 1 : context.Year);
-        if (context.SectionYear is null && context.Mode == Mode.None)
-        {
-            baseYear = kind == "actual" ? context.Year : context.Year;
-        }
+        var baseYear = context.SectionYear ?? (kind == "actual" ? context.ResultYear : context.Year);
         if (stock && context.Mode == Mode.Plan)
         {
             return (baseYear - 1).ToString(CultureInfo.InvariantCulture);
@@ -355,16 +397,17 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             return "2026-2030";
         }
+        var horizon = paragraph.Contains("五年", StringComparison.Ordinal) || paragraph.Contains("今后", StringComparison.Ordinal);
         var by = YearBy().Matches(sentence);
         if (kind != "actual" && by.Count > 0)
         {
             var end = int.Parse(by[^1].Groups[1].Value, CultureInfo.InvariantCulture);
             if (end > context.Year)
             {
-                return $"{context.Year}-{end}";
+                return horizon ? $"{context.Year}-{end}" : end.ToString(CultureInfo.InvariantCulture);
             }
         }
-        if (kind != "actual" && (sentence.Contains("五年", StringComparison.Ordinal) || sentence.Contains("每年", StringComparison.Ordinal) || sentence.Contains("年均", StringComparison.Ordinal)) && context.Mode != Mode.Plan)
+        if (kind != "actual" && context.Mode != Mode.Plan && (horizon || sentence.Contains("每年", StringComparison.Ordinal) || sentence.Contains("年均", StringComparison.Ordinal)))
         {
             return $"{context.Year}-{context.Year + 4}";
         }
@@ -387,49 +430,54 @@ public sealed partial class Extractor(Catalogue catalogue)
         return baseYear.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The region a clause opens with (莒南县、沂水县工业产值…), else the document's.</summary>
-    private List<string> Regions(string text, int sentenceStart, int clauseStart, int figureStart, string fallback)
+    /// <summary>
+    /// The regions a figure's clause opens with (莒南县、沂水县工业产值…), or the one its sentence opens with; else the document's.
+    /// A region named as an example (…等) does not count.
+    /// </summary>
+    private List<string> Regions(string text, int sentenceStart, int figureStart, string fallback)
     {
-        var span = text[sentenceStart..figureStart];
-        var found = new List<(int Index, string Slug)>();
+        var commaStart = Math.Max(sentenceStart, LastIndexOfAny(text, "，,：:", figureStart - 1) + 1);
+        var span = text[commaStart..figureStart];
+        var found = new List<(int Index, int End, string Slug)>();
         foreach (var region in catalogue.Regions)
         {
             foreach (var name in Names(region))
             {
-                var index = span.LastIndexOf(name, StringComparison.Ordinal);
-                while (index >= 0)
+                for (var index = span.IndexOf(name, StringComparison.Ordinal); index >= 0; index = span.IndexOf(name, index + 1, StringComparison.Ordinal))
                 {
-                    var absolute = sentenceStart + index;
-                    var opens = absolute == sentenceStart || Boundaries.Contains(text[absolute - 1]) || (absolute >= 2 && text[(absolute - 2)..absolute] is "力争" or "推动" or "支持");
-                    if (opens && !found.Any(x => x.Slug == region.Slug))
+                    if (!found.Any(x => x.Slug == region.Slug))
                     {
-                        found.Add((absolute, region.Slug));
-                        break;
+                        found.Add((commaStart + index, commaStart + index + name.Length, region.Slug));
                     }
-                    index = index > 0 ? span.LastIndexOf(name, index - 1, StringComparison.Ordinal) : -1;
                 }
             }
         }
-        if (found.Count == 0)
+        found = [.. found.OrderBy(x => x.Index)];
+        var group = new List<string>();
+        if (found.Count > 0 && OpensClause(text, found[0].Index, commaStart))
         {
-            return [fallback];
-        }
-        var ordered = found.OrderBy(x => x.Index).ToList();
-        var last = ordered[^1];
-        var group = new List<string> { last.Slug };
-        for (var i = ordered.Count - 2; i >= 0; i--)
-        {
-            var gap = text[ordered[i].Index..ordered[i + 1].Index];
-            var joined = gap.EndsWith('、') || gap.EndsWith('和');
-            if (!joined || gap.Length > 6)
+            group.Add(found[0].Slug);
+            for (var i = 1; i < found.Count && text[found[i - 1].End..found[i].Index] is "、" or "和" or "县、" or "区、" or "县和" or "区和"; i++)
             {
-                break;
+                group.Add(found[i].Slug);
             }
-            group.Insert(0, ordered[i].Slug);
+            var rest = text[found[0].End..figureStart];
+            if (rest.Contains('等', StringComparison.Ordinal) || rest.Contains('、', StringComparison.Ordinal) && group.Count == 1)
+            {
+                group.Clear();
+            }
         }
-        var clause = text[clauseStart..figureStart];
-        return last.Index >= clauseStart || group.Count > 1 || !clause.Contains('，') ? group : [fallback];
+        if (group.Count > 0)
+        {
+            return group;
+        }
+        var opener = catalogue.Regions.Where(r => r.Kind != "city").SelectMany(r => Names(r).Select(n => (r.Slug, Name: n)))
+            .FirstOrDefault(r => string.CompareOrdinal(text, sentenceStart + (text[sentenceStart] == '“' ? 1 : 0), r.Name, 0, r.Name.Length) == 0);
+        return [opener.Slug ?? fallback];
     }
+
+    private static bool OpensClause(string text, int index, int clauseStart) =>
+        index == clauseStart || (index >= 2 && text[(index - 2)..index] is "力争" or "推动" or "支持" or "其中") || (index >= 1 && text[index - 1] is '“');
 
     private static IEnumerable<string> Names(CatalogueRegion region)
     {
@@ -455,7 +503,7 @@ public sealed partial class Extractor(Catalogue catalogue)
             .Sum(n => Regex.Matches(text, Regex.Escape(n)).Count))).ToList();
         var cityCount = counts.FirstOrDefault(c => c.Kind == "city").Count;
         var best = counts.Where(c => c.Kind != "city").OrderByDescending(c => c.Count).FirstOrDefault();
-        return best.Slug is not null && best.Count > Math.Max(3, cityCount) ? best.Slug : city?.Slug ?? "";
+        return best.Slug is not null && best.Count >= 5 && best.Count * 2 >= cityCount ? best.Slug : city?.Slug ?? "";
     }
 
     private static int InferYear(DocumentLayout layout)

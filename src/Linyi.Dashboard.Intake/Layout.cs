@@ -10,7 +10,7 @@ public sealed record Paragraph(int Number, string Section, int SectionNumber, st
     public string Citation => $"{Section} ¶{SectionNumber}";
 }
 
-public sealed record DocumentLayout(IReadOnlyList<Paragraph> Paragraphs, int? PublishedYear);
+public sealed record DocumentLayout(IReadOnlyList<Paragraph> Paragraphs, int? PublishedYear, int? PublishedMonth = null);
 
 /// <summary>Splits a report's text into paragraphs (blank lines, or HTML paragraphs in a text file) and follows its section headings.</summary>
 public static partial class Layout
@@ -98,7 +98,8 @@ public static partial class Layout
             counter++;
             paragraphs.Add(new Paragraph(paragraphs.Count + 1, section, counter, block, false));
         }
-        return new DocumentLayout(paragraphs, PublishedYear(text));
+        var (year, month) = PublishedDate(text);
+        return new DocumentLayout(paragraphs, year, month);
     }
 
     /// <summary>A short line without sentence punctuation, as news features head their parts.</summary>
@@ -106,13 +107,30 @@ public static partial class Layout
         block.Length is >= 4 and <= 30 && block.IndexOfAny(['。', '，', '：', ':', '；', '！', '？', '?', '|', '｜', '[', '(', '（', '□', '@']) < 0
         && !block.Any(char.IsDigit) && block.Count(c => c >= 0x4E00 && c <= 0x9FFF) >= 4;
 
-    private static int? PublishedYear(string text)
+    [GeneratedRegex(@"(.)\1")]
+    private static partial Regex Doubled();
+
+    [GeneratedRegex(@"^date:\s*(\d{4})-(\d{2})", RegexOptions.Multiline)]
+    private static partial Regex FrontMatterMonth();
+
+    /// <summary>The date a report gives near its top (front matter, or 2024年1月22日, also with PDF-doubled characters).</summary>
+    private static (int? Year, int? Month) PublishedDate(string text)
     {
-        if (FrontMatterDate().Match(text) is { Success: true } front)
+        static int Number(Group g) => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (FrontMatterMonth().Match(text) is { Success: true } front)
         {
-            return int.Parse(front.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return (Number(front.Groups[1]), Number(front.Groups[2]));
+        }
+        if (FrontMatterDate().Match(text) is { Success: true } frontYear)
+        {
+            return (Number(frontYear.Groups[1]), null);
         }
         var head = text.Length > 2000 ? text[..2000] : text;
-        return FullDate().Match(head) is { Success: true } date ? int.Parse(date.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var date = FullDate().Match(head);
+        if (!date.Success)
+        {
+            date = FullDate().Match(Doubled().Replace(head, "$1"));
+        }
+        return date.Success ? (Number(date.Groups[1]), Number(date.Groups[2])) : (null, null);
     }
 }
