@@ -9,7 +9,7 @@ namespace Linyi.Dashboard.Intake;
 /// </summary>
 public sealed partial class Extractor(Catalogue catalogue)
 {
-    private static readonly string[] ExtraUnits = ["%", "个百分点", "‰", "倍", "万千瓦", "千瓦", "亿千瓦时", "公顷", "万亩", "亿斤", "万斤", "亿件", "万人次", "人次", "万个", "万家", "万名", "万套", "个工作日", "天", "小时"];
+    private static readonly string[] ExtraUnits = ["%", "％", "个百分点", "‰", "倍", "万千瓦", "千瓦", "亿千瓦时", "公顷", "万亩", "亿斤", "万斤", "亿件", "万人次", "人次", "万个", "万家", "万名", "万套", "个工作日", "天", "小时"];
 
     private static readonly (string Word, string Comparator)[] Before =
     [
@@ -46,6 +46,12 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     [GeneratedRegex(@"(?<pre>突破|超过|双过|过|超|达到)“?(?<cn>万亿|千亿|百亿)(?!级|元级|斤)")]
     private static partial Regex MagnitudeWord();
+
+    [GeneratedRegex(@"(?<![\dA-Za-z.])(?<num>\d+(?:\.\d+)?)(?<mag>万|亿)(?:多|余)(?<rest>人次|人|元|吨|户|家|个|件|平方米|亩|公里|辆|套|名)")]
+    private static partial Regex RoughMagnitude();
+
+    [GeneratedRegex(@"第(?<num>\d+)(?=[，。；、”,;]|$)")]
+    private static partial Regex BareRank();
 
     [GeneratedRegex(@"(?<pre>双)?第(?<cn>[一二三四五六七八九十]{1,3})(?<unit>位|名)?")]
     private static partial Regex ChineseRank();
@@ -135,8 +141,30 @@ public sealed partial class Extractor(Catalogue catalogue)
             {
                 continue;
             }
+            var next = m.Index + m.Length;
+            while (next < text.Length && text[next] is '多' or '余' or '半')
+            {
+                next++;
+            }
+            if (unit is "个" or "天" && next < text.Length && text[next] is '月' or '年' or '小')
+            {
+                continue;
+            }
+            var copies = text[Math.Max(0, numStart - 4)..numStart] is var lead && (lead.EndsWith('各') || lead.EndsWith("均达到", StringComparison.Ordinal) || lead.EndsWith("均超过", StringComparison.Ordinal)) ? 2 : 1;
             found.Add(new Figure(ordinal ? numStart - 1 : numStart, m.Index + m.Length, numStart, m.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal),
-                m.Groups["num2"].Success ? m.Groups["num2"].Value : null, m.Groups["more"].Success, ordinal ? "位" : unit, 1));
+                m.Groups["num2"].Success ? m.Groups["num2"].Value : null, m.Groups["more"].Success, ordinal ? "位" : unit == "％" ? "%" : unit, copies));
+        }
+        foreach (Match m in RoughMagnitude().Matches(text))
+        {
+            found.Add(new Figure(m.Index, m.Index + m.Length, m.Index, m.Groups["num"].Value, null, true, m.Groups["mag"].Value + m.Groups["rest"].Value, 1));
+        }
+        foreach (Match m in BareRank().Matches(text))
+        {
+            var lead = text[Math.Max(0, m.Index - 8)..m.Index];
+            if (lead.Contains("全省", StringComparison.Ordinal) || lead.Contains("全国", StringComparison.Ordinal))
+            {
+                found.Add(new Figure(m.Index, m.Index + m.Length, m.Index + 1, m.Groups["num"].Value, null, false, "位", 1));
+            }
         }
         foreach (Match m in MagnitudeWord().Matches(text))
         {
@@ -362,9 +390,14 @@ public sealed partial class Extractor(Catalogue catalogue)
     {
         var rest = text[tailEnd..Math.Min(text.Length, tailEnd + 4)];
         var pairBase = rest.StartsWith("、力争", StringComparison.Ordinal) || rest.StartsWith("，力争", StringComparison.Ordinal);
-        if (before.Contains("力争", StringComparison.Ordinal) && !pairBase)
+        var strive = before.LastIndexOf("力争", StringComparison.Ordinal);
+        if (strive >= 0 && !pairBase)
         {
-            return "stretch";
+            var clauseEnd = before.IndexOfAny(['，', ','], strive);
+            if (clauseEnd < 0 || before[strive..clauseEnd].Any(char.IsDigit) || before[strive..clauseEnd].Contains('亿', StringComparison.Ordinal))
+            {
+                return "stretch";
+            }
         }
         if (context.Mode == Mode.Plan || pairBase)
         {
@@ -398,8 +431,9 @@ public sealed partial class Extractor(Catalogue catalogue)
             return "2026-2030";
         }
         var horizon = paragraph.Contains("五年", StringComparison.Ordinal) || paragraph.Contains("今后", StringComparison.Ordinal);
-        var by = YearBy().Matches(sentence);
-        if (kind != "actual" && by.Count > 0)
+        var by = YearBy().Matches(before);
+        var mentions = YearMention().Matches(before);
+        if (kind != "actual" && by.Count > 0 && (mentions.Count == 0 || mentions[^1].Index <= by[^1].Index + 1))
         {
             var end = int.Parse(by[^1].Groups[1].Value, CultureInfo.InvariantCulture);
             if (end > context.Year)
@@ -471,9 +505,14 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             return group;
         }
-        var opener = catalogue.Regions.Where(r => r.Kind != "city").SelectMany(r => Names(r).Select(n => (r.Slug, Name: n)))
-            .FirstOrDefault(r => string.CompareOrdinal(text, sentenceStart + (text[sentenceStart] == '“' ? 1 : 0), r.Name, 0, r.Name.Length) == 0);
-        return [opener.Slug ?? fallback];
+        return [Opener(text, sentenceStart) ?? Opener(text, 0) ?? fallback];
+    }
+
+    private string? Opener(string text, int start)
+    {
+        var at = start + (start < text.Length && text[start] == '“' ? 1 : 0);
+        return catalogue.Regions.Where(r => r.Kind != "city").SelectMany(r => Names(r).Select(n => (r.Slug, Name: n)))
+            .FirstOrDefault(r => string.CompareOrdinal(text, at, r.Name, 0, r.Name.Length) == 0).Slug;
     }
 
     private static bool OpensClause(string text, int index, int clauseStart) =>
