@@ -97,7 +97,7 @@ public static class DocumentReader
         return document;
     }
 
-    private static IntakeException Empty() => new(IntakeFailure.Empty, "文件是空的，没有可读的文字。", "the file is empty: there is no text to read");
+    public static IntakeException Empty() => new(IntakeFailure.Empty, "文件是空的，没有可读的文字。", "the file is empty: there is no text to read");
 
     private static IntakeException NoTextLayer() => new(IntakeFailure.NoTextLayer,
         "这个 PDF 没有文字层（是扫描或图片），无法读出文字；请找带文字的版本，或把文字粘贴进来。",
