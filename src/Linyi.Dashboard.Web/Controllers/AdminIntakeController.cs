@@ -85,10 +85,7 @@ public class AdminIntakeController(Data.DashboardDbContext db, AdminReference re
         rows = [.. rows.Take(IntakeService.MaxProposals)];
         if (acceptMatched)
         {
-            foreach (var row in rows)
-            {
-                row.Accept = row.Matched && !string.IsNullOrWhiteSpace(row.Indicator);
-            }
+            IntakeService.AcceptMatched(rows);
         }
         var errors = await intake.CheckDocumentAsync(document, cancellationToken);
         errors.AddRange(IntakeService.CheckRows(rows));

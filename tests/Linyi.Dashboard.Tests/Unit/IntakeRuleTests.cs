@@ -134,7 +134,7 @@ public class IntakeRuleTests
     [Fact]
     public void TheDocumentsRegionIsTheOneItIsAbout()
     {
-        var text = string.Concat(Enumerable.Repeat("沂源是山东平均海拔最高的县。", 6)) + "2019年，全县投资3.2亿元搬迁4个村1762户。";
+        var text = string.Concat(Enumerable.Repeat("沂源是山东平均海拔最高的县。", 6)) + "\n\n2019年，全县投资3.2亿元搬迁4个村1762户。";
         Assert.All(Extract(text, 2021), p => Assert.Equal("yiyuan", p.Region));
         Assert.All(Extract(text, 2021, "linyi"), p => Assert.Equal("linyi", p.Region));
     }

@@ -52,9 +52,12 @@ public sealed record IntakeReview(IntakeDocumentForm Document, IReadOnlyList<Int
 /// <summary>A message for the editor: an English key the view translates, with its arguments.</summary>
 public sealed record IntakeMessage(string Key, params object[] Args)
 {
+    /// <summary>Why a file could not be read, when that is the message.</summary>
+    public IntakeFailure? Failure { get; init; }
+
     /// <summary>A file the intake cannot read, in the language of the request.</summary>
     public static IntakeMessage Of(IntakeException ex) =>
-        new(Infrastructure.Localized.IsEnglish ? ex.MessageEn : ex.MessageZh);
+        new(Infrastructure.Localized.IsEnglish ? ex.MessageEn : ex.MessageZh) { Failure = ex.Failure };
 }
 
 /// <summary>
@@ -150,6 +153,7 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
             Period = p.Period, Kind = p.Kind, Comparator = p.Comparator, Value = p.Value, Unit = p.Unit, Quote = p.Quote, Start = p.Start, Shape = p.Shape, Growth = p.Growth,
             Vintage = VintageOf(p.Kind, p.Comparator, p.Preliminary, kind),
         }).OrderByDescending(r => r.Matched).ThenBy(r => r.Paragraph).ThenBy(r => r.Start).ToList();
+        AcceptMatched(rows);
         return new IntakeReview(form, rows, layout.Paragraphs, text, await ChoicesAsync(cancellationToken), []);
     }
 
@@ -163,6 +167,22 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
     /// <summary>Results a report calls 预计/初步, or gives as 约/左右 in a work report before the bulletin, are preliminary; the rest final.</summary>
     public static string VintageOf(string kind, string comparator, bool preliminaryWording, string documentKind) =>
         kind == "actual" && (preliminaryWording || (documentKind == "work-report" && comparator == "≈")) ? "preliminary" : "final";
+
+    /// <summary>
+    /// Accepts every matched figure; where several give the same indicator, region, period and kind (突破6000亿元，达到6105亿元),
+    /// the exact one, else the first.
+    /// </summary>
+    public static void AcceptMatched(IReadOnlyList<IntakeRowForm> rows)
+    {
+        foreach (var row in rows)
+        {
+            row.Accept = false;
+        }
+        foreach (var group in rows.Where(r => r.Matched && !string.IsNullOrWhiteSpace(r.Indicator)).GroupBy(r => (r.Indicator!.Trim(), r.Region, r.Period, r.Kind)))
+        {
+            group.OrderBy(r => r.Comparator switch { "=" => 0, "≈" => 1, _ => 2 }).First().Accept = true;
+        }
+    }
 
     /// <summary>Rows that cannot be applied, each as (row number, English message).</summary>
     public static List<IntakeMessage> CheckRows(IReadOnlyList<IntakeRowForm> rows)
