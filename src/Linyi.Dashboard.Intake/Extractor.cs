@@ -327,18 +327,40 @@ public sealed partial class Extractor(Catalogue catalogue)
     /// <summary>What the figure measures: the words before it in its clause, else the noun after its unit (用好43个国家级平台), else the subject of the figure before it.</summary>
     private static string Phrase(string text, int clauseStart, Figure f, int tailEnd, int sentenceStart, string? previous)
     {
-        var pre = Trim(text[clauseStart..f.Start]);
+        var commaStart = Math.Max(sentenceStart, LastIndexOfAny(text, "，,；;：:", f.Start - 1) + 1);
+        var commaClause = text[commaStart..f.Start];
+        var respectively = commaClause.IndexOf("分别", StringComparison.Ordinal);
+        if (respectively > 0)
+        {
+            var subjects = commaClause[..respectively].Split('、', '和').Select(Trim).Where(x => CjkCount(x) >= 2).ToList();
+            var index = text[(commaStart + respectively)..f.Start].Count(c => c == '、' || c == '和');
+            if (subjects.Count > 1 && index < subjects.Count)
+            {
+                return subjects[index];
+            }
+        }
+        var raw = text[clauseStart..f.Start];
+        var pre = Trim(raw);
         if (pre.Contains("分别", StringComparison.Ordinal))
         {
             pre = Trim(pre[..pre.IndexOf("分别", StringComparison.Ordinal)]);
+        }
+        var postEnd = text.IndexOfAny(Boundaries.ToCharArray(), tailEnd);
+        var post = Trim(text[tailEnd..(postEnd < 0 ? text.Length : postEnd)]);
+        var noun = CjkCount(post) >= 2 && !post.StartsWith("的", StringComparison.Ordinal) && !post.StartsWith("以上", StringComparison.Ordinal);
+        if (noun && raw.TrimEnd().EndsWith('等'))
+        {
+            return post;
+        }
+        if (noun && CjkCount(pre) is > 0 and <= 4)
+        {
+            return pre + post;
         }
         if (CjkCount(pre) >= 2)
         {
             return pre;
         }
-        var postEnd = text.IndexOfAny(Boundaries.ToCharArray(), tailEnd);
-        var post = Trim(text[tailEnd..(postEnd < 0 ? text.Length : postEnd)]);
-        if (CjkCount(post) >= 2 && !post.StartsWith("的", StringComparison.Ordinal))
+        if (noun)
         {
             return post;
         }
