@@ -527,14 +527,18 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             return group;
         }
-        return [Opener(text, sentenceStart) ?? Opener(text, 0) ?? fallback];
+        var sentenceEnd = text.IndexOfAny(SentenceEnds.ToCharArray(), figureStart);
+        return [Opener(text, sentenceStart, sentenceEnd < 0 ? text.Length : sentenceEnd) ?? Opener(text, 0, text.Length) ?? fallback];
     }
 
-    private string? Opener(string text, int start)
+    /// <summary>The region a sentence or paragraph opens with, when it names no other.</summary>
+    private string? Opener(string text, int start, int end)
     {
         var at = start + (start < text.Length && text[start] == '“' ? 1 : 0);
-        return catalogue.Regions.Where(r => r.Kind != "city").SelectMany(r => Names(r).Select(n => (r.Slug, Name: n)))
-            .FirstOrDefault(r => string.CompareOrdinal(text, at, r.Name, 0, r.Name.Length) == 0).Slug;
+        var named = catalogue.Regions.Where(r => r.Kind != "city").SelectMany(r => Names(r).Select(n => (r.Slug, Name: n))).ToList();
+        var opener = named.FirstOrDefault(r => string.CompareOrdinal(text, at, r.Name, 0, r.Name.Length) == 0).Slug;
+        var span = text[start..end];
+        return opener is not null && named.Where(r => r.Slug != opener).All(r => !span.Contains(r.Name, StringComparison.Ordinal)) ? opener : null;
     }
 
     private static bool OpensClause(string text, int index, int clauseStart) =>
