@@ -193,6 +193,11 @@ public static class DocumentReader
                 {
                     throw Macros();
                 }
+                if (zip.Entries.Sum(e => e.Length) > MaxBytes * 10)
+                {
+                    throw new IntakeException(IntakeFailure.TooLarge, "这个 Word 文件解压后过大，无法读取；请只保留报告正文。",
+                        "this Word file is too large once unpacked to be read; keep only the report's text");
+                }
             }
             using var document = WordprocessingDocument.Open(new MemoryStream(content), false);
             if (document.DocumentType != DocumentFormat.OpenXml.WordprocessingDocumentType.Document)
