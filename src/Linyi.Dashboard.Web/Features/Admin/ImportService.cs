@@ -181,6 +181,10 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             return ([], errors, []);
         }
         var known = await reference.KnownAsync(cancellationToken);
+        if (Intake.IntakeBundle.Parse(fileName, content, known, errors) is { } intake)
+        {
+            return (intake.Rows, errors, intake.NewDocuments);
+        }
         if (WorksheetImport.Parse(fileName, content, known, errors) is { } sheet)
         {
             return (sheet.Rows, errors, sheet.NewDocuments);
