@@ -5,6 +5,7 @@ using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
+using Linyi.Dashboard.Web.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Features.Intake;
@@ -211,7 +212,7 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
     {
         var code = form.Code!.Trim();
         var exists = await db.Documents.AnyAsync(d => d.Code == code, cancellationToken);
-        var units = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.UnitCode, cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => new { i.UnitCode, i.Measure }, cancellationToken);
         DocumentRow? document = exists ? null : new DocumentRow(code, form.TitleZh!.Trim(), string.IsNullOrWhiteSpace(form.TitleEn) ? form.TitleZh.Trim() : form.TitleEn.Trim(),
             string.IsNullOrWhiteSpace(form.Publisher) ? null : form.Publisher.Trim(), form.PublishedOn!.Trim(), KebabEnum.Parse<DocumentKind>(form.Kind),
             string.IsNullOrWhiteSpace(form.Url) ? null : form.Url.Trim(), null, null);
@@ -222,11 +223,25 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
             return (IReadOnlyList<string>)
             [
                 indicator, r.Region?.Trim() ?? "", r.Period?.Trim() ?? "", r.Kind?.Trim() ?? "", Ascii(r.Comparator?.Trim() ?? ""), r.Value?.Trim().Replace(",", "", StringComparison.Ordinal) ?? "",
-                units.GetValueOrDefault(indicator) == unit ? "" : unit, r.Vintage?.Trim() ?? "final", code, Shorten(r.Section?.Trim() ?? "", 128), "", "",
+                indicators.GetValueOrDefault(indicator)?.UnitCode == unit ? "" : unit, r.Vintage?.Trim() ?? "final", code, Shorten(r.Section?.Trim() ?? "", 128), "", "",
+                r.Kind?.Trim() == "actual" ? "" : Shape(r.Shape, indicators.GetValueOrDefault(indicator)?.Measure, Ascii(r.Comparator?.Trim() ?? "")),
             ];
         });
         var name = "intake " + code + ".csv";
         return await imports.PreviewAsync(name, IntakeBundle.Write(document, observations), user, removeMissing: false, cancellationToken);
+    }
+
+    /// <summary>The shape the wording named, else the one the indicator's measure suggests (see <see cref="IndicatorAnalysis.DefaultShape"/>).</summary>
+    private static string Shape(string? proposed, Measure? measure, string comparator)
+    {
+        var named = proposed?.Trim().Replace('_', '-') switch
+        {
+            "every-year" or "annual" => "annual",
+            "level" => null,
+            { Length: > 0 } other when KebabEnum.TryParse<GoalShape>(other, out _) => other,
+            _ => null,
+        };
+        return named ?? GoalRuleText.KebabName(IndicatorAnalysis.DefaultShape(measure ?? Measure.Level, ComparatorText.TryParse(comparator, out var c) ? c : Comparator.Eq));
     }
 
     private static string Ascii(string comparator) => comparator switch { "≈" => "~", "≥" or ">" => ">=", "≤" or "<" => "<=", _ => comparator };
