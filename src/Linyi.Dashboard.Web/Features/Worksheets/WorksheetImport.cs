@@ -61,9 +61,10 @@ public static class WorksheetImport
                     ["value"] = value, ["unit"] = "", ["vintage"] = sheet.Kind == WorksheetKind.Results ? Or(cells["vintage"], "final") : "final",
                     ["document"] = cells["document"], ["section"] = Or(cells["section"], DefaultSection), ["note"] = "",
                 };
+                var before = errors.Count;
                 var row = Read(fileName, record.Line, values, SeedReader.Headers["observations.csv"], header, errors, f => SeedReader.ParseObservation(f, withNew),
                     new Dictionary<string, string> { ["period"] = "year", ["value"] = valueColumn, ["comparator"] = otherColumn, ["vintage"] = otherColumn, ["kind"] = valueColumn });
-                if (seen.Add(row.VintageKey))
+                if (errors.Count > before || seen.Add(row.VintageKey))
                 {
                     rows.Add(row);
                 }
