@@ -142,9 +142,16 @@ public static class SeedReader
             f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
         }
         var url = f.Optional("url", 1000);
-        if (url is not null && !IsWebAddress(url))
+        if (url is not null)
         {
-            f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+            if (WebAddress(url) is { } address)
+            {
+                url = address;
+            }
+            else
+            {
+                f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+            }
         }
         return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
             publishedOn, f.Enum<DocumentKind>("kind"), url, f.Optional("reliability", 1000), f.Optional("source_file", 256));
@@ -224,9 +231,14 @@ public static class SeedReader
         return rows;
     }
 
-    private static bool IsWebAddress(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !text.Any(char.IsWhiteSpace);
+    /// <summary>The address with its scheme in lower case (as stored and linked), or null when it is not an http(s) address.</summary>
+    private static string? WebAddress(string text)
+    {
+        var scheme = text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 4 : text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 5 : 0;
+        return scheme > 0 && Uri.TryCreate(text, UriKind.Absolute, out _) && !text.Any(char.IsWhiteSpace)
+            ? text[..scheme].ToLowerInvariant() + text[scheme..]
+            : null;
+    }
 
     private static bool IsPartialDate(string text) =>
         text.Length switch
@@ -241,6 +253,11 @@ public static class SeedReader
     private static void CheckUnique<TRow, TKey>(List<TRow> rows, HashSet<object> seen, Func<TRow, TKey> key, FieldReader f, string column, string what)
         where TKey : notnull
     {
+        // A row with a bad field has no key to compare: a period that did not parse would read as year 0 in every such row.
+        if (f.HasErrors)
+        {
+            return;
+        }
         var last = key(rows[^1]);
         if (!seen.Add((typeof(TRow), last)))
         {

@@ -19,6 +19,10 @@ public sealed class ImportOptions
 
     [System.ComponentModel.DataAnnotations.Range(4, 4096)]
     public int PendingMegabytes { get; set; } = 64;
+
+    /// <summary>How much of that one user's waiting previews may hold, so that one editor cannot take all of it.</summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 4096)]
+    public int PendingMegabytesPerUser { get; set; } = 16;
 }
 
 public enum ImportChangeKind { Add, Change, Remove }
@@ -65,12 +69,18 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         {
             var cutoff = Cutoff;
             await db.PendingImports.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var mine = await db.PendingImports.Where(p => p.UserName == user).SumAsync(p => (long)p.Content.Length, cancellationToken);
+            if (mine + content.LongLength > options.Value.PendingMegabytesPerUser * 1024L * 1024)
+            {
+                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
+                    $"your previews waiting to be applied already hold {mine / 1024 / 1024} MB of the {options.Value.PendingMegabytesPerUser} MB each user may keep; apply or cancel one of them, or wait until they expire after {options.Value.PendingHours} hours")], [], 0);
+            }
             var waiting = await db.PendingImports.SumAsync(p => (long)p.Content.Length, cancellationToken);
             var limit = options.Value.PendingMegabytes * 1024L * 1024;
             if (waiting + content.LongLength > limit)
             {
                 return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
-                    $"previews waiting to be applied already hold {waiting / 1024 / 1024} MB of the {options.Value.PendingMegabytes} MB allowed; apply or cancel a preview, or wait until older ones expire after {options.Value.PendingHours} hours")], [], 0);
+                    $"previews waiting to be applied already hold {waiting / 1024 / 1024} MB of the {options.Value.PendingMegabytes} MB allowed; apply or cancel a preview, or wait until older ones expire after {options.Value.PendingHours} hours (an administrator can clear them all)")], [], 0);
             }
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
@@ -170,6 +180,10 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
 
     public async Task CancelAsync(Guid id, string user, CancellationToken cancellationToken) =>
         await db.PendingImports.Where(p => p.Id == id && p.UserName == user).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Discards every waiting preview, whoever uploaded it (an administrator's action); returns how many.</summary>
+    public async Task<int> ClearAllAsync(CancellationToken cancellationToken) =>
+        await db.PendingImports.ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>An observations.csv file, or a filled results-due or targets worksheet (CSV or XLSX), read through the seed rules.</summary>
     private async Task<(IReadOnlyList<ObservationRow> Rows, List<SeedError> Errors, IReadOnlyList<DocumentRow> NewDocuments)> ParseAsync(string fileName, byte[] content, CancellationToken cancellationToken)

@@ -85,7 +85,10 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 modelState.AddModelError("", "This figure no longer exists; it may have been deleted by someone else.");
                 return false;
             }
-            FormFields.ExpectVersion(db, observation, form.Version);
+            if (!FormFields.ExpectVersion(db, observation, form.Version, modelState))
+            {
+                return false;
+            }
         }
         else
         {

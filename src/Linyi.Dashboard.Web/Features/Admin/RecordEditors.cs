@@ -98,7 +98,10 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This document no longer exists.");
             return false;
         }
-        FormFields.ExpectVersion(db, document, id is null ? null : Version(values));
+        if (id is not null && !FormFields.ExpectVersion(db, document, Version(values), modelState))
+        {
+            return false;
+        }
         if (id is null)
         {
             db.Documents.Add(document);
@@ -157,7 +160,10 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This indicator no longer exists.");
             return false;
         }
-        FormFields.ExpectVersion(db, indicator, id is null ? null : Version(values));
+        if (id is not null && !FormFields.ExpectVersion(db, indicator, Version(values), modelState))
+        {
+            return false;
+        }
         if (id is null)
         {
             db.Indicators.Add(indicator);
@@ -185,7 +191,10 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This milestone no longer exists.");
             return false;
         }
-        FormFields.ExpectVersion(db, milestone, id is null ? null : Version(values));
+        if (id is not null && !FormFields.ExpectVersion(db, milestone, Version(values), modelState))
+        {
+            return false;
+        }
         if (id is null)
         {
             db.Milestones.Add(milestone);

@@ -62,9 +62,10 @@ public static class WorksheetImport
                     ["document"] = cells["document"], ["section"] = Or(cells["section"], DefaultSection), ["note"] = "",
                     ["shape"] = kind == "actual" ? "" : cells["new_shape"],
                 };
+                var before = errors.Count;
                 var row = Read(fileName, record.Line, values, SeedReader.Headers["observations.csv"], header, errors, f => SeedReader.ParseObservation(f, withNew),
                     new Dictionary<string, string> { ["period"] = "year", ["value"] = valueColumn, ["comparator"] = otherColumn, ["vintage"] = otherColumn, ["kind"] = valueColumn, ["shape"] = "new_shape" });
-                if (seen.Add(row.VintageKey))
+                if (errors.Count > before || seen.Add(row.VintageKey))
                 {
                     rows.Add(row);
                 }
