@@ -46,7 +46,7 @@ public static class GoalRuleText
         GoalStatus.OnTrack => "▲",
         GoalStatus.NeedsAttention => "!",
         GoalStatus.Behind => "▼",
-        GoalStatus.Missed => "✘",
+        GoalStatus.Missed => "×",
         GoalStatus.AwaitingResult => "…",
         GoalStatus.NotStarted => "○",
         _ => "–",

@@ -39,11 +39,11 @@ public static partial class Localized
     // As the app's views encode: Chinese written as is, so that the runs below can be found in the encoded text.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    [GeneratedRegex(@"[\u3400-\u9fff]")]
+    [GeneratedRegex(@"[\u3400-\u9fff\u3001-\u303f\uff01-\uff5e]")]
     private static partial Regex Han();
 
     // Runs of Han characters with the CJK punctuation between them; the encoder leaves both as they are.
-    [GeneratedRegex(@"[\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff01-\uff5e/]*[\u3400-\u9fff]|[\u3400-\u9fff]")]
+    [GeneratedRegex(@"[\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff01-\uff5e/]*[\u3400-\u9fff]|[\u3400-\u9fff]|[\u3001-\u303f\uff01-\uff5e]+")]
     private static partial Regex HanRun();
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Odd form input gets a 400 that says what is wrong; nothing is written, and no check is skipped.</summary>
 public partial class FormHardeningTests(TestDatabase database) : IntegrationTest(database)
 {
-    private const string ObservationsHeader = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n";
+    private const string ObservationsHeader = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
 
     public override async Task InitializeAsync()
     {
@@ -206,7 +206,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
             ["Indicator"] = "gdp", ["Region"] = "linyi", ["Period"] = "2025", ["Kind"] = "actual", ["Comparator"] = "=", ["Value"] = "6500",
             ["Document"] = "gwr2024", ["Section"] = "§1", ["NoteZh"] = $"fine{mark}txt", ["__RequestVerificationToken"] = token,
         }));
-        var import = await UploadAsync(editor, Encoding.UTF8.GetBytes(ObservationsHeader + $"gdp,linyi,2025,actual,=,6500,,final,gwr2024,表{mark}1,,\n"));
+        var import = await UploadAsync(editor, Encoding.UTF8.GetBytes(ObservationsHeader + $"gdp,linyi,2025,actual,=,6500,,final,gwr2024,表{mark}1,,,\n"));
 
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
@@ -218,7 +218,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         // "表一" and "临沂" as GBK encodes them.
-        byte[] gbk = [.. Encoding.ASCII.GetBytes(ObservationsHeader + "gdp,linyi,2025,actual,=,6500,,final,gwr2024,"), 0xB1, 0xED, 0xD2, 0xBB, (byte)',', 0xC1, 0xD9, 0xD2, 0xCA, (byte)',', (byte)'\n'];
+        byte[] gbk = [.. Encoding.ASCII.GetBytes(ObservationsHeader + "gdp,linyi,2025,actual,=,6500,,final,gwr2024,"), 0xB1, 0xED, 0xD2, 0xBB, (byte)',', 0xC1, 0xD9, 0xD2, 0xCA, (byte)',', (byte)',', (byte)'\n'];
 
         var response = await UploadAsync(editor, gbk);
 
@@ -235,7 +235,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
         var admin = await Accounts.SignedInAsync(factory, Roles.Admin);
         // A large preview: a long note on every figure keeps each file just under the 2 MB file limit.
         string File(int n) => ObservationsHeader + string.Concat(Enumerable.Range(0, 1_300).Select(i =>
-            $"gdp,linyi,{1950 + (i / 30)}-{1951 + (i / 30) + (i % 30)},target,=,{n}{i},,final,gwr2024,§1,{new string('注', 400)},\n"));
+            $"gdp,linyi,{1950 + (i / 30)}-{1951 + (i / 30) + (i % 30)},target,=,{n}{i},,final,gwr2024,§1,{new string('注', 400)},,level\n"));
         var first = await UploadAsync(editor, Encoding.UTF8.GetBytes(File(1)));
         var second = await UploadAsync(editor, Encoding.UTF8.GetBytes(File(2)));
         var othersOwn = await UploadAsync(other, Encoding.UTF8.GetBytes(File(3)));
@@ -279,7 +279,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
 
         var response = await UploadAsync(editor, Encoding.UTF8.GetBytes(ObservationsHeader
-            + "gdp,junan,1948,actual,=,1,,final,gwr2024,表1,,\ngdp,junan,2026-2022,actual,=,2,,final,gwr2024,表1,,\n"));
+            + "gdp,junan,1948,actual,=,1,,final,gwr2024,表1,,,\ngdp,junan,2026-2022,actual,=,2,,final,gwr2024,表1,,,\n"));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
