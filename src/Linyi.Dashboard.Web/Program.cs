@@ -15,13 +15,11 @@ try
     builder.Services.AddDashboardFeatures();
     builder.Services.AddFrontCache(builder.Configuration);
     builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
-    builder.UseInlineIo();
 
     var app = builder.Build();
 
     app.UseDashboardForwardedHeaders();
     app.UseFrontCache();
-    app.UseThreadPoolPastHere();
     app.UseRequestLogScope();
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
@@ -41,8 +39,7 @@ try
     app.MapOpenApi();
     app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
-    // With inline I/O, the host's start-up and its background services resume on the thread pool too (InlineIo).
-    await app.RunWithInlineIoAsync();
+    await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
