@@ -127,7 +127,6 @@ public class DataExplorerPagingTests(TestDatabase database) : IntegrationTest(da
                 StartYear = 2032, EndYear = 2032, Kind = ObservationKind.Actual, Value = 99_999m, DocumentId = (await db.Documents.SingleAsync(d => d.Code == "test-final")).Id, Section = "表1",
             });
             await db.SaveChangesAsync();
-            await db.BumpDataVersionAsync(default);
             await transaction.CommitAsync();
         }
         await Until(() => state.Current > version);
