@@ -13,13 +13,11 @@ try
     builder.Services.AddDashboardSecurity(builder.Configuration, builder.Environment);
     builder.Services.AddDashboardWeb();
     builder.Services.AddDashboardFeatures();
-    builder.Services.AddFrontCache(builder.Configuration);
     builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
     var app = builder.Build();
 
     app.UseDashboardForwardedHeaders();
-    app.UseFrontCache();
     app.UseRequestLogScope();
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
@@ -27,12 +25,12 @@ try
     app.UseDashboardRequestLogging();
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseCanonicalPagePaths();
     app.UseCors();
     app.UseDashboardLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseFrontCacheCapture();
     app.UseOutputCache();
 
     app.MapDashboardHealthChecks();

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Linyi.Dashboard.Web.Infrastructure;
 
 /// <summary>
-/// Output caching for public pages, keyed on the data version that PostgreSQL notifies to every instance (or, while that
-/// channel is down, reads per request), so an edit made through any instance is visible on every instance at once.
+/// The one page cache: ASP.NET Core's output cache for public pages, keyed on the data version that PostgreSQL announces
+/// to every instance (or, while that channel is down, read per request), so a change made anywhere is visible on every
+/// instance at once. The key is the lower-cased path, the endpoint's known query keys in a fixed order, the resolved
+/// culture and the version; never the Host header, so invented hosts cannot crowd it. The store is bounded and evicts.
 /// Signed-in users (whose pages differ) and responses that set cookies are never cached.
 /// </summary>
 /// <param name="enabled">False only to measure pages as a miss would serve them (OutputCache:Enabled, for scripts/bench.sh).</param>
@@ -46,6 +48,7 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
         {
             context.CacheVaryByRules.QueryKeys = "*";
         }
+        context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
@@ -62,4 +65,26 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
         }
         return ValueTask.CompletedTask;
     }
+}
+
+public static class CanonicalPagePaths
+{
+    /// <summary>
+    /// Cached pages have one address: a read of one in other letter case (<c>/INDICATORS/gdp</c>) is redirected to the
+    /// lower-case path, so it is neither a second cache entry nor a page that answers differently when not cached.
+    /// </summary>
+    public static IApplicationBuilder UseCanonicalPagePaths(this IApplicationBuilder app) =>
+        app.Use(next => context =>
+        {
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && request.Path.Value is { } path && path.Any(char.IsAsciiLetterUpper)
+                && context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == DataVersionCachePolicy.Name)
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = request.PathBase.Add(new PathString(path.ToLowerInvariant())) + request.QueryString;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
 }
