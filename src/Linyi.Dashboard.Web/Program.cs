@@ -23,15 +23,15 @@ try
     app.UseSecurityHeaders();
     app.UseResponseCompression();
     app.UseDashboardRequestLogging();
-    app.UseStaticFiles();
     app.UseRouting();
     app.UseCanonicalPagePaths();
+    app.UseOutputCache();
+    app.UseStaticFiles();
     app.UseCors();
     app.UseDashboardLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseOutputCache();
 
     app.MapDashboardHealthChecks();
     app.MapOpenApi();

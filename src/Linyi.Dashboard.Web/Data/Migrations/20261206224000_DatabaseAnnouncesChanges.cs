@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -9,6 +10,9 @@ namespace Linyi.Dashboard.Web.Data.Migrations
     /// table a page reads, so a change made with psql or another tool reaches every cache as an edit in the app does.
     /// ADR 0021.
     /// </summary>
+    /// <remarks>SQL only: the model is unchanged, so there is no target-model designer file.</remarks>
+    [DbContext(typeof(DashboardDbContext))]
+    [Migration("20261206224000_DatabaseAnnouncesChanges")]
     public partial class DatabaseAnnouncesChanges : Migration
     {
         private static readonly string[] PageTables = ["units", "documents", "categories", "regions", "indicators", "observations", "milestones"];

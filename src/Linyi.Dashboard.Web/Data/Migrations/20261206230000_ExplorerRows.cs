@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -9,6 +10,9 @@ namespace Linyi.Dashboard.Web.Data.Migrations
     /// by, kept by triggers like the figures of record, with one index per sort, so that PostgreSQL pages them without
     /// joins or a sort of every match. ADR 0022.
     /// </summary>
+    /// <remarks>SQL only: the model is unchanged, so there is no target-model designer file.</remarks>
+    [DbContext(typeof(DashboardDbContext))]
+    [Migration("20261206230000_ExplorerRows")]
     public partial class ExplorerRows : Migration
     {
         private const string Columns = """
