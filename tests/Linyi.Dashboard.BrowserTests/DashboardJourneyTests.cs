@@ -58,7 +58,7 @@ public class DashboardJourneyTests(BrowserApp app)
     {
         var page = await app.NewPageAsync();
 
-        await page.GotoAsync("/indicators/grain_output");
+        await page.GotoAsync("/indicators/gdp");
         await WaitForChartsAsync(page, 1);
         Assert.Empty(await PageProbe.SeriousAccessibilityViolationsAsync(page));
 
@@ -111,7 +111,7 @@ public class DashboardJourneyTests(BrowserApp app)
         Assert.Equal("filter-region", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         var reached = false;
-        for (var presses = 0; presses < 15 && !reached; presses++)
+        for (var presses = 0; presses < 25 && !reached; presses++)
         {
             await page.Keyboard.PressAsync("Tab");
             reached = await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('href')") == "/indicators/gdp";

@@ -1,6 +1,7 @@
 using Linyi.Dashboard.BrowserTests.Infrastructure;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,9 +55,8 @@ public class EditorJourneyTests(BrowserApp app)
         await app.ScreenshotAsync(page, "vintages");
 
         await page.GotoAsync("/");
-        var after = await page.InnerTextAsync("[data-indicator=gdp]");
-        Assert.Contains("2024年实绩：5.9%", after);
-        Assert.Contains("已完成", after);
+        Assert.Contains("5.9%", await page.InnerTextAsync("[data-indicator=gdp] .goal[data-period='2024'] [data-result-year='2024']"));
+        Assert.Equal(KebabText.Of(GoalStatus.Achieved), await page.GetAttributeAsync("[data-indicator=gdp] .goal[data-period='2024'] .verdict [data-status]", "data-status"));
         Assert.Empty(probe.Errors);
 
         await using var db = app.Database.CreateContext();

@@ -46,7 +46,7 @@ public class PrintLayoutTests(BrowserApp app)
     [Theory]
     [InlineData("/print/summary")]
     [InlineData("/print/summary?category=industry")]
-    [InlineData("/print/summary?category=rural")]
+    [InlineData("/print/summary?category=livelihoods")]
     [InlineData("/print/briefing?item=category:fiscal&item=gdp&region=linyi&region=lanshan")]
     [InlineData("/print/summary?category=economy&culture=en&ui-culture=en")]
     public async Task EveryChartFitsItsColumnOnA4Portrait(string path)

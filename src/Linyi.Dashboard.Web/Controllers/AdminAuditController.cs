@@ -33,7 +33,7 @@ public class AdminAuditController(DashboardDbContext db, AuditPresenter presente
     public async Task<IActionResult> Index([FromQuery] AuditFilter filter, int page = 1, CancellationToken cancellationToken = default)
     {
         var texts = new[] { filter.User, filter.Entity, filter.Key, filter.Indicator, filter.Document };
-        if (!ModelState.IsValid || page < 1 || texts.Any(v => v is not null && (v.Length > 256 || v.Any(char.IsControl))))
+        if (!ModelState.IsValid || page < 1 || page > int.MaxValue / PageSize || texts.Any(v => v is not null && (v.Length > 256 || v.Any(char.IsControl))))
         {
             return this.ErrorPage(StatusCodes.Status400BadRequest, "The audit filter is not valid.");
         }

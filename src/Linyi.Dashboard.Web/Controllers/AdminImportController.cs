@@ -68,6 +68,15 @@ public class AdminImportController(ImportService imports, Undo undo) : Controlle
         return Redirect("/admin/import");
     }
 
+    /// <summary>Frees the space that waiting previews hold, whoever uploaded them.</summary>
+    [HttpPost("/admin/import/pending/clear")]
+    [Authorize(Policy = Roles.Admin)]
+    public async Task<IActionResult> ClearPending(CancellationToken cancellationToken)
+    {
+        await imports.ClearAllAsync(cancellationToken);
+        return Redirect("/admin/import");
+    }
+
     [HttpGet("/admin/import/{id:guid}/revert")]
     [Authorize(Policy = Roles.Admin)]
     public async Task<IActionResult> ConfirmRevert(Guid id, CancellationToken cancellationToken) =>

@@ -35,7 +35,7 @@ public class AdminObservationsController(ObservationEditor editor) : Controller
             return Redirect($"/indicators/{form.Indicator}");
         }
         ObservationForm? theirs = null;
-        if (ModelState.ContainsKey(FormFields.ConflictKey) && form.Id is { } id)
+        if (FormFields.IsConflict(ModelState) && form.Id is { } id)
         {
             // Saving the form again, now at their version, keeps this editor's values.
             theirs = await editor.FormAsync(id, cancellationToken);

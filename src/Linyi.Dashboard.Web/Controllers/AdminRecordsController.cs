@@ -110,7 +110,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
     /// <summary>A refused save shows the form again; after a conflict it also shows their version, and saving again keeps these values.</summary>
     private async Task<ViewResult> InvalidAsync(string kind, int? id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<FieldSpec> fields, CancellationToken cancellationToken)
     {
-        var theirs = ModelState.ContainsKey(FormFields.ConflictKey) && id is { } existing
+        var theirs = FormFields.IsConflict(ModelState) && id is { } existing
             ? kind switch
             {
                 "indicators" => await editors.IndicatorValuesAsync(existing, cancellationToken),

@@ -122,7 +122,7 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
     [HttpGet("goals", Name = "listGoals")]
     [KnownQuery("region", "category", "year", "indicator")]
     [EndpointSummary("List goals with their status")]
-    [EndpointDescription("Every goal: the base and stretch (力争) targets, the result it is judged by (value, year, vintage, source), the status and the gap, decided by the same rules as the pages (see /about/progress). Without `region`, the goals of every region.")]
+    [EndpointDescription("Every goal: the base and stretch (力争) targets, the result it is judged by (value, year, vintage, source), its shape and phase, the status and the gap, decided by the same rules as the pages (see /about/progress and /api/rules). Without `region`, the goals of every region.")]
     [ProducesResponseType<ApiGoal[]>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Goals(
         [FromQuery, Description(Region)] string? region = null,
@@ -137,6 +137,13 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         }
         return Ok(await goals.ListAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken));
     }
+
+    [HttpGet("rules", Name = "getRules")]
+    [KnownQuery]
+    [EndpointSummary("The rules that decide each goal's status")]
+    [EndpointDescription("Every status and goal shape with its rule in Chinese and English: the same definitions the pages, the legend and /about/progress show.")]
+    [ProducesResponseType<ApiRules>(StatusCodes.Status200OK)]
+    public IActionResult Rules() => Ok(ApiRules.Current);
 
     [HttpGet("documents", Name = "listDocuments")]
     [KnownQuery]

@@ -4,13 +4,13 @@ using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
 [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-public class DataController(DataQueries data, FilterQueries filters, ReferenceData reference, TimeProvider clock) : Controller
+public partial class DataController(DataQueries data, FilterQueries filters, ReferenceData reference, TimeProvider clock, ExportGate gate, ILogger<DataController> logger) : Controller
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -33,22 +33,35 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
     }
 
     [HttpGet("/export/csv")]
+    [OutputCache(PolicyName = ExportCachePolicy.Name)]
     [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history")]
-    [EnableRateLimiting(SecurityExtensions.ExportPolicy)]
     public Task Csv(DashboardFilter filter, CancellationToken cancellationToken) =>
-        Export(filter, "csv", "text/csv; charset=utf-8", (rows, english, _) => CsvExport.WriteAsync(Response.Body, rows, english, cancellationToken), cancellationToken);
+        Export(filter, "csv", "text/csv; charset=utf-8", (output, rows, english, _) => CsvExport.WriteAsync(output, rows, english, cancellationToken), cancellationToken);
 
     [HttpGet("/export/xlsx")]
+    [OutputCache(PolicyName = ExportCachePolicy.Name)]
     [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history")]
-    [EnableRateLimiting(SecurityExtensions.ExportPolicy)]
     public Task Xlsx(DashboardFilter filter, CancellationToken cancellationToken) =>
         Export(filter, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            (rows, english, about) => XlsxExport.WriteAsync(Response.Body, rows, english, about, cancellationToken), cancellationToken);
+            (output, rows, english, about) => XlsxExport.WriteAsync(output, rows, english, about, cancellationToken), cancellationToken);
 
-    /// <summary>Streams the rows into the response as they are read, so memory stays flat however many rows match.</summary>
+    /// <summary>Files kept in memory up to this size while they are built; larger ones go on to a temporary file.</summary>
+    private const int BufferInMemory = 256 * 1024;
+
+    /// <summary>
+    /// Builds the file from the rows as they are read (memory stays flat however many match) while holding a turn
+    /// (<see cref="ExportGate"/>), gives the turn back, then sends the file within the deadline. A HEAD request gets the
+    /// headers without the query.
+    /// </summary>
     private async Task Export(DashboardFilter filter, string extension, string contentType,
-        Func<IAsyncEnumerable<DataRow>, bool, IReadOnlyList<(string, string)>, Task> write, CancellationToken cancellationToken)
+        Func<Stream, IAsyncEnumerable<DataRow>, bool, IReadOnlyList<(string, string)>, Task> write, CancellationToken cancellationToken)
     {
+        using var own = gate.ForClient(HttpContext);
+        if (!own.IsAcquired)
+        {
+            Refuse(StatusCodes.Status429TooManyRequests, ExportGate.RetrySeconds);
+            return;
+        }
         var refs = await reference.GetAsync(cancellationToken);
         IReadOnlyList<(string, string)> about =
         [
@@ -58,10 +71,53 @@ public class DataController(DataQueries data, FilterQueries filters, ReferenceDa
             ("source", "Linyi Dashboard / 临沂发展指标看板"),
         ];
         var name = $"linyi-dashboard_{filter.Slug("all-regions")}.{extension}";
+        if (HttpMethods.IsHead(Request.Method))
+        {
+            // Not stored: a later GET must not be answered with this empty body.
+            HttpContext.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheStorage = false;
+            Response.ContentType = contentType;
+            Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = Ascii(name) }.ToString();
+            return;
+        }
+        await using var file = new FileBufferingWriteStream(BufferInMemory);
+        using (var turn = await gate.ToBuildAsync(cancellationToken))
+        {
+            if (!turn.IsAcquired)
+            {
+                // A full queue is the server being busy for everyone, not this client asking too often.
+                Refuse(StatusCodes.Status503ServiceUnavailable, ExportGate.RetrySeconds);
+                return;
+            }
+            await write(file, data.StreamAsync(filter, refs), Infrastructure.Localized.IsEnglish, about);
+        }
         Response.ContentType = contentType;
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = Ascii(name) }.ToString();
-        await write(data.StreamAsync(filter, refs), Infrastructure.Localized.IsEnglish, about);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(gate.SendDeadline);
+        try
+        {
+            await file.DrainBufferAsync(Response.Body, deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Either the client left or it did not take the file in time; neither is a server error.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                LogSendDeadline(logger, Request.Path, (int)gate.SendDeadline.TotalSeconds);
+            }
+            HttpContext.Abort();
+        }
     }
+
+    private void Refuse(int status, int retrySeconds)
+    {
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheStorage = false;
+        Response.StatusCode = status;
+        Response.Headers.RetryAfter = retrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Download {Path} not taken within {Seconds} s; connection closed")]
+    private static partial void LogSendDeadline(ILogger logger, string path, int seconds);
 
     /// <summary>
     /// Most suggestions the indicator field lists, so that the page does not grow with the data: the chosen ones and the

@@ -54,6 +54,8 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
         configurationBuilder.Properties<MilestoneKind>().HaveConversion<KebabEnumConverter<MilestoneKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<DocumentKind>().HaveConversion<KebabEnumConverter<DocumentKind>>().HaveMaxLength(16);
         configurationBuilder.Properties<Vintage>().HaveConversion<KebabEnumConverter<Vintage>>().HaveMaxLength(16);
+        configurationBuilder.Properties<PriceBasis>().HaveConversion<KebabEnumConverter<PriceBasis>>().HaveMaxLength(16);
+        configurationBuilder.Properties<GoalShape>().HaveConversion<KebabEnumConverter<GoalShape>>().HaveMaxLength(16);
         configurationBuilder.Properties<AuditAction>().HaveConversion<KebabEnumConverter<AuditAction>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeSource>().HaveConversion<KebabEnumConverter<ChangeSource>>().HaveMaxLength(16);
     }

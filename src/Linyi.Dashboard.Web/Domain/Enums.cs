@@ -12,6 +12,12 @@ public enum ObservationKind { Actual, Target, Stretch }
 
 public enum Comparator { Eq, Ge, Le, Approx }
 
+/// <summary>Whether a growth rate is nominal (现价, as its level is stated) or real (可比价, at comparable prices).</summary>
+public enum PriceBasis { Nominal, Real }
+
+/// <summary>How a goal is worded, which decides how it is judged: see <see cref="GoalRules"/>.</summary>
+public enum GoalShape { Level, Annual, Cumulative, Average, Share, Rank, Limit, Deliverable }
+
 public enum MilestoneKind { Project, Honour, Designation, Plan, Event }
 
 /// <summary>What a source is; it decides the source's tier in <see cref="VintageRule"/>.</summary>

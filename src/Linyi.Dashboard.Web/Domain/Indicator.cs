@@ -22,6 +22,9 @@ public class Indicator
     /// <summary>For a growth indicator, the level indicator whose growth it reports.</summary>
     public int? GrowthOfId { get; set; }
     public Indicator? GrowthOf { get; set; }
+
+    /// <summary>For a growth indicator, the prices it is measured at; null when its source does not say.</summary>
+    public PriceBasis? Basis { get; set; }
     public string DescriptionZh { get; set; } = "";
     public string DescriptionEn { get; set; } = "";
     public List<Observation> Observations { get; set; } = [];

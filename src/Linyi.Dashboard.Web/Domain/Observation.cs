@@ -18,6 +18,9 @@ public class Observation
     public decimal Value { get; set; }
     public Vintage Vintage { get; set; } = Vintage.Final;
 
+    /// <summary>For a target or stretch target, how it is judged; null for results.</summary>
+    public GoalShape? Shape { get; set; }
+
     /// <summary>Set only when the document states this value in another unit than the indicator's.</summary>
     public string? UnitCode { get; set; }
     public Unit? Unit { get; set; }

@@ -35,10 +35,8 @@ public static class OpenApiSetup
                     Description = "Read-only figures, goals and sources of the Linyi Dashboard. Every figure cites the document it comes from. No sign-in is needed.",
                     License = new OpenApiLicense { Name = "Public data from published government documents", Url = new Uri("https://www.linyi.gov.cn/") },
                 };
-                foreach (var server in document.Servers ?? [])
-                {
-                    server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/";
-                }
+                // Relative: the document never repeats the Host header a request came with.
+                document.Servers = [new OpenApiServer { Url = "/" }];
                 document.Security = [];
                 document.Tags = new HashSet<OpenApiTag> { new() { Name = "Api", Description = "The read-only API: regions, categories, indicators, figures, goals and documents." } };
                 return Task.CompletedTask;

@@ -18,19 +18,23 @@ public sealed class RateLimitOptions
     public int PdfPerMinute { get; set; } = 30;
     public int LoginPerAccountPerMinute { get; set; } = 10;
 
-    /// <summary>CSV and XLSX downloads running at once, across all clients; each holds a database reader and a file buffer.</summary>
+    /// <summary>CSV and XLSX files being built at once, across all clients; each holds a database reader and a file buffer.</summary>
     public int ExportsAtOnce { get; set; } = 2;
 
     /// <summary>Downloads allowed to wait for a turn; past that, 503 with Retry-After.</summary>
     public int ExportQueue { get; set; } = 8;
+
+    /// <summary>Downloads one client (address) may have going at once, building or sending; past that, 429.</summary>
+    public int ExportsPerClient { get; set; } = 2;
+
+    /// <summary>How long sending a built file may take before the connection is closed.</summary>
+    public int ExportSendSeconds { get; set; } = 300;
 }
 
 public static class SecurityExtensions
 {
     public const string LoginPolicy = "login";
     public const string PdfPolicy = "pdf";
-    public const string ExportPolicy = "export";
-    public const int ExportRetrySeconds = 10;
 
     /// <summary>Accounts in PostgreSQL (Identity), shared data-protection keys, role policies, antiforgery and rate limits.</summary>
     public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -87,19 +91,11 @@ public static class SecurityExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(LoginPolicy, context => PerClient(context, limits.LoginPerMinute));
             options.AddPolicy(PdfPolicy, context => PerClient(context, limits.PdfPerMinute));
-            options.AddConcurrencyLimiter(ExportPolicy, o =>
-            {
-                o.PermitLimit = Math.Max(1, limits.ExportsAtOnce);
-                o.QueueLimit = Math.Max(0, limits.ExportQueue);
-                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                var busy = policy == ExportPolicy;
-                // A full export queue is the server being busy for everyone, not this client asking too often.
-                context.HttpContext.Response.StatusCode = busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = busy ? ExportRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : "60";
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
                 // A script asking for a PDF (the export button) gets the reason as ProblemDetails in the reader's language;
                 // a page request gets the 429 page.
                 if (policy == PdfPolicy && context.HttpContext.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))
@@ -114,6 +110,9 @@ public static class SecurityExtensions
             };
         });
         services.AddSingleton(_ => new AccountRateLimiter(limits.LoginPerAccountPerMinute));
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<ExportGate>();
+        ExportCachePolicy.Register(services);
         services.AddScoped<SignInService>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddHostedService<AdminBootstrap>();

@@ -55,6 +55,9 @@ note("/api/indicators", economyQuery);
 check(economy.length > 0 && economy.length < allIndicators.length && economy.every((i) => i.category === "economy"), "indicators: category filters");
 const economyCodes = new Set(economy.map((i) => i.code));
 
+const rules = must((await client.GET("/api/rules")).data, "rules");
+note("/api/rules");
+check(rules.statuses.some((r) => r.status === "awaiting-result") && rules.shapes.some((r) => r.shape === "annual"), "rules list every status and shape");
 const documents = must((await client.GET("/api/documents")).data, "documents");
 note("/api/documents");
 check(documents.some((d) => d.code === "gwr2024"), "documents list the 2024 work report");

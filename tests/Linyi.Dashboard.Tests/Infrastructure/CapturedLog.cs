@@ -34,7 +34,10 @@ public sealed class CapturedLog : ILogEventSink
         }
     }
 
-    public async Task<LogEvent> WaitForRequestAsync(string method, string path)
+    public Task<LogEvent> WaitForRequestAsync(string method, string path) => WaitForAsync(e => IsRequest(e, method, path));
+
+    /// <summary>The first event that matches, waiting up to 30 s for it.</summary>
+    public async Task<LogEvent> WaitForAsync(Func<LogEvent, bool> match)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -42,7 +45,7 @@ public sealed class CapturedLog : ILogEventSink
             Task next;
             lock (events)
             {
-                var found = events.FirstOrDefault(e => IsRequest(e, method, path));
+                var found = events.FirstOrDefault(match);
                 if (found is not null)
                 {
                     return found;

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linyi.Dashboard.Tests.Infrastructure;
 
 /// <summary>The app as configured in Production, pointed at the test database.</summary>
 public sealed class DashboardFactory(string connectionString) : WebApplicationFactory<Program>
 {
+    /// <summary>Replaces the system clock, for tests of verdicts that depend on today's date.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -15,5 +19,9 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Most tests never export a PDF; those that do start Chromium on their first export.
         builder.UseSetting("Pdf:WarmOnStartup", "false");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
     }
 }

@@ -11,7 +11,10 @@ public abstract class IntegrationTest(TestDatabase database) : IAsyncLifetime
 
     private DashboardFactory? factory;
 
-    protected DashboardFactory Factory => factory ??= new DashboardFactory(Database.ConnectionString);
+    protected DashboardFactory Factory => factory ??= new DashboardFactory(Database.ConnectionString) { Clock = Clock };
+
+    /// <summary>The clock the app reads; null for the system clock.</summary>
+    protected virtual TimeProvider? Clock => null;
 
     protected HttpClient CreateClient() => Factory.CreateClient(new() { AllowAutoRedirect = false });
 

@@ -178,25 +178,6 @@ public class ApiAndDownloadTests(TestDatabase database) : IntegrationTest(databa
     }
 
     [Fact]
-    public async Task ExportsBeyondTheLimitAndTheQueueGetA503WithRetryAfter()
-    {
-        await using var factory = Factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("RateLimits:ExportsAtOnce", "1");
-            b.UseSetting("RateLimits:ExportQueue", "0");
-        });
-        var client = factory.CreateClient();
-
-        // The first export is left unread: its writer waits on the full response pipe and keeps its turn.
-        using var first = await client.GetAsync("/export/csv?history=true&outside=true", HttpCompletionOption.ResponseHeadersRead);
-        var second = await client.GetAsync("/export/xlsx");
-
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
-        Assert.NotNull(second.Headers.RetryAfter);
-    }
-
-    [Fact]
     public async Task TheExplorerByDefaultSaysItHoldsEveryRegionAndOffersIndicatorsByNameInBothLanguages()
     {
         var html = await CreateClient().GetStringAsync("/data");

@@ -158,9 +158,10 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         var id = await ObservationIdAsync("gdp", 2023, ObservationKind.Actual);
-        var token = await Accounts.TokenAsync(editor, $"/admin/observations/{id}/edit");
-        var form = GdpActual2024(token, "6106");
+        var html = await editor.GetStringAsync($"/admin/observations/{id}/edit");
+        var form = GdpActual2024(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value), "6106");
         form["Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Version"] = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\"[^>]*value=\"([^\"]*)\"").Groups[1].Value;
         form["Period"] = "2023";
         form["Section"] = "一、2023年工作回顾 ¶2";
 

@@ -11,7 +11,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IntegrationTest(database)
 {
-    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n";
+    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
 
     public override async Task InitializeAsync()
     {
@@ -42,12 +42,12 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
     public static TheoryData<string, byte[], int, int, string> BadFiles => new()
     {
         { "wrong columns", Encoding.UTF8.GetBytes("indicator,region,value\ngdp,linyi,1\n"), 1, 3, "column 3 is &#x27;value&#x27;, expected &#x27;period&#x27;" },
-        { "bad number", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6 500,,final,bulletin2024,表1,,\n"), 2, 6, "is not a plain number" },
-        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,final,bulletin2024,表1,,\n"), 2, 2, "unknown region &#x27;atlantis&#x27;" },
-        { "duplicate key", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6500,,final,bulletin2024,表1,,\ngdp,linyi,2024,actual,=,6600,,final,bulletin2024,表1,,\n"), 3, 9, "duplicate observation" },
+        { "bad number", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6 500,,final,bulletin2024,表1,,,\n"), 2, 6, "is not a plain number" },
+        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,final,bulletin2024,表1,,,\n"), 2, 2, "unknown region &#x27;atlantis&#x27;" },
+        { "duplicate key", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6500,,final,bulletin2024,表1,,,\ngdp,linyi,2024,actual,=,6600,,final,bulletin2024,表1,,,\n"), 3, 9, "duplicate observation" },
         { "wrong encoding", [.. Encoding.UTF8.GetBytes(Header), .. Encoding.GetEncoding("utf-16").GetBytes("gdp,临沂")], 1, 1, "not valid UTF-8" },
         { "header only", Encoding.UTF8.GetBytes(Header), 2, 1, "the file has a header but no figures" },
-        { "huge file", Encoding.UTF8.GetBytes(Header + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"gdp,linyi,2024,actual,=,{i},,final,bulletin2024,表1,,\n"))), 0, 0, "at most 2,097,152 are accepted" },
+        { "huge file", Encoding.UTF8.GetBytes(Header + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"gdp,linyi,2024,actual,=,{i},,final,bulletin2024,表1,,,\n"))), 0, 0, "at most 2,097,152 are accepted" },
     };
 
     [Theory]
@@ -94,9 +94,9 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         }
         var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
         var csv = Header
-            + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,\n"
-            + "gdp_growth,linyi,2024,actual,=,5.8,,final,bulletin2024,表1,,\n"
-            + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,\n";
+            + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,,\n"
+            + "gdp_growth,linyi,2024,actual,=,5.8,,final,bulletin2024,表1,,,\n"
+            + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,,\n";
 
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv), removeMissing: true);
 
@@ -132,7 +132,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
     [Fact]
     public async Task AnImportThatBecameInvalidBeforeConfirmationAppliesNothing()
     {
-        var (editor, _, html) = await UploadAsync(Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,\n"));
+        var (editor, _, html) = await UploadAsync(Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,,\n"));
         var apply = ApplyPattern().Match(html).Groups[1].Value;
         await using (var db = Database.CreateContext())
         {
@@ -156,7 +156,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         await using var db0 = Database.CreateContext();
         var cited = await db0.Observations.CountAsync(o => o.Document!.Code == "gwr2024");
         Assert.True(cited > 10);
-        var csv = Header + "gdp,linyi,2023,actual,=,6105.5,,final,gwr2024,一、2023年工作回顾 ¶1,更正,\n";
+        var csv = Header + "gdp,linyi,2023,actual,=,6105.5,,final,gwr2024,一、2023年工作回顾 ¶1,更正,,\n";
 
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
 
@@ -184,7 +184,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
             {
                 for (var i = 0; i < 300; i++)
                 {
-                    rows.Append(CultureInfo.InvariantCulture, $"gdp,{region},{year},actual,=,{i},,final,d{i},t,,\n");
+                    rows.Append(CultureInfo.InvariantCulture, $"gdp,{region},{year},actual,=,{i},,final,d{i},t,,,\n");
                 }
             }
         }

@@ -20,7 +20,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Pending imports are bounded, odd requests get the right 4xx with a page that explains it, and spoofing text is refused.</summary>
 public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(database)
 {
-    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n";
+    private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
     private const string English = ".AspNetCore.Culture=c%3Den%7Cuic%3Den";
 
     public override async Task InitializeAsync()
@@ -57,7 +57,7 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         return await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
-    private static byte[] Revision => Encoding.UTF8.GetBytes(Header + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,\n");
+    private static byte[] Revision => Encoding.UTF8.GetBytes(Header + "gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表1,修订,,\n");
 
     [Fact]
     public async Task APreviewOlderThanADayExpiresAndAppliesNothing()
@@ -331,7 +331,7 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
             ["Indicator"] = "gdp", ["Region"] = "linyi", ["Period"] = "2025", ["Kind"] = "actual", ["Comparator"] = "=", ["Value"] = "6500",
             ["Document"] = "gwr2024", ["Section"] = "§1", ["NoteZh"] = $"fine{control}txt.exe", ["__RequestVerificationToken"] = token,
         }));
-        var import = await UploadAsync(editor, Encoding.UTF8.GetBytes(Header + $"gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表{control}1,,\n"));
+        var import = await UploadAsync(editor, Encoding.UTF8.GetBytes(Header + $"gdp,linyi,2022,actual,=,5778.8,,final,bulletin2024,表{control}1,,,\n"));
 
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.Contains("bidirectional override character", await form.Content.ReadAsStringAsync());

@@ -301,10 +301,10 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
     private static async Task AssertTheTableFollowsTheRuleAsync(DashboardDbContext db)
     {
         var all = await db.Observations.AsNoTracking()
-            .Select(o => new { o.Id, o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.Vintage, DocumentKind = o.Document!.Kind, o.Document.PublishedOn })
+            .Select(o => new { o.Id, o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind, o.Vintage, DocumentKind = o.Document!.Kind, o.Document.PublishedOn, o.Value })
             .ToListAsync();
         var byRule = all.GroupBy(o => (o.IndicatorId, o.RegionId, o.StartYear, o.EndYear, o.Kind))
-            .Select(g => VintageRule.PickOfRecord(g.Select(o => new Report(o.Id, o.Vintage, o.DocumentKind, o.PublishedOn))).Id)
+            .Select(g => VintageRule.PickOfRecord(g.Select(o => new Report(o.Id, o.Vintage, o.DocumentKind, o.PublishedOn, o.Value))).Id)
             .Order().ToList();
         var byTable = await db.ObservationsOfRecord.Select(r => r.ObservationId).OrderBy(id => id).ToListAsync();
 
@@ -312,7 +312,7 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
         Assert.Equal(byRule, byTable);
     }
 
-    private sealed record Report(long Id, Vintage Vintage, DocumentKind DocumentKind, string PublishedOn) : IVintage;
+    private sealed record Report(long Id, Vintage Vintage, DocumentKind DocumentKind, string PublishedOn, decimal Value = 1) : IVintage;
 
     private sealed record State(List<string> Observations, List<string> Audit);
 

@@ -148,9 +148,9 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
     {
         var id = await GdpActual2023Async();
         var admin = await Accounts.SignedInAsync(Factory, Roles.Admin);
-        const string csv = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en\n"
-            + "gdp,linyi,2023,actual,=,6300,,final,gwr2024,一、2023年工作回顾 ¶1,,\n"
-            + "gdp,lanshan,2023,actual,=,1500,,final,gwr2024,t,,\n";
+        const string csv = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n"
+            + "gdp,linyi,2023,actual,=,6300,,final,gwr2024,一、2023年工作回顾 ¶1,,,\n"
+            + "gdp,lanshan,2023,actual,=,1500,,final,gwr2024,t,,,\n";
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Tests.Integration;
@@ -105,7 +106,8 @@ public class WorksheetTests(TestDatabase database) : IntegrationTest(database)
         var html = await UploadAsync(editor, Encoding.UTF8.GetBytes(csv.Replace(line, filledLine, StringComparison.Ordinal)), "results.csv", "text/csv");
 
         Assert.Contains("data-add=\"1\"", html);
-        Assert.Contains("data-status=\"behind\"", Html.Element(html, "data-key=\"gdp_growth/linyi/2024/actual@gwr2024\""));
+        // 4.5% against the 2024 target of 5.5%, after 2024 has ended: a final verdict.
+        Assert.Contains($"data-status=\"{KebabText.Of(GoalStatus.Missed)}\"", Html.Element(html, "data-key=\"gdp_growth/linyi/2024/actual@gwr2024\""));
 
         var targets = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/targets.xlsx"));
         Assert.NotEmpty(targets);
@@ -117,9 +119,10 @@ public class WorksheetTests(TestDatabase database) : IntegrationTest(database)
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         var csv = Encoding.UTF8.GetString(await editor.GetByteArrayAsync("/admin/worksheet/targets.csv"));
-        var empty = ",2027" + new string(',', 10);
-        var line = csv.Split('\n').First(l => l.EndsWith(empty, StringComparison.Ordinal));
-        var filled = line[..^empty.Length] + ",2027,=,520,,,gwr2024,test ¶1,,,,";
+        // The shape comes filled from the goal it follows; the editor fills the target and its source.
+        var empty = new Regex(",2027,,,,,([a-z]+),,,,,,$");
+        var line = csv.Split('\n').First(l => empty.IsMatch(l));
+        var filled = empty.Replace(line, ",2027,=,520,,,$1,gwr2024,test ¶1,,,,");
 
         var html = await UploadAsync(editor, Encoding.UTF8.GetBytes(csv.Replace(line, filled, StringComparison.Ordinal)), "targets.csv", "text/csv");
 

@@ -4,7 +4,7 @@ namespace Linyi.Dashboard.Tests.Unit;
 
 public class VintageRuleTests
 {
-    private sealed record Report(long Id, Vintage Vintage, DocumentKind DocumentKind, string PublishedOn) : IVintage;
+    private sealed record Report(long Id, Vintage Vintage, DocumentKind DocumentKind, string PublishedOn, decimal Value = 1) : IVintage;
 
     private static long Pick(params Report[] reports) => VintageRule.PickOfRecord(reports).Id;
 
@@ -27,6 +27,17 @@ public class VintageRuleTests
     {
         Assert.Equal(1, Pick(new(1, Vintage.Final, DocumentKind.Bulletin, "2025-04-02"), new(2, Vintage.Final, DocumentKind.StatsRelease, "2025-01-20")));
         Assert.Equal(2, Pick(new(1, Vintage.Preliminary, DocumentKind.News, "2025-01"), new(2, Vintage.Preliminary, DocumentKind.News, "2025-01-11")));
+    }
+
+    [Fact]
+    public void APreciseFigureWinsOverALaterRoundedRepetitionOfTheSameVintageAndTier()
+    {
+        // 2020 GDP: 4,805.25 in 2021, repeated as "4,805" in a 2025 retrospective.
+        Assert.Equal(1, Pick(new(1, Vintage.Final, DocumentKind.Repost, "2021-04-30", 4805.25m), new(2, Vintage.Final, DocumentKind.Repost, "2025-06", 4805m)));
+        // A later figure that is not the earlier one rounded is a revision, and the newer publication wins as before.
+        Assert.Equal(2, Pick(new(1, Vintage.Final, DocumentKind.Repost, "2021-04-30", 4805.25m), new(2, Vintage.Final, DocumentKind.Repost, "2025-06", 4810m)));
+        // The tier still comes first.
+        Assert.Equal(2, Pick(new(1, Vintage.Final, DocumentKind.Repost, "2021-04-30", 4805.25m), new(2, Vintage.Final, DocumentKind.Bulletin, "2025-06", 4805m)));
     }
 
     [Fact]

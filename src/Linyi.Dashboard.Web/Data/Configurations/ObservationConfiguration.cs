@@ -29,6 +29,7 @@ public class ObservationConfiguration : IEntityTypeConfiguration<Observation>
             t.HasCheckConstraint("ck_observations_comparator", KebabEnum.CheckIn<Comparator>("comparator"));
             t.HasCheckConstraint("ck_observations_vintage", KebabEnum.CheckIn<Vintage>("vintage"));
             t.HasCheckConstraint("ck_observations_section", "length(trim(section)) > 0");
+            t.HasCheckConstraint("ck_observations_shape", $"(kind = 'actual' AND shape IS NULL) OR (kind <> 'actual' AND {KebabEnum.CheckIn<GoalShape>("shape")})");
         });
     }
 }

@@ -275,6 +275,11 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("numeric(20,4)")
                         .HasColumnName("axis_min");
 
+                    b.Property<string>("Basis")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("basis");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer")
                         .HasColumnName("category_id");
@@ -515,6 +520,11 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("section");
 
+                    b.Property<string>("Shape")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("shape");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("integer")
                         .HasColumnName("start_year");
@@ -565,6 +575,8 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                             t.HasCheckConstraint("ck_observations_period", "start_year BETWEEN 1949 AND 2100 AND end_year BETWEEN start_year AND 2100");
 
                             t.HasCheckConstraint("ck_observations_section", "length(trim(section)) > 0");
+
+                            t.HasCheckConstraint("ck_observations_shape", "(kind = 'actual' AND shape IS NULL) OR (kind <> 'actual' AND shape IN ('level', 'annual', 'cumulative', 'average', 'share', 'rank', 'limit', 'deliverable'))");
 
                             t.HasCheckConstraint("ck_observations_vintage", "vintage IN ('preliminary', 'final')");
                         });

@@ -12,6 +12,8 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// </summary>
 public static class CsvTable
 {
+    public const string NotUtf8 = "the file is not valid UTF-8 text: GBK and UTF-16 files cannot be read; save it as \"CSV UTF-8 (comma delimited)\" (in Excel: Save As) and upload that";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly CsvReaderOptions Options = new()
@@ -30,6 +32,11 @@ public static class CsvTable
     {
         var preamble = Encoding.UTF8.Preamble;
         var body = bytes.Span.StartsWith(preamble) ? bytes[preamble.Length..] : bytes;
+        if (bytes.Span.StartsWith(Encoding.Unicode.Preamble) || bytes.Span.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            errors.Add(new SeedError(file, 1, 1, NotUtf8));
+            return [];
+        }
         try
         {
             if (StrictUtf8.GetString(body.Span).Contains('\0', StringComparison.Ordinal))
@@ -40,7 +47,7 @@ public static class CsvTable
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new SeedError(file, 1, 1, "the file is not valid UTF-8 text"));
+            errors.Add(new SeedError(file, 1, 1, NotUtf8));
             return [];
         }
 

@@ -25,7 +25,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         }
         if (value.Any(IsBidiControl))
         {
-            return Fail<string>(index, $"{column} contains a bidirectional override character (U+202A–U+202E, U+2066–U+2069), which can make text display differently from what it says");
+            return Fail<string>(index, $"{column} contains a bidirectional override character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), which can make text display differently from what it says");
         }
         return value.Length == 0 ? null : value;
     }
@@ -69,6 +69,21 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
             return default;
         }
         return KebabEnum.TryParse<TEnum>(value, out parsed) ? parsed : default;
+    }
+
+    public TEnum? OptionalEnum<TEnum>(string column) where TEnum : struct, Enum
+    {
+        var value = Optional(column);
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+        if (!KebabEnum.TryParse<TEnum>(value, out var parsed))
+        {
+            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(", ", KebabEnum.Texts<TEnum>())}");
+            return null;
+        }
+        return parsed;
     }
 
     public Comparator Comparator(string column)
@@ -161,7 +176,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
     }
 
     /// <summary>The embeddings, overrides and isolates that can reorder how text is displayed.</summary>
-    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

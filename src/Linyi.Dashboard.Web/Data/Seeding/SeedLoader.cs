@@ -59,7 +59,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             (indicator.NameZh, indicator.NameEn, indicator.UnitCode) = (row.NameZh, row.NameEn, row.Unit);
             (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
             (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
-            (indicator.AxisMin, indicator.AxisMax) = (row.AxisMin, row.AxisMax);
+            (indicator.AxisMin, indicator.AxisMax, indicator.Basis) = (row.AxisMin, row.AxisMax, row.Basis);
             indicator.Category = categories[row.Category];
         }
         foreach (var row in seeds.Indicators)
@@ -76,7 +76,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             var observation = Upsert(observations, row.VintageKey,
                 () => new Observation { Section = row.Section, StartYear = row.Period.StartYear, EndYear = row.Period.EndYear, Kind = row.Kind }, db.Observations);
             (observation.Comparator, observation.Value, observation.UnitCode, observation.Vintage) = (row.Comparator, row.Value, row.Unit, row.Vintage);
-            (observation.Section, observation.NoteZh, observation.NoteEn) = (row.Section, row.NoteZh, row.NoteEn);
+            (observation.Section, observation.NoteZh, observation.NoteEn, observation.Shape) = (row.Section, row.NoteZh, row.NoteEn, row.Shape);
             observation.Indicator = indicators[row.Indicator];
             observation.Region = regions[row.Region];
             observation.Document = documents[row.Document];

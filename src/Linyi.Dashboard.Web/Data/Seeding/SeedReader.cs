@@ -20,8 +20,8 @@ public static class SeedReader
         ["regions.csv"] = ["slug", "name_zh", "name_en", "kind", "parent", "admin_code"],
         ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
         ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
-        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en", "axis_min", "axis_max"],
-        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note_zh", "note_en"],
+        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en", "axis_min", "axis_max", "basis"],
+        ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note_zh", "note_en", "shape"],
         ["milestones.csv"] = ["region", "period", "category", "kind", "title_zh", "title_en", "document", "section"],
     };
 
@@ -142,9 +142,16 @@ public static class SeedReader
             f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
         }
         var url = f.Optional("url", 1000);
-        if (url is not null && !IsWebAddress(url))
+        if (url is not null)
         {
-            f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+            if (WebAddress(url) is { } address)
+            {
+                url = address;
+            }
+            else
+            {
+                f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+            }
         }
         return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
             publishedOn, f.Enum<DocumentKind>("kind"), url, f.Optional("reliability", 1000), f.Optional("source_file", 256));
@@ -157,7 +164,11 @@ public static class SeedReader
             f.Required("name_zh", 128), f.Required("name_en", 256), f.Reference("unit", unitCodes, required: true, "unit")!,
             f.Enum<Measure>("measure"), f.Enum<Direction>("direction"), f.Int("precision", 0, 4), f.Enum<ChartType>("chart"),
             f.Reference("growth_of", known.IndicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "",
-            f.OptionalDecimal("axis_min"), f.OptionalDecimal("axis_max"));
+            f.OptionalDecimal("axis_min"), f.OptionalDecimal("axis_max"), f.OptionalEnum<PriceBasis>("basis"));
+        if (row.Basis is not null && row.Measure != Measure.Growth)
+        {
+            f.Error("basis", "basis is only for indicators whose measure is growth");
+        }
         if (row.AxisMin is { } min && row.AxisMax is { } max && min >= max)
         {
             f.Error("axis_max", "axis_max must be greater than axis_min");
@@ -178,7 +189,16 @@ public static class SeedReader
         var row = new ObservationRow(f.Reference("indicator", known.IndicatorCodes, required: true, "indicator")!,
             f.Reference("region", known.RegionSlugs, required: true, "region")!, f.Period("period"), f.Enum<ObservationKind>("kind"),
             f.Comparator("comparator"), f.Decimal("value"), f.Reference("unit", known.UnitDimensions.Keys.ToHashSet(), required: false, "unit"),
-            f.Enum<Vintage>("vintage"), f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note_zh"), f.Optional("note_en"));
+            f.Enum<Vintage>("vintage"), f.Reference("document", known.DocumentCodes, required: true, "document")!, f.Required("section", 128), f.Optional("note_zh"), f.Optional("note_en"),
+            f.OptionalEnum<GoalShape>("shape"));
+        if (row.Kind == ObservationKind.Actual && row.Shape is not null)
+        {
+            f.Error("shape", "a result has no shape; shape is for targets and stretch targets");
+        }
+        else if (row.Kind != ObservationKind.Actual && row.Shape is null)
+        {
+            f.Error("shape", $"a {KebabEnum.ToText(row.Kind)} needs its shape, one of: {string.Join(", ", KebabEnum.Texts<GoalShape>())}");
+        }
         if (row.Unit is not null && known.IndicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
             && known.UnitDimensions.TryGetValue(row.Unit, out var dimension) && known.UnitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
         {
@@ -211,9 +231,14 @@ public static class SeedReader
         return rows;
     }
 
-    private static bool IsWebAddress(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !text.Any(char.IsWhiteSpace);
+    /// <summary>The address with its scheme in lower case (as stored and linked), or null when it is not an http(s) address.</summary>
+    private static string? WebAddress(string text)
+    {
+        var scheme = text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 4 : text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 5 : 0;
+        return scheme > 0 && Uri.TryCreate(text, UriKind.Absolute, out _) && !text.Any(char.IsWhiteSpace)
+            ? text[..scheme].ToLowerInvariant() + text[scheme..]
+            : null;
+    }
 
     private static bool IsPartialDate(string text) =>
         text.Length switch
@@ -228,6 +253,11 @@ public static class SeedReader
     private static void CheckUnique<TRow, TKey>(List<TRow> rows, HashSet<object> seen, Func<TRow, TKey> key, FieldReader f, string column, string what)
         where TKey : notnull
     {
+        // A row with a bad field has no key to compare: a period that did not parse would read as year 0 in every such row.
+        if (f.HasErrors)
+        {
+            return;
+        }
         var last = key(rows[^1]);
         if (!seen.Add((typeof(TRow), last)))
         {

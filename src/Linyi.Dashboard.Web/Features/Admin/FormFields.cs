@@ -33,14 +33,33 @@ public static class FormFields
 
     public const string ConflictMessage = "Someone else saved this record after you opened the form. Compare the two versions below and choose which to keep.";
 
-    /// <summary>Saves only if the row is still at <paramref name="version"/> (PostgreSQL's xmin), when the form carried one.</summary>
-    public static void ExpectVersion(DashboardDbContext db, object entity, uint? version)
+    public const string MissingVersion = "The form did not say which version of the record it was opened at, so nothing was saved. Open the record again and make the change there.";
+
+    /// <summary>
+    /// An edit of an existing record must name the row version (PostgreSQL's xmin) its form was opened at: a form without
+    /// one is refused, one opened at an older version is a conflict, and the save itself checks the version again.
+    /// </summary>
+    public static bool ExpectVersion(DashboardDbContext db, object entity, uint? version, ModelStateDictionary modelState)
     {
-        if (version is { } expected)
+        if (version is not { } expected)
         {
-            db.Entry(entity).Property(Web.Data.Configurations.RowVersion.Property).OriginalValue = expected;
+            modelState.AddModelError("", MissingVersion);
+            return false;
         }
+        var property = db.Entry(entity).Property(Web.Data.Configurations.RowVersion.Property);
+        if ((uint)property.CurrentValue! != expected)
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError(ConflictKey, ConflictMessage);
+            return false;
+        }
+        property.OriginalValue = expected;
+        return true;
     }
+
+    /// <summary>Whether a refused save was refused because someone else saved the record first (not for a field's value).</summary>
+    public static bool IsConflict(ModelStateDictionary modelState) =>
+        modelState.TryGetValue(ConflictKey, out var entry) && entry.Errors.Any(e => e.ErrorMessage == ConflictMessage);
 
     /// <summary>Saves a form's changes with their audit entries; a unique-key collision becomes a form error on <paramref name="field"/>.</summary>
     public static async Task<bool> SaveAsync(DashboardDbContext db, string user, ModelStateDictionary modelState, string field, string duplicate, CancellationToken cancellationToken)

@@ -19,6 +19,10 @@ public sealed class ImportOptions
 
     [System.ComponentModel.DataAnnotations.Range(4, 4096)]
     public int PendingMegabytes { get; set; } = 64;
+
+    /// <summary>How much of that one user's waiting previews may hold, so that one editor cannot take all of it.</summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 4096)]
+    public int PendingMegabytesPerUser { get; set; } = 16;
 }
 
 public enum ImportChangeKind { Add, Change, Remove }
@@ -65,12 +69,18 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         {
             var cutoff = Cutoff;
             await db.PendingImports.Where(p => p.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var mine = await db.PendingImports.Where(p => p.UserName == user).SumAsync(p => (long)p.Content.Length, cancellationToken);
+            if (mine + content.LongLength > options.Value.PendingMegabytesPerUser * 1024L * 1024)
+            {
+                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
+                    $"your previews waiting to be applied already hold {mine / 1024 / 1024} MB of the {options.Value.PendingMegabytesPerUser} MB each user may keep; apply or cancel one of them, or wait until they expire after {options.Value.PendingHours} hours")], [], 0);
+            }
             var waiting = await db.PendingImports.SumAsync(p => (long)p.Content.Length, cancellationToken);
             var limit = options.Value.PendingMegabytes * 1024L * 1024;
             if (waiting + content.LongLength > limit)
             {
                 return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
-                    $"previews waiting to be applied already hold {waiting / 1024 / 1024} MB of the {options.Value.PendingMegabytes} MB allowed; apply or cancel a preview, or wait until older ones expire after {options.Value.PendingHours} hours")], [], 0);
+                    $"previews waiting to be applied already hold {waiting / 1024 / 1024} MB of the {options.Value.PendingMegabytes} MB allowed; apply or cancel a preview, or wait until older ones expire after {options.Value.PendingHours} hours (an administrator can clear them all)")], [], 0);
             }
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
@@ -171,6 +181,10 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
     public async Task CancelAsync(Guid id, string user, CancellationToken cancellationToken) =>
         await db.PendingImports.Where(p => p.Id == id && p.UserName == user).ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>Discards every waiting preview, whoever uploaded it (an administrator's action); returns how many.</summary>
+    public async Task<int> ClearAllAsync(CancellationToken cancellationToken) =>
+        await db.PendingImports.ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>An observations.csv file, or a filled results-due or targets worksheet (CSV or XLSX), read through the seed rules.</summary>
     private async Task<(IReadOnlyList<ObservationRow> Rows, List<SeedError> Errors, IReadOnlyList<DocumentRow> NewDocuments)> ParseAsync(string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -181,6 +195,10 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             return ([], errors, []);
         }
         var known = await reference.KnownAsync(cancellationToken);
+        if (Intake.IntakeBundle.Parse(fileName, content, known, errors) is { } intake)
+        {
+            return (intake.Rows, errors, intake.NewDocuments);
+        }
         if (WorksheetImport.Parse(fileName, content, known, errors) is { } sheet)
         {
             return (sheet.Rows, errors, sheet.NewDocuments);
@@ -221,7 +239,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         foreach (var row in rows)
         {
             var key = row.VintageKey;
-            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn));
+            var after = Describe(row.Comparator, row.Value, row.Unit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn), row.Shape);
             if (!existing.Remove(key, out var observation))
             {
                 changes.Add(Judged(new ImportChange(ImportChangeKind.Add, key, null, after), row, goals));
@@ -229,8 +247,8 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
             var unit = observation.UnitCode;
             var rowUnit = row.Unit == observation.Indicator!.UnitCode ? null : row.Unit;
-            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, Note(observation.NoteZh, observation.NoteEn));
-            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn)))
+            var before = Describe(observation.Comparator, observation.Value, unit, observation.Vintage, observation.Document!.Code, observation.Section, Note(observation.NoteZh, observation.NoteEn), observation.Shape);
+            if (before == Describe(row.Comparator, row.Value, rowUnit, row.Vintage, row.Document, row.Section, Note(row.NoteZh, row.NoteEn), row.Shape))
             {
                 unchanged++;
             }
@@ -240,13 +258,13 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             }
         }
         changes.AddRange(existing.Where(_ => removeMissing).Select(e => new ImportChange(ImportChangeKind.Remove, e.Key,
-            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, Note(e.Value.NoteZh, e.Value.NoteEn)), null)));
+            Describe(e.Value.Comparator, e.Value.Value, e.Value.UnitCode, e.Value.Vintage, e.Value.Document!.Code, e.Value.Section, Note(e.Value.NoteZh, e.Value.NoteEn), e.Value.Shape), null)));
         return (changes, unchanged);
     }
 
     private static string? Note(string? zh, string? en) => zh is null && en is null ? null : string.Join(" / ", new[] { zh, en }.OfType<string>());
 
-    private sealed record GoalTarget(string Indicator, string Region, int StartYear, int EndYear, ObservationKind Kind, Comparator Comparator, decimal Value, Measure Measure, Direction Direction);
+    private sealed record GoalTarget(string Indicator, string Region, int StartYear, int EndYear, ObservationKind Kind, Comparator Comparator, decimal Value, Measure Measure, Direction Direction, GoalShape? Shape);
 
     /// <summary>The targets of record that the file's results would judge.</summary>
     private async Task<List<GoalTarget>> GoalsAsync(IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
@@ -254,12 +272,12 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var indicators = rows.Where(r => r.Kind == ObservationKind.Actual).Select(r => r.Indicator).Distinct().ToList();
         return indicators.Count == 0 ? [] : await db.Observations.AsNoTracking().OfRecord(db)
             .Where(o => o.Kind != ObservationKind.Actual && indicators.Contains(o.Indicator!.Code))
-            .Select(o => new GoalTarget(o.Indicator!.Code, o.Region!.Slug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.Indicator.Measure, o.Indicator.Direction))
+            .Select(o => new GoalTarget(o.Indicator!.Code, o.Region!.Slug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.Indicator.Measure, o.Indicator.Direction, o.Shape))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>A result beside the goal of its year (the narrowest period that holds it) and the status it gives that goal, as the overview judges it.</summary>
-    private static ImportChange Judged(ImportChange change, ObservationRow row, List<GoalTarget> goals)
+    private ImportChange Judged(ImportChange change, ObservationRow row, List<GoalTarget> goals)
     {
         if (row.Kind != ObservationKind.Actual || row.Period.IsSpan)
         {
@@ -275,13 +293,15 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var target = matching.FirstOrDefault(g => g.Kind == ObservationKind.Target);
         var stretch = matching.FirstOrDefault(g => g.Kind == ObservationKind.Stretch);
         var judged = target ?? stretch!;
-        var progress = ProgressRules.Evaluate(new Goal(judged.Measure, judged.Direction, judged.Comparator, judged.Value, new Period(judged.StartYear, judged.EndYear), row.Value, year));
+        var shape = judged.Shape ?? Indicators.IndicatorAnalysis.DefaultShape(judged.Measure, judged.Comparator);
+        var progress = GoalRules.Evaluate(new Goal(shape, judged.Measure, judged.Direction, judged.Comparator, judged.Value, new Period(judged.StartYear, judged.EndYear),
+            [new YearResult(year, row.Value, row.Comparator)]), DateOnly.FromDateTime(clock.GetUtcNow().DateTime));
         var text = string.Join(" · ", new[] { target, stretch }.Where(g => g is not null)
             .Select(g => $"{Filters.FilterQueries.KindLabel(g!.Kind)} {g.Comparator.ToSymbol()} {g.Value.Trimmed().ToString(CultureInfo.InvariantCulture)}"))
             + $" ({new Period(judged.StartYear, judged.EndYear)})";
         return change with { Goal = text, Status = progress.Status };
     }
 
-    private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note) =>
-        $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}) · {document} {section}{(note is null ? "" : " · " + note)}";
+    private static string Describe(Comparator comparator, decimal value, string? unit, Vintage vintage, string document, string section, string? note, GoalShape? shape) =>
+        $"{comparator.ToAscii()} {value.Trimmed().ToString(CultureInfo.InvariantCulture)}{unit} ({KebabEnum.ToText(vintage)}){(shape is { } s ? " [" + GoalRuleText.KebabName(s) + "]" : "")} · {document} {section}{(note is null ? "" : " · " + note)}";
 }

@@ -27,11 +27,13 @@ public sealed class ObservationForm
     [Display(Name = "Section")] public string? Section { get; set; }
     [Display(Name = "Note (Chinese)")] public string? NoteZh { get; set; }
     [Display(Name = "Note (English)")] public string? NoteEn { get; set; }
+    [Display(Name = "Goal shape")] public string? Shape { get; set; }
 
     public Dictionary<string, string?> Values() => new()
     {
         ["indicator"] = Indicator, ["region"] = Region, ["period"] = Period, ["kind"] = Kind, ["comparator"] = Comparator,
         ["value"] = Value, ["unit"] = Unit, ["vintage"] = Vintage, ["document"] = Document, ["section"] = Section, ["note_zh"] = NoteZh, ["note_en"] = NoteEn,
+        ["shape"] = Shape,
     };
 }
 
@@ -59,6 +61,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 Comparator = o.Comparator == Comparator.Eq ? "=" : o.Comparator == Comparator.Ge ? ">=" : o.Comparator == Comparator.Le ? "<=" : "~",
                 Value = o.Value.ToString(), Unit = o.UnitCode, Vintage = o.Vintage == Domain.Vintage.Preliminary ? "preliminary" : "final",
                 Document = o.Document!.Code, Section = o.Section, NoteZh = o.NoteZh, NoteEn = o.NoteEn,
+                Shape = o.Shape == null ? null : o.Shape.ToString()!.ToLower(),
             })
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -82,7 +85,10 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 modelState.AddModelError("", "This figure no longer exists; it may have been deleted by someone else.");
                 return false;
             }
-            FormFields.ExpectVersion(db, observation, form.Version);
+            if (!FormFields.ExpectVersion(db, observation, form.Version, modelState))
+            {
+                return false;
+            }
         }
         else
         {
@@ -103,7 +109,7 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
         (observation.StartYear, observation.EndYear, observation.Kind) = (row.Period.StartYear, row.Period.EndYear, row.Kind);
         (observation.Comparator, observation.Value, observation.UnitCode) = (row.Comparator, row.Value, row.Unit == indicator.UnitCode ? null : row.Unit);
         observation.Vintage = row.Vintage;
-        (observation.Section, observation.NoteZh, observation.NoteEn) = (row.Section, row.NoteZh, row.NoteEn);
+        (observation.Section, observation.NoteZh, observation.NoteEn, observation.Shape) = (row.Section, row.NoteZh, row.NoteEn, row.Shape);
     }
 
     public async Task<string?> LabelAsync(long id, CancellationToken cancellationToken) =>

@@ -25,6 +25,7 @@ public sealed record RecordListItem(int Id, string Key, string Label, string? Li
 public sealed class RecordEditors(DashboardDbContext db, AdminReference reference)
 {
     private static readonly Choice[] Measures = Enum.GetValues<Measure>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
+    private static readonly Choice[] Bases = Enum.GetValues<PriceBasis>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] Directions = Enum.GetValues<Direction>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] Charts = Enum.GetValues<ChartType>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
     private static readonly Choice[] MilestoneKinds = Enum.GetValues<MilestoneKind>().Select(m => new Choice(KebabEnum.ToText(m), KebabEnum.ToText(m))).ToArray();
@@ -41,6 +42,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             new("chart", "Chart", FieldType.Select, Charts), new("growth_of", "Growth of (level indicator)", FieldType.Select, choices.Indicators, Optional: true),
             new("description_zh", "Chinese description", FieldType.TextArea, Optional: true), new("description_en", "English description", FieldType.TextArea, Optional: true),
             new("axis_min", "Axis from (optional)", FieldType.Text, Optional: true), new("axis_max", "Axis to (optional; ranks among 16 cities: 16)", FieldType.Text, Optional: true),
+            new("basis", "Prices of a growth rate (optional)", FieldType.Select, Bases, Optional: true),
         ];
     }
 
@@ -96,7 +98,10 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This document no longer exists.");
             return false;
         }
-        FormFields.ExpectVersion(db, document, id is null ? null : Version(values));
+        if (id is not null && !FormFields.ExpectVersion(db, document, Version(values), modelState))
+        {
+            return false;
+        }
         if (id is null)
         {
             db.Documents.Add(document);
@@ -125,6 +130,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             ["measure"] = KebabEnum.ToText(i.Measure), ["direction"] = KebabEnum.ToText(i.Direction), ["precision"] = Text(i.Precision),
             ["chart"] = KebabEnum.ToText(i.Chart), ["growth_of"] = i.GrowthOf?.Code, ["description_zh"] = i.DescriptionZh, ["description_en"] = i.DescriptionEn,
             ["axis_min"] = i.AxisMin is { } min ? Format.Invariant(min) : null, ["axis_max"] = i.AxisMax is { } max ? Format.Invariant(max) : null,
+            ["basis"] = i.Basis is { } basis ? KebabEnum.ToText(basis) : null,
             ["version"] = VersionOf(i),
         };
     }
@@ -154,7 +160,10 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This indicator no longer exists.");
             return false;
         }
-        FormFields.ExpectVersion(db, indicator, id is null ? null : Version(values));
+        if (id is not null && !FormFields.ExpectVersion(db, indicator, Version(values), modelState))
+        {
+            return false;
+        }
         if (id is null)
         {
             db.Indicators.Add(indicator);
@@ -162,7 +171,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         (indicator.Code, indicator.NameZh, indicator.NameEn, indicator.UnitCode) = (row.Code, row.NameZh, row.NameEn, row.Unit);
         (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
         (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
-        (indicator.AxisMin, indicator.AxisMax) = (row.AxisMin, row.AxisMax);
+        (indicator.AxisMin, indicator.AxisMax, indicator.Basis) = (row.AxisMin, row.AxisMax, row.Basis);
         indicator.Category = await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
         indicator.GrowthOf = row.GrowthOf is null ? null : await db.Indicators.SingleAsync(i => i.Code == row.GrowthOf, cancellationToken);
         return await FormFields.SaveAsync(db, user, modelState, "Code", $"An indicator with the code '{row.Code}' already exists.", cancellationToken);
@@ -182,7 +191,10 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
             modelState.AddModelError("", "This milestone no longer exists.");
             return false;
         }
-        FormFields.ExpectVersion(db, milestone, id is null ? null : Version(values));
+        if (id is not null && !FormFields.ExpectVersion(db, milestone, Version(values), modelState))
+        {
+            return false;
+        }
         if (id is null)
         {
             db.Milestones.Add(milestone);

@@ -10,10 +10,30 @@ public sealed record ApiTarget(string Comparator, decimal Value, string Unit, de
 
 public sealed record ApiResult(decimal Value, string Unit, int Year, string Vintage, string Document, string PublishedOn, string? Url, bool IsBaseline);
 
-public sealed record ApiGap(bool Reached, decimal? Ratio, decimal? GapPoints, decimal? Remaining, decimal? RequiredRate, decimal? AchievedRate);
+public sealed record ApiGap(bool Reached, decimal? Ratio, decimal? GapPoints, decimal? Remaining, decimal? RequiredRate, decimal? AchievedRate,
+    decimal? RequiredPace = null, decimal? AchievedPace = null, decimal? SoFar = null, IReadOnlyList<int>? MissedYears = null, IReadOnlyList<int>? MissingYears = null);
 
+/// <param name="Shape">How the goal is worded and so judged: level, annual, cumulative, average, share, rank, limit or deliverable (see /api/rules).</param>
+/// <param name="Phase">not-started, in-progress or ended, from today's date against the goal's period.</param>
 public sealed record ApiGoal(string Indicator, string Region, string Period, ApiTarget? Target, ApiTarget? Stretch, ApiResult? Result,
-    string Status, ApiGap? Gap, string Document, string? Url);
+    string Status, ApiGap? Gap, string Document, string? Url, string Shape = "level", string Phase = "in-progress");
+
+public sealed record ApiText(string Zh, string En);
+
+public sealed record ApiStatusRule(string Status, string Symbol, ApiText Name, ApiText Rule);
+
+public sealed record ApiShapeRule(string Shape, ApiText Name, string Wording, ApiText Rule);
+
+/// <summary>The rules as the pages state them, from the same definitions (<see cref="GoalRuleText"/>).</summary>
+public sealed record ApiRules(IReadOnlyList<ApiText> Principles, IReadOnlyList<ApiStatusRule> Statuses, IReadOnlyList<ApiShapeRule> Shapes)
+{
+    public static ApiRules Current { get; } = new(
+        GoalRuleText.Principles.Select(Text).ToList(),
+        GoalRuleText.Statuses.Select(s => new ApiStatusRule(KebabEnum.ToText(s), s.Symbol(), Text(s.Name()), Text(s.Rule()))).ToList(),
+        GoalRuleText.Shapes.Select(s => new ApiShapeRule(GoalRuleText.KebabName(s), Text(s.Name()), s.Wording(), Text(s.Rule()))).ToList());
+
+    private static ApiText Text(Bilingual text) => new(text.Zh, text.En);
+}
 
 public sealed record ApiDocument(string Code, string TitleZh, string TitleEn, string Kind, string? Publisher, string PublishedOn, string? Url,
     string? Reliability, int Figures, int FiguresOfRecord, int Milestones);
@@ -36,7 +56,7 @@ public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indic
         {
             // Every indicator is read, so that a growth goal is analysed with its level as the pages do; the filter applies after.
             var data = await indicators.ForRegionAsync(region, _ => true, cancellationToken);
-            foreach (var view in IndicatorQueries.Analyze(data))
+            foreach (var view in indicators.Analyze(data))
             {
                 var indicator = view.Indicator;
                 if ((category is not null && indicator.CategorySlug != category) || (codes.Count > 0 && !codes.Contains(indicator.Code)))
@@ -63,8 +83,10 @@ public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indic
                     actual.Citation.DocumentCode, actual.Citation.PublishedOn, actual.Citation.Url, goal.Actual is null)
                 : null,
             KebabEnum.ToText(goal.Status),
-            progress is null ? null : new ApiGap(progress.Reached, Round(progress.Ratio), Round(progress.GapPoints), Round(progress.Remaining), Round(progress.RequiredRate), Round(progress.AchievedRate)),
-            setBy.DocumentCode, setBy.Url);
+            progress is null ? null : new ApiGap(progress.Reached, Round(progress.Ratio), Round(progress.GapPoints), Round(progress.Remaining), Round(progress.RequiredRate), Round(progress.AchievedRate),
+                progress.Pace is { Kind: PaceKind.Linear } linear ? Round(linear.Required) : null, progress.Pace is { Kind: PaceKind.Linear } done ? Round(done.Achieved) : null,
+                Round(progress.SoFar), progress.MissedYears, progress.MissingYears),
+            setBy.DocumentCode, setBy.Url, GoalRuleText.KebabName(goal.Shape), progress is null ? "in-progress" : KebabEnum.ToText(progress.Phase));
     }
 
     private static ApiTarget? Target(IndicatorData indicator, Figure? figure) => figure is null ? null

@@ -52,7 +52,7 @@ public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indi
             foreach (var slug in selection.Regions)
             {
                 var data = await indicators.ForRegionAsync(slug, _ => true, cancellationToken);
-                byRegion[slug] = IndicatorQueries.Analyze(data).ToDictionary(v => v.Indicator.Code, StringComparer.Ordinal);
+                byRegion[slug] = indicators.Analyze(data).ToDictionary(v => v.Indicator.Code, StringComparer.Ordinal);
             }
             var several = selection.Regions.Count > 1;
             foreach (var (item, index) in selection.Items.Select((item, index) => (item, index)))

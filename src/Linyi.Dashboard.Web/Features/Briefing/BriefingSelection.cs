@@ -116,6 +116,10 @@ public sealed record BriefingSelection(IReadOnlyList<BriefingItem> Items, IReadO
         {
             errors.Add($"The {nameEn} is {text.Length} characters long; at most {max} are allowed. / {nameZh}共 {text.Length} 个字符，最多 {max} 个。");
         }
+        if (text.Any(c => char.IsControl(c) || Web.Data.Seeding.FieldReader.IsBidiControl(c)))
+        {
+            errors.Add($"The {nameEn} contains a control or text-direction character; use plain text. / {nameZh}含有控制字符或文字方向字符，请使用普通文字。");
+        }
         return text.Length == 0 ? null : text.Normalize(NormalizationForm.FormC);
     }
 

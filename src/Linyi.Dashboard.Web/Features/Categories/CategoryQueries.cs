@@ -45,7 +45,7 @@ public sealed class CategoryQueries(DashboardDbContext db, IndicatorQueries indi
             var data = await indicators.ForRegionAsync(filter.RegionOrCity,
                 i => i.Category!.Slug == slug || db.Indicators.Any(g => g.GrowthOfId == i.Id && g.Category!.Slug == slug), cancellationToken,
                 filter.Period, filter.Kind);
-            return IndicatorQueries.Analyze(data.Where(d => d.CategorySlug == slug).ToList(), data);
+            return indicators.Analyze(data.Where(d => d.CategorySlug == slug).ToList(), data);
         }, cancellationToken);
         IEnumerable<IndicatorView> sorted = sort switch
         {

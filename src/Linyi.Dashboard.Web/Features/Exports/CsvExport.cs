@@ -26,7 +26,9 @@ public static class CsvExport
                         writer.WriteField(number);
                         break;
                     case { Kind: CellKind.Text }:
-                        writer.WriteField(ExportTable.Defuse(cell.Text));
+                        // Quoted when it holds a ';' or a tab, so that a spreadsheet that splits on those (as many locales
+                        // do) keeps it one cell: the part after the separator cannot become a formula of its own.
+                        writer.WriteField(ExportTable.Defuse(cell.Text), cell.Text.AsSpan().IndexOfAny(';', '\t') >= 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
                         break;
                     default:
                         writer.WriteField(cell.Text);

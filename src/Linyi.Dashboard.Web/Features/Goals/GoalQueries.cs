@@ -14,7 +14,7 @@ public sealed class GoalQueries(IndicatorQueries indicators, VersionedCache cach
 {
     public async Task<IReadOnlyList<GoalRow>> AllAsync(CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync("goals|city", async () =>
-            IndicatorQueries.Analyze(await indicators.ForRegionAsync(DashboardFilter.City, _ => true, cancellationToken))
+            indicators.Analyze(await indicators.ForRegionAsync(DashboardFilter.City, _ => true, cancellationToken))
                 .SelectMany(v => v.Goals.Select(g => new GoalRow(v, g)))
                 .ToList(), cancellationToken);
 

@@ -39,7 +39,7 @@ public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filte
         // a large database costs a lookup rather than a pass over every indicator.
         var overview = await cache.GetOrCreateAsync($"overview|{filter.RegionOrCity}|{category}|{filter.Period}|{filter.Kind}|{filter.IsEmpty}", async () =>
         {
-            var views = IndicatorQueries.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind));
+            var views = indicators.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind));
             var summaries = refs.Categories.Where(c => category is null || c.Slug == category).Select(c =>
             {
                 var inCategory = views.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();

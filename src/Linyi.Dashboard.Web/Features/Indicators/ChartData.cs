@@ -35,6 +35,24 @@ public sealed record ChartData(
     IReadOnlyList<ChartMark> Marks,
     ChartPace? Pace)
 {
+    /// <summary>Years between the first and the last result that have none: the line breaks there and the caption names them.</summary>
+    public IReadOnlyList<int> Missing { get; init; } = [];
+
+    /// <summary>A chart says something only with two results or more; a single figure is shown as a figure.</summary>
+    public static bool Worthwhile(IndicatorView view) =>
+        view.Indicator.Observations.Count(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan) >= 2;
+
+    private static List<int> MissingYears(IEnumerable<int> resultYears, IReadOnlyList<int> axisYears)
+    {
+        var present = resultYears.ToHashSet();
+        if (present.Count == 0)
+        {
+            return [];
+        }
+        var (first, last) = (present.Min(), present.Max());
+        return axisYears.Where(y => y > first && y < last && !present.Contains(y)).ToList();
+    }
+
     /// <summary>Years are spread evenly (gaps kept) unless the record spans so long that only the years with figures are shown.</summary>
     private const int MaxContinuousYears = 16;
 
@@ -69,7 +87,8 @@ public sealed record ChartData(
             {
                 marks.Add(new ChartMark(at, stretch.Value, "stretch", stretch.Comparator.ToAscii(), Label(goal.Period, stretch: true)));
             }
-            if (goal.Period.IsSpan && goal == view.CurrentGoal && PacePath(indicator, goal, years) is { } path)
+            if (goal.Period.IsSpan && goal == view.CurrentGoal && goal.Shape == GoalShape.Level && goal.MainProgress?.Phase == GoalPhase.InProgress
+                && PacePath(indicator, goal, years) is { } path)
             {
                 pace = new ChartPace(path, Localized.IsEnglish ? $"Path to the {goal.Period} goal (derived)" : $"{goal.Period}年目标所需路径（推算）");
             }
@@ -83,7 +102,10 @@ public sealed record ChartData(
             years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
             points,
             marks,
-            pace);
+            pace)
+        {
+            Missing = MissingYears(actuals.Select(a => a.StartYear), years),
+        };
     }
 
     /// <summary>A ranking of regions for one indicator and period: one bar per region, no goals.</summary>
@@ -100,7 +122,10 @@ public sealed record ChartData(
         return new ChartData(measure is Measure.Growth or Measure.Share || chart == ChartType.Line ? "line" : "bar", name, unit, precision,
             AxisFor(measure, unit, axisMin, axisMax), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
             years.Select(y => series.LastOrDefault(s => s.Year == y) is { Year: > 0 } s ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary) : null).ToList(),
-            [], null);
+            [], null)
+        {
+            Missing = MissingYears(series.Select(s => s.Year), years),
+        };
     }
 
     public static ChartAxis AxisFor(IndicatorData indicator) => AxisFor(indicator.Measure, indicator.UnitCode, indicator.AxisMin, indicator.AxisMax);

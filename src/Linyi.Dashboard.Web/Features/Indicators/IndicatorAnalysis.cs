@@ -6,11 +6,14 @@ namespace Linyi.Dashboard.Web.Features.Indicators;
 public sealed record Figure(decimal Value, Comparator Comparator, bool Converted, decimal OriginalValue, string OriginalUnit);
 
 /// <summary>
-/// One goal: a base target and/or a stretch (力争) target for a period, each judged only by a result inside that period;
-/// before there is one, the latest earlier result is the baseline.
+/// One goal: a base target and/or a stretch (力争) target for a period, with its shape, each judged only by results inside
+/// that period; before there is one, the latest earlier result is the baseline.
 /// </summary>
+/// <param name="Actual">The result the verdict rests on: always of the goal's own period.</param>
+/// <param name="ImpliedLevel">The level a growth target implies, only for a nominal growth rate: levels are stated at current prices.</param>
 public sealed record GoalView(
     Period Period,
+    GoalShape Shape,
     Figure? Target,
     Figure? Stretch,
     GoalProgress? TargetProgress,
@@ -27,6 +30,8 @@ public sealed record GoalView(
 
     /// <summary>True when the implied level grows a base that is itself only a floor (≥ 3000), so the level is one too.</summary>
     public bool ImpliedLevelIsFloor { get; init; }
+
+    public PriceBasis? ImpliedLevelBasis { get; init; }
 }
 
 public sealed record IndicatorView(
@@ -34,8 +39,11 @@ public sealed record IndicatorView(
     ObservationData? LatestActual,
     IReadOnlyList<GoalView> Goals)
 {
-    /// <summary>The goal for the latest period: what the indicator is judged on today.</summary>
-    public GoalView? CurrentGoal => Goals.Count == 0 ? null : Goals[^1];
+    /// <summary>The goal that speaks for the indicator today: the one in progress, else the latest that has ended, else the next.</summary>
+    public GoalView? CurrentGoal =>
+        Goals.LastOrDefault(g => g.MainProgress?.Phase == GoalPhase.InProgress)
+        ?? Goals.LastOrDefault(g => g.MainProgress?.Phase == GoalPhase.Ended)
+        ?? Goals.FirstOrDefault();
 
     public GoalStatus Status => CurrentGoal?.Status ?? GoalStatus.NoData;
 }
@@ -43,7 +51,7 @@ public sealed record IndicatorView(
 public static class IndicatorAnalysis
 {
     /// <param name="growthBase">For a growth indicator, the level indicator it grows (for the implied level).</param>
-    public static IndicatorView Analyze(IndicatorData indicator, IndicatorData? growthBase = null)
+    public static IndicatorView Analyze(IndicatorData indicator, DateOnly today, IndicatorData? growthBase = null)
     {
         var actuals = indicator.Observations.Where(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan)
             .OrderBy(o => o.StartYear).ToList();
@@ -51,41 +59,65 @@ public static class IndicatorAnalysis
             .GroupBy(o => o.Period)
             .OrderBy(g => g.Key.EndYear).ThenBy(g => g.Key.StartYear)
             .Select(g => BuildGoal(indicator, g.Key, g.FirstOrDefault(o => o.Kind == ObservationKind.Target),
-                g.FirstOrDefault(o => o.Kind == ObservationKind.Stretch), actuals, growthBase))
+                g.FirstOrDefault(o => o.Kind == ObservationKind.Stretch), actuals, growthBase, today))
             .ToList();
         return new IndicatorView(indicator, actuals.LastOrDefault(), goals);
     }
 
+    /// <summary>The shape a goal is judged by when its record names none: by what the indicator measures.</summary>
+    public static GoalShape DefaultShape(Measure measure, Comparator comparator) =>
+        comparator == Comparator.Le ? GoalShape.Limit
+        : measure switch
+        {
+            Measure.Growth => GoalShape.Annual,
+            Measure.Share => GoalShape.Share,
+            Measure.Rank => GoalShape.Rank,
+            _ => GoalShape.Level,
+        };
+
     private static GoalView BuildGoal(IndicatorData indicator, Period period, ObservationData? target, ObservationData? stretch,
-        List<ObservationData> actuals, IndicatorData? growthBase)
+        List<ObservationData> actuals, IndicatorData? growthBase, DateOnly today)
     {
-        // Only a result inside the goal's period judges it; the latest result before the period is its baseline.
-        var actual = actuals.LastOrDefault(a => a.StartYear >= period.StartYear && a.StartYear <= period.EndYear);
+        var inPeriod = actuals.Where(a => a.StartYear >= period.StartYear && a.StartYear <= period.EndYear).ToList();
         var baseline = actuals.LastOrDefault(a => a.StartYear < period.StartYear);
         var targetFigure = target is null ? null : ToFigure(indicator, target);
         var stretchFigure = stretch is null ? null : ToFigure(indicator, stretch);
-        GoalProgress? Judge(Figure? figure) => figure is null ? null : ProgressRules.Evaluate(new Goal(
-            indicator.Measure, indicator.Direction, figure.Comparator, figure.Value, period,
-            actual is null ? null : ToFigure(indicator, actual).Value, actual?.StartYear, baseline is null ? null : ToFigure(indicator, baseline).Value, baseline?.StartYear));
+        var main = (target ?? stretch)!;
+        var shape = main.Shape ?? DefaultShape(indicator.Measure, main.Comparator);
+        var results = inPeriod.Select(a => Result(indicator, a)).ToList();
+        GoalProgress? Judge(Figure? figure) => figure is null ? null : GoalRules.Evaluate(new Goal(
+            shape, indicator.Measure, indicator.Direction, figure.Comparator, figure.Value, period, results,
+            baseline is null ? null : Result(indicator, baseline)), today);
+        var targetProgress = Judge(targetFigure);
+        var stretchProgress = Judge(stretchFigure);
+        var judgedYear = (targetProgress ?? stretchProgress)?.Judged?.Year;
+        var actual = judgedYear is { } year ? inPeriod.LastOrDefault(a => a.StartYear == year) : null;
 
         decimal? implied = null;
         string? impliedUnit = null;
         var impliedFloor = false;
-        if (growthBase is not null && indicator.Measure == Measure.Growth && (targetFigure ?? stretchFigure) is { } growth)
+        PriceBasis? impliedBasis = null;
+        if (growthBase is not null && indicator.Measure == Measure.Growth && !period.IsSpan && (targetFigure ?? stretchFigure) is { } growth
+            && indicator.Basis is PriceBasis.Nominal and var basis)
         {
             var baseLevel = growthBase.Observations.LastOrDefault(o => o.Kind == ObservationKind.Actual && o.EndYear == period.StartYear - 1 && o.UnitCode is null);
-            if (baseLevel is not null)
+            if (baseLevel is not null && baseLevel.Comparator != Comparator.Le)
             {
-                implied = ProgressRules.ImpliedLevel(baseLevel.Value, growth.Value);
+                implied = GoalRules.ImpliedLevel(baseLevel.Value, growth.Value);
                 impliedUnit = growthBase.UnitCode;
                 impliedFloor = baseLevel.Comparator == Comparator.Ge;
+                impliedBasis = basis;
             }
         }
-        return new GoalView(period, targetFigure, stretchFigure, Judge(targetFigure), Judge(stretchFigure), actual, baseline, implied, impliedUnit)
+        return new GoalView(period, shape, targetFigure, stretchFigure, targetProgress, stretchProgress, actual, baseline, implied, impliedUnit)
         {
             ImpliedLevelIsFloor = impliedFloor,
+            ImpliedLevelBasis = impliedBasis,
         };
     }
+
+    private static YearResult Result(IndicatorData indicator, ObservationData observation) =>
+        new(observation.StartYear, ToFigure(indicator, observation).Value, observation.Comparator);
 
     public static Figure ToFigure(IndicatorData indicator, ObservationData observation) =>
         observation.UnitCode is { } unit && observation.UnitToBase is { } toBase && toBase != indicator.UnitToBase

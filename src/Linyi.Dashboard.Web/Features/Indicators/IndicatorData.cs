@@ -4,7 +4,8 @@ using Linyi.Dashboard.Web.Infrastructure;
 namespace Linyi.Dashboard.Web.Features.Indicators;
 
 /// <summary>Where a figure comes from: the document (with its web address, when it has one) and the place in it.</summary>
-public sealed record CitationData(string DocumentCode, string TitleZh, string TitleEn, string PublishedOn, string Section, DocumentKind Kind, string? Publisher, string? Url);
+public sealed record CitationData(string DocumentCode, string TitleZh, string TitleEn, string PublishedOn, string Section, DocumentKind Kind, string? Publisher, string? Url,
+    string? Reliability = null);
 
 public sealed record ObservationData(
     long Id,
@@ -19,7 +20,8 @@ public sealed record ObservationData(
     Vintage Vintage,
     CitationData Citation,
     string? NoteZh,
-    string? NoteEn) : IVintage
+    string? NoteEn,
+    GoalShape? Shape = null) : IVintage
 {
     /// <summary>The note in the page's language, or the other language's when only that one exists.</summary>
     public LocalText? Note => LocalText.Of(NoteZh, NoteEn);
@@ -71,6 +73,7 @@ public sealed record IndicatorData(
     decimal? AxisMin,
     decimal? AxisMax,
     string? GrowthOfCode,
+    PriceBasis? Basis,
     string DescriptionZh,
     string DescriptionEn,
     IReadOnlyList<ObservationData> Observations);

@@ -26,7 +26,7 @@ public sealed class IndicatorPageQueries(DashboardDbContext db, IndicatorQueries
             return null;
         }
         var level = data.FirstOrDefault(d => d.Code == self.GrowthOfCode);
-        var views = IndicatorQueries.Analyze(data);
+        var views = indicators.Analyze(data);
         var view = views.First(v => v.Indicator.Code == code);
         var names = new[] { self.NameZh, level?.NameZh }.OfType<string>().ToList();
         var milestones = (await indicators.MilestonesAsync(m => m.Category!.Slug == self.CategorySlug && m.Region!.Kind != Domain.RegionKind.Outside, cancellationToken))

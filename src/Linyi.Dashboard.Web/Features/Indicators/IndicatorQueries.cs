@@ -9,7 +9,7 @@ public sealed record MilestoneData(string RegionSlug, string RegionNameZh, strin
     string TitleZh, string TitleEn, string? CategorySlug, CitationData Citation);
 
 /// <summary>Reads indicators with the observations of one region: one round trip, projected, untracked.</summary>
-public sealed class IndicatorQueries(DashboardDbContext db)
+public sealed class IndicatorQueries(DashboardDbContext db, TimeProvider clock)
 {
     public async Task<List<IndicatorData>> ForRegionAsync(string regionSlug, Expression<Func<Indicator, bool>> filter, CancellationToken cancellationToken,
         Period? period = null, ObservationKind? kind = null)
@@ -23,7 +23,7 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                 i.Category!.Slug, i.Category.NameZh, i.Category.NameEn, i.Category.SortOrder,
                 i.UnitCode, i.Unit!.NameEn, i.Unit.ToBase,
                 i.Measure, i.Direction, i.Precision, i.Chart, i.AxisMin, i.AxisMax,
-                i.GrowthOf == null ? null : i.GrowthOf.Code,
+                i.GrowthOf == null ? null : i.GrowthOf.Code, i.Basis,
                 i.DescriptionZh, i.DescriptionEn,
                 i.Observations
                     .Where(o => o.Region!.Slug == regionSlug
@@ -34,19 +34,23 @@ public sealed class IndicatorQueries(DashboardDbContext db)
                         o.Id, regionSlug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value,
                         o.UnitCode, o.Unit == null ? null : o.Unit.ToBase, o.Vintage,
                         new CitationData(o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Document.PublishedOn, o.Section,
-                            o.Document.Kind, o.Document.Publisher, o.Document.Url),
-                        o.NoteZh, o.NoteEn))
+                            o.Document.Kind, o.Document.Publisher, o.Document.Url, o.Document.Reliability),
+                        o.NoteZh, o.NoteEn, o.Shape))
                     .ToList()))
             .ToListAsync(cancellationToken);
         return all.Select(i => i with { Observations = ObservationData.OfRecord(i.Observations) }).ToList();
     }
 
     /// <summary>Analyzes each indicator, pairing growth indicators with the level they grow.</summary>
-    public static List<IndicatorView> Analyze(IReadOnlyList<IndicatorData> indicators, IReadOnlyList<IndicatorData>? levels = null)
+    public List<IndicatorView> Analyze(IReadOnlyList<IndicatorData> indicators, IReadOnlyList<IndicatorData>? levels = null)
     {
         var byCode = (levels ?? indicators).ToDictionary(i => i.Code);
-        return indicators.Select(i => IndicatorAnalysis.Analyze(i, i.GrowthOfCode is { } code ? byCode.GetValueOrDefault(code) : null)).ToList();
+        var today = Today;
+        return indicators.Select(i => IndicatorAnalysis.Analyze(i, today, i.GrowthOfCode is { } code ? byCode.GetValueOrDefault(code) : null)).ToList();
     }
+
+    /// <summary>The date that decides each goal's phase, in the city's time zone.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     public Task<List<MilestoneData>> MilestonesAsync(Expression<Func<Milestone, bool>> filter, CancellationToken cancellationToken) =>
         db.Milestones.AsNoTracking()

@@ -65,7 +65,7 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
     public static CountyMap Locator(string id, string title, Reference refs, IReadOnlyDictionary<int, int> figures, string? highlighted)
     {
         string? Count(RegionInfo region) => figures.GetValueOrDefault(region.Id) is var n and > 0
-            ? Localized.Pick($"{n}项数据", n == 1 ? "1 figure" : $"{n} figures")
+            ? Localized.Pick($"{n}项结果", n == 1 ? "1 result" : $"{n} results")
             : null;
         var areas = refs.Regions.Where(OnMap).Select(r => new MapArea(r.AdminCode!, r.Slug, Localized.Pick(r.NameZh, r.NameEn),
             figures.GetValueOrDefault(r.Id) is var n and > 0 ? n : null, Count(r), null, r.Slug == highlighted)).ToList();

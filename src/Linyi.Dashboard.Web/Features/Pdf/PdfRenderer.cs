@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -261,10 +263,34 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         var pages = language == "en"
             ? "\"Page \" counter(page) \" of \" counter(pages)"
             : "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"";
-        var text = "\"" + footer.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal) + "\"";
+        var text = CssString(footer);
         const string box = "font-size: 8px; color: #444; font-family: " + PrintFontFamily + ";";
         return $"@page {{ @bottom-left {{ content: {text}; {box} }} @bottom-right {{ content: {pages}; {box} }} }}";
+    }
+
+    /// <summary>
+    /// A CSS string literal that holds <paramref name="text"/> and nothing else: every character but letters, digits and
+    /// spaces is written as a six-digit escape, so no character of the text can end the string; control characters become spaces.
+    /// </summary>
+    public static string CssString(string text)
+    {
+        var css = new StringBuilder(text.Length * 2 + 2).Append('"');
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune))
+            {
+                css.Append(' ');
+            }
+            else if (rune.IsAscii && (Rune.IsLetterOrDigit(rune) || rune.Value == ' '))
+            {
+                css.Append((char)rune.Value);
+            }
+            else
+            {
+                css.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture));
+            }
+        }
+        return css.Append('"').ToString();
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         var category = refs.Category(filter.Category);
         var slug = filter.Category;
         var data = await indicators.ForRegionAsync(region.Slug, i => slug == null || i.Category!.Slug == slug, cancellationToken, filter.Period, filter.Kind);
-        var views = IndicatorQueries.Analyze(data).Where(v => v.Indicator.Observations.Count > 0).ToList();
+        var views = indicators.Analyze(data).Where(v => v.Indicator.Observations.Count > 0).ToList();
         var byCode = views.ToDictionary(v => v.Indicator.Code);
         var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null).GroupBy(v => v.Indicator.GrowthOfCode!).ToDictionary(g => g.Key, g => g.First());
 
@@ -95,6 +95,5 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
     }
 
     /// <summary>A chart says something only with two points: two actuals, or an actual and a target line.</summary>
-    public static bool IsChartable(IndicatorView view) =>
-        view.Indicator.Observations.Count(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan) + (view.CurrentGoal is null ? 0 : 1) > 1;
+    public static bool IsChartable(IndicatorView view) => ChartData.Worthwhile(view);
 }

@@ -29,7 +29,8 @@ public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IRea
 /// <summary>A target that names the region, judged by <see cref="ProgressRules"/> against the region's own result once one is published.</summary>
 public sealed record CountyGoal(DataRow Target, DataRow? Result, GoalStatus Status);
 
-public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Figures, int Milestones)> Regions, CountyMap Map);
+/// <param name="Regions">Each region with its results and targets of record (the map counts the same results) and its milestones.</param>
+public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Results, int Targets, int Milestones)> Regions, CountyMap Map);
 
 /// <summary>One cell of the coverage grid: the years for which a county has a result of record for an indicator.</summary>
 public sealed record CoverageCell(string RegionSlug, string IndicatorCode, IReadOnlyList<int> Years);
@@ -127,15 +128,22 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var codes = targets.Select(t => t.IndicatorCode).Distinct().ToList();
         var rules = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
             .Select(i => new { i.Code, i.Measure, i.Direction }).ToDictionaryAsync(i => i.Code, cancellationToken);
+        var ids = targets.Select(t => t.Id).ToList();
+        var shapes = await db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Shape }).ToDictionaryAsync(o => o.Id, o => o.Shape, cancellationToken);
+        var today = indicators.Today;
         return targets.Select(target =>
         {
             // The latest result in the target's period, in the target's unit: a county figure judges a county goal.
-            var result = rows.Where(r => r.Kind == ObservationKind.Actual && r.IndicatorCode == target.IndicatorCode && r.Unit == target.Unit
+            var results = rows.Where(r => r.Kind == ObservationKind.Actual && r.IndicatorCode == target.IndicatorCode && r.Unit == target.Unit
                     && r.StartYear == r.EndYear && r.EndYear >= target.StartYear && r.EndYear <= target.EndYear)
-                .MaxBy(r => r.EndYear);
+                .OrderBy(r => r.EndYear).ToList();
             var rule = rules[target.IndicatorCode];
-            var goal = new Goal(rule.Measure, rule.Direction, target.Comparator, target.Value, target.Period, result?.Value, result?.EndYear);
-            return new CountyGoal(target, result, ProgressRules.Evaluate(goal).Status);
+            var shape = shapes.GetValueOrDefault(target.Id) ?? IndicatorAnalysis.DefaultShape(rule.Measure, target.Comparator);
+            var goal = new Goal(shape, rule.Measure, rule.Direction, target.Comparator, target.Value, target.Period,
+                results.Select(r => new YearResult(r.EndYear, r.Value, r.Comparator)).ToList());
+            var progress = GoalRules.Evaluate(goal, today);
+            var result = progress.Judged is { } judged ? results.LastOrDefault(r => r.EndYear == judged.Year) : null;
+            return new CountyGoal(target, result, progress.Status);
         }).ToList();
     }
 
@@ -215,10 +223,11 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
 
     public async Task<RegionIndexViewModel> IndexAsync(Reference refs, CancellationToken cancellationToken)
     {
-        var figures = await db.Observations.AsNoTracking().OfRecord(db).GroupBy(o => o.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var targets = await db.Observations.AsNoTracking().OfRecord(db).Where(o => o.Kind != ObservationKind.Actual).GroupBy(o => o.RegionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var milestones = await db.Milestones.AsNoTracking().GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var results = await FigureCountsAsync(cancellationToken);
-        return new RegionIndexViewModel(refs.Regions.Select(r => (r, figures.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
+        return new RegionIndexViewModel(refs.Regions.Select(r => (r, results.GetValueOrDefault(r.Id), targets.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
             CountyMap.Locator("map-regions", Localized.Pick("区县数据分布", "Where the data is"), refs, results, null));
     }
 }

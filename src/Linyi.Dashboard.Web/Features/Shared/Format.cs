@@ -57,6 +57,10 @@ public static partial class Format
     /// <summary>A colon in the page's script: full-width after Chinese, a colon and a space after English.</summary>
     public static string Colon => Localized.IsEnglish ? ": " : "：";
 
+    /// <summary>A period as readers say it: 2024年, 2022–2026年; 2024, 2022–2026.</summary>
+    public static string PeriodLabel(Period period) =>
+        (period.IsSpan ? $"{period.StartYear}–{period.EndYear}" : period.StartYear.ToString(CultureInfo.InvariantCulture)) + (Localized.IsEnglish ? "" : "年");
+
     public static string Comma => Localized.IsEnglish ? ", " : "，";
 
     /// <summary>A parenthesis in the page's script: （…） in Chinese, " (…)" in English.</summary>

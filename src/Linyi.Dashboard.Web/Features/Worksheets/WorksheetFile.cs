@@ -23,7 +23,7 @@ public static class WorksheetFile
 
     public static readonly string[] TargetsHeader =
     [
-        .. new[] { "indicator", "indicator_name", "region", "region_name", "goal_period", "target", "stretch", "unit", "year", "new_comparator", "new_target", "new_stretch_comparator", "new_stretch" },
+        .. new[] { "indicator", "indicator_name", "region", "region_name", "goal_period", "target", "stretch", "unit", "year", "new_comparator", "new_target", "new_stretch_comparator", "new_stretch", "new_shape" },
         .. DocumentColumns,
     ];
 
@@ -32,12 +32,20 @@ public static class WorksheetFile
 
     public static string[] Header(WorksheetKind kind) => kind == WorksheetKind.Results ? ResultsHeader : TargetsHeader;
 
-    private static string?[] Cells(WorksheetRow r, WorksheetKind kind) =>
-    [
-        r.Indicator, r.IndicatorName, r.Region, r.RegionName, r.GoalPeriod, Goal(r.Target, r.TargetComparator), Goal(r.Stretch, r.StretchComparator), r.Unit,
-        r.Year.ToString(CultureInfo.InvariantCulture),
-        .. Enumerable.Repeat<string?>(null, Header(kind).Length - 9),
-    ];
+    private static string?[] Cells(WorksheetRow r, WorksheetKind kind)
+    {
+        string?[] cells =
+        [
+            r.Indicator, r.IndicatorName, r.Region, r.RegionName, r.GoalPeriod, Goal(r.Target, r.TargetComparator), Goal(r.Stretch, r.StretchComparator), r.Unit,
+            r.Year.ToString(CultureInfo.InvariantCulture),
+            .. Enumerable.Repeat<string?>(null, Header(kind).Length - 9),
+        ];
+        if (kind == WorksheetKind.Targets && r.Shape is { } shape)
+        {
+            cells[Array.IndexOf(TargetsHeader, "new_shape")] = GoalRuleText.KebabName(shape);
+        }
+        return cells;
+    }
 
     private static string? Goal(decimal? value, Comparator? comparator) =>
         value is not { } v ? null : (comparator is null or Comparator.Eq ? "" : comparator.Value.ToAscii()) + v.ToString(CultureInfo.InvariantCulture);
@@ -101,6 +109,7 @@ public static class WorksheetFile
             {
                 List("new_comparator", "\"=,>=,<=,~\"");
                 List("new_stretch_comparator", "\"=,>=,<=,~\"");
+                List("new_shape", "\"" + string.Join(',', KebabEnum.Texts<GoalShape>()) + "\"");
             }
             List("document_kind", "\"" + string.Join(',', KebabEnum.Texts<DocumentKind>()) + "\"");
             List("document", $"'文档 Documents'!$A$2:$A${Math.Max(documents.Count + 1, 2)}");
@@ -163,10 +172,11 @@ public static class WorksheetFile
         List<CsvRecord> records;
         if (IsXlsx(content))
         {
+            var before = errors.Count;
             records = ReadXlsx(fileName, content, errors);
             if (records.Count == 0)
             {
-                return null;
+                return errors.Count > before ? (WorksheetKind.Results, []) : null;
             }
         }
         else
@@ -192,43 +202,208 @@ public static class WorksheetFile
         return (WorksheetKind.Results, []);
     }
 
-    /// <summary>The first sheet's rows as text, each with its row number; cells may be inline or shared strings or numbers.</summary>
+    /// <summary>More rows than any worksheet of this site has (one row per goal).</summary>
+    public const int MaxRows = 10_000;
+
+    /// <summary>Cells further right than this are refused; a worksheet has 17 or 19 columns.</summary>
+    public const int MaxColumns = 64;
+
+    /// <summary>The largest part (sheet, shared strings, workbook, …) once decompressed, and all parts together.</summary>
+    public const long MaxPartBytes = 16 * 1024 * 1024;
+
+    public const long MaxPackageBytes = 48 * 1024 * 1024;
+
+    public const int MaxParts = 64;
+
+    public const string Unreadable = "the file is not a readable XLSX workbook";
+
+    public const string NoSheet = "the workbook's first sheet is missing or is not a worksheet";
+
+    /// <summary>
+    /// The first sheet's rows as text, each with its row number; cells may be inline or shared strings or numbers. The
+    /// package's parts are measured decompressed before anything is parsed, and the sheet is read as a stream, so that a
+    /// small file cannot unpack into a large one; rows and columns are capped.
+    /// </summary>
     private static List<CsvRecord> ReadXlsx(string fileName, byte[] content, List<SeedError> errors)
     {
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart!;
-            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-            var records = new List<CsvRecord>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            if (PackageTooLarge(content) is { } tooLarge)
             {
-                var fields = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
+                errors.Add(new SeedError(fileName, 0, 0, tooLarge));
+                return [];
+            }
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
+            if (FirstSheet(document) is not { } part)
+            {
+                errors.Add(new SeedError(fileName, 0, 0, NoSheet));
+                return [];
+            }
+            var shared = SharedStrings(document.WorkbookPart!);
+            var records = new List<CsvRecord>();
+            using var reader = OpenXmlReader.Create(part);
+            List<string>? fields = null;
+            var line = 0;
+            while (reader.Read())
+            {
+                if (reader.ElementType == typeof(Row))
                 {
+                    if (reader.IsStartElement)
+                    {
+                        if (fields is not null)
+                        {
+                            records.Add(new CsvRecord(line, fields));
+                        }
+                        if (records.Count == MaxRows)
+                        {
+                            errors.Add(new SeedError(fileName, 0, 0, string.Format(CultureInfo.InvariantCulture, TooManyRows, MaxRows)));
+                            return [];
+                        }
+                        line = Attribute(reader, "r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : records.Count + 1;
+                        fields = [];
+                    }
+                    else if (reader.IsEndElement && fields is not null)
+                    {
+                        records.Add(new CsvRecord(line, fields));
+                        fields = null;
+                    }
+                }
+                else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && fields is not null)
+                {
+                    var cell = (Cell)reader.LoadCurrentElement()!;
                     var column = Column(cell.CellReference?.Value) ?? fields.Count;
+                    if (column >= MaxColumns)
+                    {
+                        errors.Add(new SeedError(fileName, line, MaxColumns + 1, string.Format(CultureInfo.InvariantCulture, TooFarRight, Short(cell.CellReference?.Value), MaxColumns)));
+                        return [];
+                    }
                     while (fields.Count < column)
                     {
                         fields.Add("");
                     }
-                    var value = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, CultureInfo.InvariantCulture, out var index) && index < shared.Count
-                        ? shared[index]
-                        : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
-                    fields.Add(value.Trim());
+                    string value;
+                    if (cell.DataType?.Value == CellValues.SharedString)
+                    {
+                        if (!int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= shared.Count)
+                        {
+                            errors.Add(new SeedError(fileName, line, column + 1, string.Format(CultureInfo.InvariantCulture, NoSuchSharedString, Short(cell.CellValue?.Text))));
+                            return [];
+                        }
+                        value = shared[index];
+                    }
+                    else
+                    {
+                        value = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
+                    }
+                    if (column < fields.Count)
+                    {
+                        fields[column] = value.Trim();
+                    }
+                    else
+                    {
+                        fields.Add(value.Trim());
+                    }
                 }
-                records.Add(new CsvRecord((int)(row.RowIndex?.Value ?? (uint)records.Count + 1), fields));
+            }
+            if (fields is not null)
+            {
+                records.Add(new CsvRecord(line, fields));
             }
             return records;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or InvalidOperationException or FormatException or NullReferenceException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            errors.Add(new SeedError(fileName, 0, 0, "the file is not a readable XLSX workbook"));
+            errors.Add(new SeedError(fileName, 0, 0, Unreadable));
             return [];
         }
     }
+
+    public const string TooManyRows = "the sheet has more than {0:N0} rows; a worksheet has one row per goal";
+
+    public const string TooFarRight = "cell {0} lies beyond column {1}; a worksheet has no data that far right";
+
+    public const string NoSuchSharedString = "a cell refers to shared string '{0}', which the workbook does not have";
+
+    public const string PartTooLarge = "the workbook, or a part of it, unpacks to more than {0:N0} MB; a worksheet is far smaller";
+
+    /// <summary>Why the package is refused before parsing: too many parts, or a part or the whole too large once decompressed.</summary>
+    private static string? PackageTooLarge(byte[] content)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+        if (zip.Entries.Count > MaxParts)
+        {
+            return Unreadable;
+        }
+        string TooLarge(long cap) => string.Format(CultureInfo.InvariantCulture, PartTooLarge, cap / 1024 / 1024);
+        var total = 0L;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.Length > MaxPartBytes)
+            {
+                return TooLarge(MaxPartBytes);
+            }
+            // The sizes an archive states may be false: count the bytes it really unpacks to.
+            using var data = entry.Open();
+            var size = 0L;
+            int read;
+            while ((read = data.Read(buffer)) > 0)
+            {
+                size += read;
+                if (size > MaxPartBytes)
+                {
+                    return TooLarge(MaxPartBytes);
+                }
+                if (total + size > MaxPackageBytes)
+                {
+                    return TooLarge(MaxPackageBytes);
+                }
+            }
+            total += size;
+        }
+        return null;
+    }
+
+    private static WorksheetPart? FirstSheet(SpreadsheetDocument document)
+    {
+        if (document.WorkbookPart is not { } workbook)
+        {
+            return null;
+        }
+        using var reader = OpenXmlReader.Create(workbook);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(Sheet) && reader.IsStartElement)
+            {
+                var id = reader.Attributes.FirstOrDefault(a => a.LocalName == "id" && a.NamespaceUri == "http://schemas.openxmlformats.org/officeDocument/2006/relationships").Value;
+                return id is not null && workbook.TryGetPartById(id, out var part) ? part as WorksheetPart : null;
+            }
+        }
+        return null;
+    }
+
+    private static List<string> SharedStrings(WorkbookPart workbook)
+    {
+        var strings = new List<string>();
+        if (workbook.SharedStringTablePart is not { } part)
+        {
+            return strings;
+        }
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            {
+                strings.Add(reader.LoadCurrentElement()!.InnerText);
+            }
+        }
+        return strings;
+    }
+
+    private static string Short(string? text) => text is null ? "" : text.Length <= 12 ? text : text[..12] + "…";
+
+    private static string? Attribute(OpenXmlReader reader, string name) => reader.Attributes.FirstOrDefault(a => a.LocalName == name && a.NamespaceUri.Length == 0).Value;
 
     private static int? Column(string? reference)
     {
@@ -239,8 +414,8 @@ public static class WorksheetFile
         var number = 0;
         foreach (var c in reference.TakeWhile(char.IsAsciiLetterUpper))
         {
-            number = (number * 26) + (c - 'A' + 1);
+            number = Math.Min((number * 26) + (c - 'A' + 1), MaxColumns + 1);
         }
-        return number - 1;
+        return number == 0 ? null : number - 1;
     }
 }

@@ -60,10 +60,12 @@ public static class WorksheetImport
                     ["indicator"] = cells["indicator"], ["region"] = cells["region"], ["period"] = cells["year"], ["kind"] = kind, ["comparator"] = comparator,
                     ["value"] = value, ["unit"] = "", ["vintage"] = sheet.Kind == WorksheetKind.Results ? Or(cells["vintage"], "final") : "final",
                     ["document"] = cells["document"], ["section"] = Or(cells["section"], DefaultSection), ["note"] = "",
+                    ["shape"] = kind == "actual" ? "" : cells["new_shape"],
                 };
+                var before = errors.Count;
                 var row = Read(fileName, record.Line, values, SeedReader.Headers["observations.csv"], header, errors, f => SeedReader.ParseObservation(f, withNew),
-                    new Dictionary<string, string> { ["period"] = "year", ["value"] = valueColumn, ["comparator"] = otherColumn, ["vintage"] = otherColumn, ["kind"] = valueColumn });
-                if (seen.Add(row.VintageKey))
+                    new Dictionary<string, string> { ["period"] = "year", ["value"] = valueColumn, ["comparator"] = otherColumn, ["vintage"] = otherColumn, ["kind"] = valueColumn, ["shape"] = "new_shape" });
+                if (errors.Count > before || seen.Add(row.VintageKey))
                 {
                     rows.Add(row);
                 }

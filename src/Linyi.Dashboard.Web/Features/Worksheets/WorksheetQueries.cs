@@ -13,7 +13,7 @@ public enum WorksheetKind { Results, Targets }
 /// </summary>
 public sealed record WorksheetRow(
     string Indicator, string IndicatorName, string Region, string RegionName, string GoalPeriod,
-    decimal? Target, Comparator? TargetComparator, decimal? Stretch, Comparator? StretchComparator, string Unit, int Year);
+    decimal? Target, Comparator? TargetComparator, decimal? Stretch, Comparator? StretchComparator, string Unit, int Year, GoalShape? Shape = null);
 
 public sealed record WorksheetChoices(IReadOnlyList<string> Documents, IReadOnlyList<(string Slug, string Name)> Categories, IReadOnlyList<(string Slug, string Name)> Regions);
 
@@ -37,7 +37,7 @@ public sealed class WorksheetQueries(DashboardDbContext db, TimeProvider clock)
             .Select(o => new
             {
                 o.IndicatorId, o.RegionId, Indicator = o.Indicator!.Code, o.Indicator.NameZh, Region = o.Region!.Slug, RegionName = o.Region.NameZh,
-                o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, Unit = o.UnitCode ?? o.Indicator.UnitCode, Order = o.Indicator.Category!.SortOrder,
+                o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, Unit = o.UnitCode ?? o.Indicator.UnitCode, Order = o.Indicator.Category!.SortOrder, o.Shape,
             })
             .ToListAsync(cancellationToken);
         var goals = targets.GroupBy(t => (t.Indicator, t.Region, t.StartYear, t.EndYear)).Select(g =>
@@ -47,7 +47,7 @@ public sealed class WorksheetQueries(DashboardDbContext db, TimeProvider clock)
             var any = target ?? stretch!;
             var dueYear = kind == WorksheetKind.Targets ? year : Math.Clamp(year - 1, any.StartYear, any.EndYear);
             return (Row: new WorksheetRow(any.Indicator, any.NameZh, any.Region, any.RegionName, any.StartYear == any.EndYear ? $"{any.StartYear}" : $"{any.StartYear}-{any.EndYear}",
-                target?.Value.Trimmed(), target?.Comparator, stretch?.Value.Trimmed(), stretch?.Comparator, any.Unit, dueYear), any.IndicatorId, any.RegionId, any.Order, any.EndYear);
+                target?.Value.Trimmed(), target?.Comparator, stretch?.Value.Trimmed(), stretch?.Comparator, any.Unit, dueYear, any.Shape), any.IndicatorId, any.RegionId, any.Order, any.EndYear);
         }).ToList();
         if (kind == WorksheetKind.Targets)
         {

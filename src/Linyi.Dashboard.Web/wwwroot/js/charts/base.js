@@ -44,13 +44,15 @@
                     data: actual.map(function (point) { return point ? point.value : null; }),
                     borderColor: p.actual,
                     backgroundColor: actual.map(function (point) { return point && point.preliminary ? p.preliminaryFill : p.actualFill; }),
-                    spanGaps: true,
+                    spanGaps: false,
+                    clip: false,
                     order: 2
                 }]
             },
             options: {
                 responsive: true,
                 maintainAspectRatio: false,
+                layout: { padding: { top: 8, bottom: 4 } },
                 animation: false,
                 locale: 'en-US',
                 plugins: {

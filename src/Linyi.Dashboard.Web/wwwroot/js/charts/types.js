@@ -15,8 +15,6 @@
             const fills = dataset.backgroundColor;
             dataset.pointRadius = 4;
             dataset.pointHoverRadius = 6;
-            // A line across years without a published figure is dashed: it joins results, it does not claim values.
-            dataset.segment = { borderDash: function (ctx) { return ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [4, 4] : undefined; } };
             dataset.backgroundColor = charts.palette.actual;
             // Preliminary results are hollow points.
             dataset.pointBackgroundColor = fills.map(function (fill) { return fill === charts.palette.preliminaryFill ? '#fff' : charts.palette.actual; });
