@@ -35,10 +35,5 @@ CROSS JOIN regions r
 CROSS JOIN (SELECT id FROM documents WHERE code = 'synthetic') d
 WHERE i.code LIKE 'syn\_%' AND r.slug <> 'linyi' AND i.id % 10 = r.id % 10;
 
-WITH bumped AS (
-    INSERT INTO data_version (id, version, changed_at) VALUES (1, 1, now())
-    ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1, changed_at = now()
-    RETURNING version)
-SELECT pg_notify('data_version', version::text) FROM bumped;
 COMMIT;
 ANALYZE;

@@ -13,36 +13,31 @@ try
     builder.Services.AddDashboardSecurity(builder.Configuration, builder.Environment);
     builder.Services.AddDashboardWeb();
     builder.Services.AddDashboardFeatures();
-    builder.Services.AddFrontCache(builder.Configuration);
     builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
-    builder.UseInlineIo();
 
     var app = builder.Build();
 
     app.UseDashboardForwardedHeaders();
-    app.UseFrontCache();
-    app.UseThreadPoolPastHere();
     app.UseRequestLogScope();
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
     app.UseResponseCompression();
     app.UseDashboardRequestLogging();
-    app.UseStaticFiles();
     app.UseRouting();
+    app.UseCanonicalPagePaths();
+    app.UseOutputCache();
+    app.UseStaticFiles();
     app.UseCors();
     app.UseDashboardLocalization();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseFrontCacheCapture();
-    app.UseOutputCache();
 
     app.MapDashboardHealthChecks();
     app.MapOpenApi();
     app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
-    // With inline I/O, the host's start-up and its background services resume on the thread pool too (InlineIo).
-    await app.RunWithInlineIoAsync();
+    await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

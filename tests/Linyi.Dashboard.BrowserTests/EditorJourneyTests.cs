@@ -62,6 +62,5 @@ public class EditorJourneyTests(BrowserApp app)
         await using var db = app.Database.CreateContext();
         await db.Observations.Where(o => o.Document!.Code == "journey-bulletin2024").ExecuteDeleteAsync();
         await db.Documents.Where(d => d.Code == "journey-bulletin2024").ExecuteDeleteAsync();
-        await db.BumpDataVersionAsync(default);
     }
 }

@@ -53,6 +53,5 @@ public class IntakeJourneyTests(BrowserApp app)
 
         await db.Observations.Where(o => o.Document!.Code == "journey-gwr2024").ExecuteDeleteAsync();
         await db.Documents.Where(d => d.Code == "journey-gwr2024").ExecuteDeleteAsync();
-        await db.BumpDataVersionAsync(default);
     }
 }

@@ -22,7 +22,6 @@ public class ResultsDueJourneyTests(BrowserApp app)
             var query = db.Observations.Where(o => o.Indicator!.Code == "gdp_growth" && o.Region!.Slug == "linyi" && o.StartYear == 2024 && o.Kind == ObservationKind.Actual);
             reports = await query.AsNoTracking().ToListAsync();
             await query.ExecuteDeleteAsync();
-            await db.BumpDataVersionAsync(default);
         }
         try
         {
@@ -35,7 +34,6 @@ public class ResultsDueJourneyTests(BrowserApp app)
             await db.Documents.Where(d => d.Code == "journey-b2024").ExecuteDeleteAsync();
             db.Observations.AddRange(reports.Select(o => { o.Id = 0; return o; }));
             await db.SaveChangesAsync();
-            await db.BumpDataVersionAsync(default);
         }
     }
 

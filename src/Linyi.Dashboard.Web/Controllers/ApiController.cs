@@ -23,7 +23,8 @@ public sealed record ApiIndicator(string Code, string Category, string NameZh, s
 public sealed record ApiObservation(string Indicator, string Region, string Period, string Kind, string Comparator, decimal Value, string Unit,
     decimal? ValueInIndicatorUnit, string IndicatorUnit, string Vintage, bool OfRecord, string Document, string PublishedOn, string? Url, string Section, string? NoteZh, string? NoteEn);
 
-public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+/// <param name="Next">Pass as <c>after</c> for the next page; null when this page is not full.</param>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, long? Next = null);
 
 /// <summary>
 /// The read-only JSON API. The filters are read by the same parser as the pages (<see cref="DashboardFilter.TryParse"/>);
@@ -84,9 +85,9 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
     }
 
     [HttpGet("observations", Name = "listObservations")]
-    [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history", "page", "size")]
+    [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history", "page", "size", "after")]
     [EndpointSummary("List figures")]
-    [EndpointDescription("The figures of record (or, with `history=true`, every report of each figure) matching the filters, with value as stated, unit, the value in the indicator's unit, vintage and source. Paged, ordered by category and indicator.")]
+    [EndpointDescription("The figures of record (or, with `history=true`, every report of each figure) matching the filters, with value as stated, unit, the value in the indicator's unit, vintage and source. Paged, ordered by category and indicator: by `page`, or by key with `after` (the `next` of the previous page), which stays fast however deep.")]
     [ProducesResponseType<ApiPage<ApiObservation>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Observations(
         [FromQuery, Description(Region)] string? region = null,
@@ -99,22 +100,23 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         [FromQuery, Description(Outside)] bool outside = false,
         [FromQuery, Description("The page, from 1.")] int page = 1,
         [FromQuery, Description("Figures per page, from 1 to 500.")] int size = 100,
+        [FromQuery, Description("The `next` of the previous page: the figures after it, in the same order (then `page` must be 1).")] long? after = null,
         CancellationToken cancellationToken = default)
     {
-        if (page is < 1 or > DataController.MaxPage || size is < 1 or > DataController.MaxPageSize)
+        if (page is < 1 or > DataController.MaxPage || size is < 1 or > DataController.MaxPageSize || (after is not null && page != 1))
         {
-            return Problem($"page must be from 1 to {DataController.MaxPage} and size from 1 to {DataController.MaxPageSize}. / page 须在 1 到 {DataController.MaxPage} 之间，size 须在 1 到 {DataController.MaxPageSize} 之间。",
+            return Problem($"page must be from 1 to {DataController.MaxPage} (1 with after) and size from 1 to {DataController.MaxPageSize}. / page 须在 1 到 {DataController.MaxPage} 之间（与 after 同用时为 1），size 须在 1 到 {DataController.MaxPageSize} 之间。",
                 statusCode: StatusCodes.Status400BadRequest, title: "Bad paging");
         }
         if (await FilterAsync(cancellationToken) is not { } filter)
         {
             return Rejected!;
         }
-        var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken);
+        var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken, after);
         var items = result.Rows.Select(r => new ApiObservation(r.IndicatorCode, r.RegionSlug, r.Period.ToString(), KebabEnum.ToText(r.Kind),
             r.Comparator.ToAscii(), Exact(r.Value), r.Unit, r.NormalizedValue is { } n ? Exact(n) : null, r.IndicatorUnit, KebabEnum.ToText(r.Vintage), r.OfRecord,
             r.DocumentCode, r.PublishedOn, r.Url, r.Section, r.NoteZh, r.NoteEn)).ToList();
-        return Ok(new ApiPage<ApiObservation>(items, result.Total, result.Page, result.PageSize));
+        return Ok(new ApiPage<ApiObservation>(items, result.Total, result.Page, result.PageSize, result.Rows.Count == size ? result.Rows[^1].Id : null));
     }
 
     [HttpGet("goals", Name = "listGoals")]

@@ -23,7 +23,7 @@ public static class Auditing
 
     /// <summary>
     /// Saves the tracked changes and, in the same transaction, one audit entry per changed figure, indicator, milestone or
-    /// document (with old and new values), and a new data version. Either all of it is committed or none.
+    /// document (with old and new values); the database's triggers bump the data version. Either all of it is committed or none.
     /// </summary>
     public static async Task<int> SaveAuditedChangesAsync(this DashboardDbContext db, AuditScope scope, CancellationToken cancellationToken)
     {
@@ -58,10 +58,6 @@ public static class Auditing
                     RevertOf = scope.RevertOf,
                 }));
                 await db.SaveChangesAsync(cancellationToken);
-            }
-            if (count > 0)
-            {
-                await db.BumpDataVersionAsync(cancellationToken);
             }
             if (ownTransaction is not null)
             {

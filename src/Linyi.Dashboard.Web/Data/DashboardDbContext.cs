@@ -26,17 +26,6 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Records that the figures changed, in the same transaction as the change. Atomic under concurrency.</summary>
-    /// <remarks>PostgreSQL delivers the notification to every listening instance when the transaction commits.</remarks>
-    public Task BumpDataVersionAsync(CancellationToken cancellationToken) =>
-        Database.ExecuteSqlAsync($"""
-            WITH bumped AS (
-                INSERT INTO data_version (id, version, changed_at) VALUES ({DataVersion.SingletonId}, 1, now())
-                ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1, changed_at = now()
-                RETURNING version)
-            SELECT pg_notify('data_version', version::text) FROM bumped
-            """, cancellationToken);
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -2,23 +2,35 @@ using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
 
 /// <summary>
-/// Output caching for public pages, keyed on the data version that PostgreSQL notifies to every instance (or, while that
-/// channel is down, reads per request), so an edit made through any instance is visible on every instance at once.
+/// The one page cache: ASP.NET Core's output cache for public pages, keyed on the data version that PostgreSQL announces
+/// to every instance (or, while that channel is down, read per request), so a change made anywhere is visible on every
+/// instance at once. The key is the lower-cased path, the endpoint's known query keys in a fixed order, the resolved
+/// culture and the version; never the Host header, so invented hosts cannot crowd it. The store is bounded and evicts.
 /// Signed-in users (whose pages differ) and responses that set cookies are never cached.
+/// <para>
+/// It runs right after routing, before CORS, localization, rate limiting and authentication, so a hit skips them: who
+/// is signed in is told by the sign-in cookie or an Authorization header (and checked again before a response is
+/// stored), the culture is resolved here by the same providers, and CORS varies only on whether an Origin was sent
+/// (the API allows any origin).
+/// </para>
 /// </summary>
 /// <param name="enabled">False only to measure pages as a miss would serve them (OutputCache:Enabled, for scripts/bench.sh).</param>
 public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePolicy
 {
     public const string Name = "data-version";
 
+    /// <summary>The sign-in cookie's name (SecurityExtensions), and the prefix of its chunks.</summary>
+    private const string AuthCookie = "linyi.auth";
+
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true;
+        var anonymous = !Credentials(request);
         var attempt = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt && anonymous;
@@ -46,9 +58,48 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
         {
             context.CacheVaryByRules.QueryKeys = "*";
         }
+        context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
-        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.CacheVaryByRules.VaryByValues["culture"] = await CultureAsync(context.HttpContext);
+        context.CacheVaryByRules.VaryByValues["cors"] = string.IsNullOrEmpty(request.Headers.Origin) ? "0" : "1";
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+    }
+
+    private static bool Credentials(HttpRequest request)
+    {
+        if (!string.IsNullOrEmpty(request.Headers.Authorization))
+        {
+            return true;
+        }
+        foreach (var cookie in request.Cookies)
+        {
+            if (cookie.Key.StartsWith(AuthCookie, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The UI culture the localization middleware will pick, by its own providers, or the default.</summary>
+    private static async ValueTask<string> CultureAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+        foreach (var provider in options.RequestCultureProviders)
+        {
+            if (await provider.DetermineProviderCultureResult(context) is not { } result)
+            {
+                continue;
+            }
+            foreach (var name in result.UICultures)
+            {
+                if (options.SupportedUICultures?.FirstOrDefault(c => c.Name.Equals(name.Value, StringComparison.OrdinalIgnoreCase)) is { } supported)
+                {
+                    return supported.Name;
+                }
+            }
+        }
+        return options.DefaultRequestCulture.UICulture.Name;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -56,10 +107,32 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0 || context.HttpContext.User.Identity?.IsAuthenticated == true)
         {
             context.AllowCacheStorage = false;
         }
         return ValueTask.CompletedTask;
     }
+}
+
+public static class CanonicalPagePaths
+{
+    /// <summary>
+    /// Cached pages have one address: a read of one in other letter case (<c>/INDICATORS/gdp</c>) is redirected to the
+    /// lower-case path, so it is neither a second cache entry nor a page that answers differently when not cached.
+    /// </summary>
+    public static IApplicationBuilder UseCanonicalPagePaths(this IApplicationBuilder app) =>
+        app.Use(next => context =>
+        {
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && request.Path.Value is { } path && path.Any(char.IsAsciiLetterUpper)
+                && context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == DataVersionCachePolicy.Name)
+            {
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = request.PathBase.Add(new PathString(path.ToLowerInvariant())) + request.QueryString;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
 }

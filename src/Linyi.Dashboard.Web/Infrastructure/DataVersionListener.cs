@@ -1,45 +1,84 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
 
-/// <summary>The data version as this instance last heard it from PostgreSQL, or null while not listening.</summary>
+public sealed class DataVersionOptions
+{
+    public const string Section = "DataVersion";
+
+    /// <summary>LISTEN for the database's notifications. Off behind a pooler in transaction mode, where LISTEN hears nothing.</summary>
+    public bool Listen { get; set; } = true;
+
+    /// <summary>How often the version is read as well, in case notifications are lost.</summary>
+    [Range(1, 3600)]
+    public int ReadEverySeconds { get; set; } = 30;
+}
+
+/// <summary>The data version as this instance last heard or read it from PostgreSQL, or null while it cannot.</summary>
 public sealed class DataVersionState
 {
+    private readonly Lock gate = new();
     private long current = -1;
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long? Current => Interlocked.Read(ref current) is var value && value >= 0 ? value : null;
 
     public void Set(long version)
     {
-        // Notifications can overtake each other; the version only moves forward.
-        long seen;
-        do
+        TaskCompletionSource moved;
+        lock (gate)
         {
-            seen = Interlocked.Read(ref current);
-            if (version <= seen)
+            // Notifications can overtake each other; the version only moves forward.
+            if (version <= current)
             {
                 return;
             }
+            Interlocked.Exchange(ref current, version);
+            (moved, changed) = (changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
-        while (Interlocked.CompareExchange(ref current, version, seen) != seen);
+        moved.SetResult();
     }
 
     public void Forget() => Interlocked.Exchange(ref current, -1);
+
+    /// <summary>Completes once the version is known and later than <paramref name="version"/>.</summary>
+    public async Task WhenLaterThanAsync(long? version, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                if (current >= 0 && (version is null || current > version))
+                {
+                    return;
+                }
+                next = changed.Task;
+            }
+            await next.WaitAsync(cancellationToken);
+        }
+    }
 }
 
 /// <summary>
-/// Listens on PostgreSQL's <c>data_version</c> channel (every bump notifies it at commit), so that cached pages are checked
-/// against the current version without a query per request, on every instance. While the connection is down the version
-/// is unknown and each request reads it from the database instead; the listener reconnects by itself.
+/// Keeps <see cref="DataVersionState"/> current: PostgreSQL notifies the <c>data_version</c> channel whenever a change to
+/// the data commits (triggers, ADR 0021), and the listener also reads the version every
+/// <see cref="DataVersionOptions.ReadEverySeconds"/> in case a notification never arrives. While the connection is down
+/// the version is unknown and each request reads it instead; the listener reconnects by itself.
 /// </summary>
-public sealed partial class DataVersionListener(IConfiguration configuration, DataVersionState state, ILogger<DataVersionListener> logger) : BackgroundService
+public sealed partial class DataVersionListener(IConfiguration configuration, IOptions<DataVersionOptions> options, DataVersionState state, ILogger<DataVersionListener> logger) : BackgroundService
 {
     public const string Channel = "data_version";
+
+    public const string ReadSql = "SELECT coalesce((SELECT version FROM data_version WHERE id = 1), 0)";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Dashboard")) { Pooling = false, KeepAlive = 10 }.ConnectionString;
+        var every = TimeSpan.FromSeconds(options.Value.ReadEverySeconds);
         var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -47,26 +86,34 @@ public sealed partial class DataVersionListener(IConfiguration configuration, Da
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
+                if (options.Value.Listen)
                 {
-                    if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                    connection.Notification += (_, e) =>
                     {
-                        state.Set(version);
-                    }
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
+                        if (long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                        {
+                            state.Set(version);
+                        }
+                    };
+                    await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                // Read after LISTEN, so that no bump can fall between the read and the subscription.
-                await using (var read = new NpgsqlCommand("SELECT coalesce((SELECT version FROM data_version WHERE id = 1), 0)", connection))
-                {
-                    state.Set((long)(await read.ExecuteScalarAsync(stoppingToken))!);
                 }
                 delay = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    // After LISTEN, so that no change can fall between the read and the subscription.
+                    await using (var read = new NpgsqlCommand(ReadSql, connection))
+                    {
+                        state.Set((long)(await read.ExecuteScalarAsync(stoppingToken))!);
+                    }
+                    if (options.Value.Listen)
+                    {
+                        await connection.WaitAsync(every, stoppingToken);
+                    }
+                    else
+                    {
+                        await Task.Delay(every, stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -83,6 +130,6 @@ public sealed partial class DataVersionListener(IConfiguration configuration, Da
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not listening for data changes ({Reason}); reading the version per request until reconnected")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot follow data changes ({Reason}); reading the version per request until reconnected")]
     private static partial void LogLost(ILogger logger, string reason);
 }

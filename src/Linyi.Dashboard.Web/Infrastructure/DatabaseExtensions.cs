@@ -21,6 +21,7 @@ public static class DatabaseExtensions
             .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddOptions<DataVersionOptions>().BindConfiguration(DataVersionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DataVersionState>();
         services.AddHostedService<DataVersionListener>();
         services.AddHealthChecks().AddDbContextCheck<DashboardDbContext>("database", HealthStatus.Unhealthy, ["ready"]);

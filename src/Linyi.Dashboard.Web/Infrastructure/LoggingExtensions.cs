@@ -18,7 +18,7 @@ public static class LoggingExtensions
             // The host's own per-request scope (RequestId, RequestPath, ConnectionId) is opened for every request while
             // this logger is on at any level, cache hits included, and cost about a tenth of their throughput. Its lines
             // ("Request starting", "Request finished") were already below the configured level; UseRequestLogScope
-            // gives the requests that go past the front cache their RequestId and RequestPath instead.
+            // gives every request its RequestId and RequestPath instead.
             .MinimumLevel.Override(HostingDiagnostics, LevelAlias.Off)
             .Enrich.FromLogContext());
         return builder;
@@ -28,7 +28,7 @@ public static class LoggingExtensions
 
     /// <summary>
     /// Puts RequestId (the reference the error page shows) and RequestPath on every event logged while the rest of the
-    /// pipeline handles the request. Place it after the front cache, whose hits log nothing but their own line.
+    /// pipeline handles the request.
     /// </summary>
     public static WebApplication UseRequestLogScope(this WebApplication app)
     {

@@ -65,7 +65,6 @@ public static class WebExtensions
         services.AddScoped<Features.Sources.SourceQueries>();
         services.AddScoped<FilterQueries>();
         services.AddScoped<DataQueries>();
-        services.AddSingleton<DataRowIndexCache>();
         services.AddScoped<Features.Api.ApiGoalQueries>();
         services.AddScoped<RegionQueries>();
         services.AddScoped<CompareQueries>();

@@ -107,6 +107,9 @@ const second = must((await client.GET("/api/observations", { params: { query: { 
 note("/api/observations", { page: 2, size: 5 });
 check(first.items.length === 5 && second.items.length === 5 && second.page === 2 && first.pageSize === 5
   && JSON.stringify(first.items) !== JSON.stringify(second.items), "observations: page and size");
+const keyed = must((await client.GET("/api/observations", { params: { query: { size: 5, after: first.next ?? undefined } } })).data, "after");
+note("/api/observations", { size: 5, after: first.next });
+check(typeof first.next === "number" && JSON.stringify(keyed.items) === JSON.stringify(second.items), "observations: after continues where next left off");
 
 const bad = await client.GET("/api/observations", { params: { query: { year: "20x4" } } });
 check(bad.response.status === 400 && typeof bad.error?.detail === "string", "observations: a bad year is a 400 ProblemDetails");

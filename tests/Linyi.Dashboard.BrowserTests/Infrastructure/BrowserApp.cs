@@ -94,11 +94,6 @@ public sealed class BrowserApp : IAsyncLifetime
 
     private sealed class AppFactory(string connectionString) : WebApplicationFactory<Program>
     {
-        // As in the integration tests: socket completions stay on the thread pool in the test process, whose Playwright
-        // client is not written for an event thread; Kestrel's inline scheduling and the pipeline's thread-pool hop are on.
-        static AppFactory() => Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS",
-            Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") ?? "0");
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");

@@ -10,12 +10,6 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
     /// <summary>Replaces the system clock, for tests of verdicts that depend on today's date.</summary>
     public TimeProvider? Clock { get; init; }
 
-    // The app turns on inline socket completions for its process (Server:InlineIo) unless the environment says otherwise.
-    // Here the process is the test runner, whose own code (fixtures, Npgsql, HttpClient) is not written for an event
-    // thread: completions stay on the thread pool. Kestrel's inline scheduling and the pipeline's thread-pool hop are on.
-    static DashboardFactory() => Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS",
-        Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") ?? "0");
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -18,17 +18,15 @@ public abstract class IntegrationTest(TestDatabase database) : IAsyncLifetime
 
     protected HttpClient CreateClient() => Factory.CreateClient(new() { AllowAutoRedirect = false });
 
-    /// <summary>
-    /// Another instance corrects the 2023 GDP figure: it writes the row and a new data version in one transaction, as
-    /// every write path does, so that caches keyed on the version see the change.
-    /// </summary>
+    /// <summary>Someone outside the app (psql, another tool) corrects the 2023 GDP figure with a plain UPDATE.</summary>
     protected async Task CorrectGdp2023ElsewhereAsync(decimal value)
     {
-        await using var db = Database.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.StartYear == 2023).ExecuteUpdateAsync(o => o.SetProperty(x => x.Value, value));
-        await db.BumpDataVersionAsync(default);
-        await transaction.CommitAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var update = new Npgsql.NpgsqlCommand(
+            "UPDATE observations SET value = $1 WHERE start_year = 2023 AND indicator_id = (SELECT id FROM indicators WHERE code = 'gdp')", connection);
+        update.Parameters.AddWithValue(value);
+        await update.ExecuteNonQueryAsync();
     }
 
     public virtual Task InitializeAsync() => Database.ResetAsync();

@@ -99,54 +99,6 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     }
 
     [Fact]
-    public async Task ACachedPageNeedsNoRoundTripAndAChangeMadeElsewhereShowsAsSoonAsItIsNotified()
-    {
-        var counter = new CommandCounter();
-        var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
-        var client = factory.CreateClient();
-        var state = factory.Services.GetRequiredService<DataVersionState>();
-        await Until(() => state.Current is not null);
-        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
-        counter.Reset();
-
-        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
-        Assert.Equal(0, counter.Count);
-
-        var before = state.Current;
-        await CorrectGdp2023ElsewhereAsync(6107m);
-        await Until(() => state.Current > before);
-        Assert.Contains("6,107亿元", await client.GetStringAsync("/indicators/gdp"));
-    }
-
-    [Fact]
-    public async Task WithoutTheNotificationChannelEachRequestReadsTheVersion()
-    {
-        var counter = new CommandCounter();
-        var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
-        var client = factory.CreateClient();
-        var state = factory.Services.GetRequiredService<DataVersionState>();
-        await Until(() => state.Current is not null);
-        await client.GetStringAsync("/indicators/gdp");
-        state.Forget();
-        counter.Reset();
-
-        await client.GetStringAsync("/indicators/gdp");
-
-        Assert.Equal(1, counter.Count);
-    }
-
-    /// <summary>Waits for a condition the app reaches asynchronously (a notification from PostgreSQL), for at most 10 seconds.</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not reached within 10 seconds.");
-            await Task.Delay(10);
-        }
-    }
-
-    [Fact]
     public async Task ACategoryPageListsEveryIndicatorInItWithAChartAndAStatus()
     {
         var html = await CreateClient().GetStringAsync("/categories/industry");

@@ -4,6 +4,7 @@ using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Linyi.Dashboard.Web.Features.Data;
 
@@ -62,10 +63,10 @@ public sealed record DataPage(IReadOnlyList<DataRow> Rows, int Total, int Page, 
 }
 
 /// <remarks>
-/// While the data version is known, a page is found in the version's <see cref="DataRowIndex"/> and only its rows are read;
-/// otherwise (the notification channel is down) PostgreSQL filters, counts and sorts. Both give the same rows in the same order.
+/// The explorer and the API page in PostgreSQL: <c>explorer_rows</c> (kept by triggers, one index per sort) gives a page's
+/// ids and the count, then one read projects those rows. The API can also page by key (<c>after</c>, the last row's id).
 /// </remarks>
-public sealed class DataQueries(DashboardDbContext db, DataVersionState versions, DataRowIndexCache indexes)
+public sealed class DataQueries(DashboardDbContext db)
 {
     public const int MaxExportRows = 200_000;
 
@@ -109,28 +110,122 @@ public sealed class DataQueries(DashboardDbContext db, DataVersionState versions
         return query;
     }
 
-    public async Task<DataPage> PageAsync(DashboardFilter filter, Reference refs, DataSort sort, SortDirection direction, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Each sort's keys, then the tie-break, as the indexes of <c>explorer_rows</c> hold them.</summary>
+    private static string SortKeys(DataSort sort) => sort switch
     {
-        var skip = (long)(page - 1) * pageSize > int.MaxValue ? int.MaxValue : (page - 1) * pageSize;
-        if (versions.Current is not { } version)
+        DataSort.Region => "region_admin_code, region_slug, indicator_code, end_year, kind, observation_id",
+        DataSort.Period => "end_year, start_year, indicator_code, region_slug, kind, observation_id",
+        DataSort.Kind => "kind, indicator_code, region_slug, end_year, observation_id",
+        DataSort.Value => "value, indicator_code, region_slug, end_year, kind, observation_id",
+        _ => "category_sort, indicator_code, region_slug, end_year, kind, observation_id",
+    };
+
+    /// <param name="after">Keyset paging (the API): the rows after this report's id in the indicator order; <paramref name="page"/> is then 1.</param>
+    public async Task<DataPage> PageAsync(DashboardFilter filter, Reference refs, DataSort sort, SortDirection direction, int page, int pageSize,
+        CancellationToken cancellationToken, long? after = null)
+    {
+        var (where, parameters) = Where(filter);
+        var keys = SortKeys(sort);
+        var order = direction == SortDirection.Desc ? string.Join(", ", keys.Split(", ").Select(k => k + " DESC")) : keys;
+        var skip = (long)(page - 1) * pageSize;
+        var next = after is null ? "" : $" AND ({keys}) > (SELECT {keys} FROM explorer_rows WHERE observation_id = {Add(parameters, after.Value)})";
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var query = Filtered(filter, refs, yearWithin: true);
-            var count = await query.CountAsync(cancellationToken);
-            var sorted = await Project(Sort(query, sort, direction), filter.History).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
-            return new DataPage(sorted, count, page, pageSize);
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    Command($"SELECT count(*) FROM explorer_rows WHERE {where}", parameters),
+                    Command($"SELECT observation_id, of_record FROM explorer_rows WHERE {where}{next} ORDER BY {order} LIMIT {pageSize} OFFSET {skip}", parameters),
+                },
+            };
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var total = (int)reader.GetInt64(0);
+            await reader.NextResultAsync(cancellationToken);
+            var slice = new List<(long Id, bool OfRecord)>(pageSize);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                slice.Add((reader.GetInt64(0), reader.GetBoolean(1)));
+            }
+            await reader.DisposeAsync();
+            if (slice.Count == 0)
+            {
+                return new DataPage([], total, page, pageSize);
+            }
+            var ids = slice.Select(s => s.Id).ToList();
+            var rows = (await Project(db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)), history: false).ToListAsync(cancellationToken))
+                .ToDictionary(r => r.Id);
+            // A report deleted between the two reads is left out.
+            return new DataPage([.. slice.Where(s => rows.ContainsKey(s.Id)).Select(s => rows[s.Id] with { OfRecord = s.OfRecord })], total, page, pageSize);
         }
-        var index = await indexes.GetAsync(version, cancellationToken);
-        var (slice, total) = index.Page(filter, sort, direction, skip, pageSize);
-        if (slice.Count == 0)
+        finally
         {
-            return new DataPage([], total, page, pageSize);
+            await db.Database.CloseConnectionAsync();
         }
-        var ids = slice.Select(s => s.Id).ToList();
-        // The index knows which reports are of record, so the read needs no semi-join (which PostgreSQL may answer by hashing the whole table).
-        var rows = (await Project(db.Observations.AsNoTracking().Where(o => ids.Contains(o.Id)), history: false).ToListAsync(cancellationToken))
-            .ToDictionary(r => r.Id);
-        // A report deleted since the index was read is left out; the next version's index no longer has it.
-        return new DataPage([.. slice.Where(s => rows.ContainsKey(s.Id)).Select(s => rows[s.Id] with { OfRecord = s.OfRecord })], total, page, pageSize);
+    }
+
+    /// <summary>The filter's semantics in SQL, as <see cref="Filtered"/> has them for a year within a period.</summary>
+    private static (string Where, List<NpgsqlParameter> Parameters) Where(DashboardFilter filter)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var where = new List<string>();
+        if (!filter.History)
+        {
+            where.Add("of_record");
+        }
+        if (filter.Region is { } region)
+        {
+            where.Add($"region_slug = {Add(parameters, region)}");
+        }
+        else if (!filter.IncludeOutside)
+        {
+            where.Add("NOT region_outside");
+        }
+        if (filter.Category is { } category)
+        {
+            where.Add($"category_slug = {Add(parameters, category)}");
+        }
+        if (filter.Period is { IsSpan: false } year)
+        {
+            var y = Add(parameters, year.StartYear);
+            where.Add($"start_year <= {y} AND end_year >= {y}");
+        }
+        else if (filter.Period is { } period)
+        {
+            where.Add($"start_year = {Add(parameters, period.StartYear)} AND end_year = {Add(parameters, period.EndYear)}");
+        }
+        if (filter.Indicators.Count > 0)
+        {
+            where.Add($"indicator_code = ANY({Add(parameters, filter.Indicators.ToArray())})");
+        }
+        if (filter.Document is { } document)
+        {
+            where.Add($"document_code = {Add(parameters, document)}");
+        }
+        if (filter.Kind is { } kind)
+        {
+            where.Add($"kind = {Add(parameters, KebabEnum.ToText(kind))}");
+        }
+        return (where.Count == 0 ? "true" : string.Join(" AND ", where), parameters);
+    }
+
+    private static string Add<T>(List<NpgsqlParameter> parameters, T value)
+    {
+        parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return "$" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, List<NpgsqlParameter> parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter.Clone());
+        }
+        return command;
     }
 
     public Task<List<DataRow>> AllAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken) =>

@@ -1,0 +1,130 @@
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+/// <summary>The database announces every change to the data, however it is made, and every instance's cached pages follow.</summary>
+public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+    }
+
+    [Fact]
+    public async Task ACachedPageNeedsNoRoundTripAndAPsqlUpdateShowsWithinTwoSecondsOfItsNotification()
+    {
+        var counter = new CommandCounter();
+        var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        var client = factory.CreateClient();
+        var state = factory.Services.GetRequiredService<DataVersionState>();
+        await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
+        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        counter.Reset();
+        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(0, counter.Count);
+
+        var before = state.Current;
+        await CorrectGdp2023ElsewhereAsync(6107m);
+        // The periodic read is 30 s away: only the notification can meet this deadline.
+        await state.WhenLaterThanAsync(before).WaitAsync(TimeSpan.FromSeconds(2));
+
+        Assert.Contains("6,107亿元", await client.GetStringAsync("/indicators/gdp"));
+    }
+
+    [Fact]
+    public async Task WithNotificationsLostThePeriodicReadShowsTheChange()
+    {
+        var factory = Factory.WithWebHostBuilder(b => b
+            .UseSetting("DataVersion:Listen", "false")
+            .UseSetting("DataVersion:ReadEverySeconds", "1"));
+        var client = factory.CreateClient();
+        var state = factory.Services.GetRequiredService<DataVersionState>();
+        await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
+        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+
+        var before = state.Current;
+        await CorrectGdp2023ElsewhereAsync(6107m);
+        await state.WhenLaterThanAsync(before).WaitAsync(Deadline);
+
+        Assert.Contains("6,107亿元", await client.GetStringAsync("/indicators/gdp"));
+    }
+
+    [Fact]
+    public async Task AChangeMadeThroughOneInstanceShowsOnAnother()
+    {
+        await using var other = new DashboardFactory(Database.ConnectionString);
+        var clients = new[] { Factory.CreateClient(), other.CreateClient() };
+        var states = new[] { Factory.Services.GetRequiredService<DataVersionState>(), other.Services.GetRequiredService<DataVersionState>() };
+        foreach (var (client, state) in clients.Zip(states))
+        {
+            await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
+            Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        }
+        var before = states.Select(s => s.Current).ToArray();
+
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.StartYear == 2023).ExecuteUpdateAsync(o => o.SetProperty(x => x.Value, 6107m));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await states[i].WhenLaterThanAsync(before[i]).WaitAsync(Deadline);
+            Assert.Contains("6,107亿元", await clients[i].GetStringAsync("/indicators/gdp"));
+        }
+    }
+
+    [Theory]
+    [InlineData("units", "code")]
+    [InlineData("documents", "id")]
+    [InlineData("categories", "id")]
+    [InlineData("regions", "id")]
+    [InlineData("indicators", "id")]
+    [InlineData("observations", "id")]
+    [InlineData("milestones", "id")]
+    public async Task AWriteToATableAPageReadsBumpsTheVersionOncePerTransaction(string table, string key)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        var before = await VersionAsync(connection);
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await new NpgsqlCommand($"UPDATE {table} SET {key} = {key}", connection, transaction).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"UPDATE {table} SET {key} = {key}", connection, transaction).ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(before + 1, await VersionAsync(connection));
+    }
+
+    [Fact]
+    public async Task WritesThatRollBackLeaveTheVersionAlone()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        var before = await VersionAsync(connection);
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await new NpgsqlCommand("UPDATE observations SET value = value + 1", connection, transaction).ExecuteNonQueryAsync();
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(before, await VersionAsync(connection));
+    }
+
+    private static async Task<long> VersionAsync(NpgsqlConnection connection) =>
+        (long)(await new NpgsqlCommand(DataVersionListener.ReadSql, connection).ExecuteScalarAsync())!;
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linyi.Dashboard.Tests.Integration;
+
+/// <summary>One page cache (the output cache): one address per page, one key whatever the query order, host or cookie spelling.</summary>
+public class PageCacheTests(TestDatabase database) : IntegrationTest(database)
+{
+    private readonly CommandCounter counter = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Database.LoadSeedsAsync();
+    }
+
+    private async Task<HttpClient> ReadyAsync()
+    {
+        var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        await factory.Services.GetRequiredService<DataVersionState>().WhenLaterThanAsync(null).WaitAsync(TimeSpan.FromSeconds(10));
+        return factory.CreateClient(new() { AllowAutoRedirect = false });
+    }
+
+    [Fact]
+    public async Task APageAskedForInOtherLetterCaseIsRedirectedToItsOneAddress()
+    {
+        var client = await ReadyAsync();
+
+        var response = await client.GetAsync("/INDICATORS/gdp?culture=en");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/indicators/gdp?culture=en", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AHitCarriesTheSameBodyAndSecurityHeadersAsTheRender()
+    {
+        var client = await ReadyAsync();
+        var rendered = await client.GetAsync("/categories/industry");
+        counter.Reset();
+
+        var hit = await client.GetAsync("/categories/industry");
+
+        Assert.Equal(0, counter.Count);
+        Assert.Equal(await rendered.Content.ReadAsStringAsync(), await hit.Content.ReadAsStringAsync());
+        foreach (var header in new[] { "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy" })
+        {
+            Assert.Equal(rendered.Headers.GetValues(header), hit.Headers.GetValues(header));
+        }
+    }
+
+    [Fact]
+    public async Task QueryOrderAndTheHostHeaderDoNotMakeANewEntry()
+    {
+        var client = await ReadyAsync();
+        await client.GetStringAsync("/data?region=linyi&kind=actual");
+        counter.Reset();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/data?kind=actual&region=linyi");
+        request.Headers.Host = "invented.example";
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, counter.Count);
+    }
+
+    [Fact]
+    public async Task TheCacheKeysOnTheCultureTheRequestResolvesToNotOnTheCookieText()
+    {
+        var client = await ReadyAsync();
+        var chinese = await client.GetStringAsync("/indicators/gdp");
+        counter.Reset();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/indicators/gdp");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c=xx|uic=xx");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(0, counter.Count);
+        Assert.Equal(chinese, await response.Content.ReadAsStringAsync());
+    }
+}
