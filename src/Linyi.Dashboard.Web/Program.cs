@@ -18,14 +18,14 @@ try
     var app = builder.Build();
 
     app.UseDashboardForwardedHeaders();
-    app.UseRequestLogScope();
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
-    app.UseResponseCompression();
-    app.UseDashboardRequestLogging();
     app.UseRouting();
     app.UseCanonicalPagePaths();
     app.UseOutputCache();
+    app.UseRequestLogScope();
+    app.UseResponseCompression();
+    app.UseDashboardRequestLogging();
     app.UseStaticFiles();
     app.UseCors();
     app.UseDashboardLocalization();

@@ -1,28 +1,36 @@
 using System.Globalization;
-using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Infrastructure;
 
 /// <summary>
 /// The one page cache: ASP.NET Core's output cache for public pages, keyed on the data version that PostgreSQL announces
-/// to every instance (or, while that channel is down, read per request), so a change made anywhere is visible on every
+/// to every instance (and that each instance also reads every 30 s), so a change made anywhere is visible on every
 /// instance at once. The key is the lower-cased path, the endpoint's known query keys in a fixed order, the resolved
 /// culture and the version; never the Host header, so invented hosts cannot crowd it. The store is bounded and evicts.
 /// Signed-in users (whose pages differ) and responses that set cookies are never cached.
 /// <para>
-/// It runs right after routing, before CORS, localization, rate limiting and authentication, so a hit skips them: who
-/// is signed in is told by the sign-in cookie or an Authorization header (and checked again before a response is
-/// stored), the culture is resolved here by the same providers, and CORS varies only on whether an Origin was sent
-/// (the API allows any origin).
+/// It runs right after routing, before request logging, compression, CORS, localization, rate limiting and
+/// authentication, so a hit skips them: who is signed in is told by the sign-in cookie or an Authorization header (and
+/// checked again before a response is stored), the culture is resolved here by the same providers, the entry is stored
+/// compressed once per encoding the compression middleware would choose, and CORS varies only on whether an Origin was
+/// sent (the API allows any origin).
 /// </para>
 /// </summary>
 /// <param name="enabled">False only to measure pages as a miss would serve them (OutputCache:Enabled, for scripts/bench.sh).</param>
-public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePolicy
+public sealed class DataVersionCachePolicy(
+    bool enabled, DataVersionState state, IResponseCompressionProvider compression, IOptions<RequestLocalizationOptions> localization)
+    : IOutputCachePolicy
 {
     public const string Name = "data-version";
+
+    public static DataVersionCachePolicy Create(IServiceProvider services) => new(
+        services.GetRequiredService<IConfiguration>().GetValue("OutputCache:Enabled", true),
+        services.GetRequiredService<DataVersionState>(),
+        services.GetRequiredService<IResponseCompressionProvider>(),
+        services.GetRequiredService<IOptions<RequestLocalizationOptions>>());
 
     /// <summary>The sign-in cookie's name (SecurityExtensions), and the prefix of its chunks.</summary>
     private const string AuthCookie = "linyi.auth";
@@ -31,7 +39,9 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
     {
         var request = context.HttpContext.Request;
         var anonymous = !Credentials(request);
-        var attempt = enabled && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        // While the version is unknown (start-up, or the database out of reach), pages render and are not kept.
+        var version = state.Current;
+        var attempt = enabled && version is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt && anonymous;
         context.AllowCacheStorage = attempt && anonymous;
@@ -40,9 +50,6 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
         {
             return;
         }
-        var services = context.HttpContext.RequestServices;
-        var version = services.GetRequiredService<DataVersionState>().Current
-            ?? await services.GetRequiredService<DashboardDbContext>().DataVersions.AsNoTracking().Select(v => v.Version).FirstOrDefaultAsync(cancellation);
         if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<KnownQueryAttribute>() is { } known)
         {
             if (known.Unknown(request.Query) is not null)
@@ -59,8 +66,11 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
             context.CacheVaryByRules.QueryKeys = "*";
         }
         context.CacheVaryByRules.VaryByHost = false;
-        context.CacheVaryByRules.VaryByValues["data-version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["data-version"] = version!.Value.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["culture"] = await CultureAsync(context.HttpContext);
+        context.CacheVaryByRules.VaryByValues["encoding"] = compression.CheckRequestAcceptsCompression(context.HttpContext)
+            ? compression.GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity"
+            : "identity";
         context.CacheVaryByRules.VaryByValues["cors"] = string.IsNullOrEmpty(request.Headers.Origin) ? "0" : "1";
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }
@@ -82,9 +92,9 @@ public sealed class DataVersionCachePolicy(bool enabled = true) : IOutputCachePo
     }
 
     /// <summary>The UI culture the localization middleware will pick, by its own providers, or the default.</summary>
-    private static async ValueTask<string> CultureAsync(HttpContext context)
+    private async ValueTask<string> CultureAsync(HttpContext context)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+        var options = localization.Value;
         foreach (var provider in options.RequestCultureProviders)
         {
             if (await provider.DetermineProviderCultureResult(context) is not { } result)

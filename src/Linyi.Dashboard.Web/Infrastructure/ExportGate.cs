@@ -64,6 +64,6 @@ public sealed class ExportCachePolicy(IOutputCachePolicy pages) : IOutputCachePo
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => pages.ServeResponseAsync(context, cancellation);
 
     public static void Register(IServiceCollection services) =>
-        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
-            options.AddPolicy(Name, new ExportCachePolicy(new DataVersionCachePolicy(configuration.GetValue("OutputCache:Enabled", true)))));
+        services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>((options, services) =>
+            options.AddPolicy(Name, new ExportCachePolicy(DataVersionCachePolicy.Create(services))));
 }

@@ -39,8 +39,8 @@ public static class WebExtensions
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddMemoryCache();
         services.AddOutputCache(options => options.SizeLimit = 256L * 1024 * 1024);
-        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((options, configuration) =>
-            options.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy(configuration.GetValue("OutputCache:Enabled", true))));
+        services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>((options, services) =>
+            options.AddPolicy(DataVersionCachePolicy.Name, DataVersionCachePolicy.Create(services)));
         services.AddResponseCompression(options =>
         {
             // Not over HTTPS: pages carry antiforgery tokens next to reflected input (BREACH). A TLS proxy may compress instead.

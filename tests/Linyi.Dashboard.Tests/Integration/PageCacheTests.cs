@@ -54,6 +54,30 @@ public class PageCacheTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task AHitIsStoredCompressedOncePerEncodingAndEachClientGetsItsOwn()
+    {
+        var client = await ReadyAsync();
+        var identity = await client.GetStringAsync("/categories/industry");
+        using var first = new HttpRequestMessage(HttpMethod.Get, "/categories/industry") { Headers = { { "Accept-Encoding", "gzip, deflate, br" } } };
+        await client.SendAsync(first);
+        counter.Reset();
+
+        using var repeat = new HttpRequestMessage(HttpMethod.Get, "/categories/industry") { Headers = { { "Accept-Encoding", "br" } } };
+        var compressed = await client.SendAsync(repeat);
+        var plain = await client.GetAsync("/categories/industry");
+
+        Assert.Equal(0, counter.Count);
+        Assert.Equal(["br"], compressed.Content.Headers.ContentEncoding);
+        await using (var brotli = new System.IO.Compression.BrotliStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(brotli))
+        {
+            Assert.Equal(identity, await reader.ReadToEndAsync());
+        }
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(identity, await plain.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task QueryOrderAndTheHostHeaderDoNotMakeANewEntry()
     {
         var client = await ReadyAsync();
