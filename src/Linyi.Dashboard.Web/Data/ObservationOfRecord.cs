@@ -12,6 +12,16 @@ namespace Linyi.Dashboard.Web.Data;
 public class ObservationOfRecord
 {
     public long ObservationId { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public int RegionId { get; set; }
+
+    public int StartYear { get; set; }
+
+    public int EndYear { get; set; }
+
+    public ObservationKind Kind { get; set; }
 }
 
 public static class ObservationsOfRecord

@@ -84,18 +84,19 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     }
 
     [Fact]
-    public async Task TheOverviewIsServedFromPostgresInAtMostThreeRoundTrips()
+    public async Task TheOverviewIsServedFromPostgresInAtMostFourRoundTrips()
     {
         var counter = new CommandCounter();
         var client = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter))).CreateClient();
-        // Regions and categories are cached for every page; the overview's own data is not cached yet.
+        // Regions, categories and the filter counts are cached for every page; the overview's own data is not cached yet:
+        // the judged figures of record (indicators, figures) and the headline cards.
         await client.GetStringAsync("/categories");
         counter.Reset();
 
         var response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.InRange(counter.Count, 1, 3);
+        Assert.InRange(counter.Count, 1, 4);
     }
 
     [Fact]

@@ -104,9 +104,31 @@ namespace Linyi.Dashboard.Web.Data.Migrations
 
             modelBuilder.Entity("Linyi.Dashboard.Web.Data.ObservationOfRecord", b =>
                 {
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_year");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
                     b.Property<long>("ObservationId")
                         .HasColumnType("bigint")
                         .HasColumnName("observation_id");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
 
                     b.ToTable((string)null);
 

@@ -31,8 +31,9 @@ public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
     /// <param name="allRegionsWhenUnset">The data explorer lists every region when none is chosen; the dashboards show the city.</param>
     public async Task<FilterPanel> PanelAsync(DashboardFilter filter, string action, Reference refs, bool allRegionsWhenUnset, CancellationToken cancellationToken)
     {
-        var cells = await cache.GetOrCreateAsync("filter-cells", () => db.Observations.AsNoTracking().OfRecord(db)
-            .GroupBy(o => new { o.RegionId, o.Indicator!.CategoryId, o.StartYear, o.EndYear, o.Kind })
+        var cells = await cache.GetOrCreateAsync("filter-cells", () => db.ObservationsOfRecord.AsNoTracking()
+            .Join(db.Indicators, r => r.IndicatorId, i => i.Id, (r, i) => new { r.RegionId, i.CategoryId, r.StartYear, r.EndYear, r.Kind })
+            .GroupBy(o => new { o.RegionId, o.CategoryId, o.StartYear, o.EndYear, o.Kind })
             .Select(g => new Cell(g.Key.RegionId, g.Key.CategoryId, g.Key.StartYear, g.Key.EndYear, g.Key.Kind, g.Count()))
             .ToListAsync(cancellationToken), cancellationToken);
         var region = filter.Region is null && allRegionsWhenUnset ? null : refs.Region(filter.RegionOrCity);

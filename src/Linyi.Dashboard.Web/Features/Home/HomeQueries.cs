@@ -26,7 +26,7 @@ public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IRead
         StatusLabel.All.ToDictionary(s => s, s => Categories.Sum(c => c.ByStatus.GetValueOrDefault(s)));
 }
 
-/// <summary>The overview: with reference data cached, two round trips (filter counts, indicators with observations).</summary>
+/// <summary>The overview: with reference data cached, four round trips (filter counts; indicators and their figures of record, to count goals; the headline cards).</summary>
 public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filters, ReferenceData reference, VersionedCache cache, IOptions<OverviewOptions> options)
 {
     public const string City = DashboardFilter.City;
@@ -37,28 +37,34 @@ public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filte
         var category = filter.Category;
         // The analysis and every count drawn from it change only with the data: kept per data version, so that a miss on
         // a large database costs a lookup rather than a pass over every indicator.
+        // Every count changes only with the data: kept per data version. The counts judge every goal from the figures of
+        // record alone; only the headline cards read their figures whole.
         var overview = await cache.GetOrCreateAsync($"overview|{filter.RegionOrCity}|{category}|{filter.Period}|{filter.Kind}|{filter.IsEmpty}", async () =>
         {
-            var views = indicators.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind));
+            var judged = indicators.Analyze(await indicators.JudgedForRegionAsync(filter.RegionOrCity,
+                i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind));
             var summaries = refs.Categories.Where(c => category is null || c.Slug == category).Select(c =>
             {
-                var inCategory = views.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();
+                var inCategory = judged.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();
                 var goals = inCategory.SelectMany(v => v.Goals).ToList();
                 var byStatus = goals.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
                 var withFigures = inCategory.Count(v => v.Indicator.Observations.Count > 0);
                 return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, filter.IsEmpty ? inCategory.Count : withFigures, goals.Count, byStatus);
             }).ToList();
-            return (ByCode: views.ToDictionary(v => v.Indicator.Code), GrowthOf: views.Where(v => v.Indicator.GrowthOfCode is not null)
-                .GroupBy(v => v.Indicator.GrowthOfCode!)
-                .ToDictionary(g => g.Key, g => g.First()), Summaries: summaries);
+            var codes = options.Value.Headlines;
+            var views = indicators.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity,
+                i => (category == null || i.Category!.Slug == category) && (codes.Contains(i.Code) || (i.GrowthOf != null && codes.Contains(i.GrowthOf.Code))),
+                cancellationToken, filter.Period, filter.Kind));
+            var byCode = views.ToDictionary(v => v.Indicator.Code);
+            var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null).GroupBy(v => v.Indicator.GrowthOfCode!).ToDictionary(g => g.Key, g => g.First());
+            var headlines = codes.Where(byCode.ContainsKey)
+                .Select(code => new HeadlineCard(byCode[code], growthOf.GetValueOrDefault(code)))
+                .Where(card => card.Level.Indicator.Observations.Count > 0 || card.Growth?.Indicator.Observations.Count > 0)
+                .ToList();
+            return (Headlines: headlines, Summaries: summaries);
         }, cancellationToken);
 
-        var headlines = options.Value.Headlines
-            .Where(overview.ByCode.ContainsKey)
-            .Select(code => new HeadlineCard(overview.ByCode[code], overview.GrowthOf.GetValueOrDefault(code)))
-            .Where(card => card.Level.Indicator.Observations.Count > 0 || card.Growth?.Indicator.Observations.Count > 0)
-            .ToList();
-        return new HomeViewModel(refs.Region(filter.RegionOrCity)!, panel, headlines, overview.Summaries);
+        return new HomeViewModel(refs.Region(filter.RegionOrCity)!, panel, overview.Headlines, overview.Summaries);
     }
 
     public Task<Reference> ReferenceAsync(CancellationToken cancellationToken) => reference.GetAsync(cancellationToken);

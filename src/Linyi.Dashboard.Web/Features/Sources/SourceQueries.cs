@@ -13,7 +13,9 @@ public sealed class SourceQueries(DashboardDbContext db, VersionedCache cache)
     /// <summary>"Data as of": the newest publication date among the documents behind the figures of record; empty when there are none.</summary>
     public Task<string> DataAsOfAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync("data-as-of", async () =>
-            await db.Observations.AsNoTracking().OfRecord(db).Select(o => o.Document!.PublishedOn).OrderByDescending(d => d).FirstOrDefaultAsync(cancellationToken)
+            await db.Documents.AsNoTracking()
+                .Where(d => db.Observations.OfRecord(db).Any(o => o.DocumentId == d.Id))
+                .OrderByDescending(d => d.PublishedOn).Select(d => d.PublishedOn).FirstOrDefaultAsync(cancellationToken)
             ?? "", cancellationToken);
 
     public Task<List<SourceItem>> ListAsync(CancellationToken cancellationToken) =>
