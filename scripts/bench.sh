@@ -141,6 +141,7 @@ prepare_database() { # name synthetic?
 run_wrk() { # url [lua]
     local args=(-t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency)
     [ -n "${2:-}" ] && args+=(-s "$2")
+    [ -n "${WRK_HEADER:-}" ] && args+=(-H "$WRK_HEADER")
     wrk "${args[@]}" "$1" > "$WORK/wrk.txt" 2>&1 || true
     wrk_summary "$WORK/wrk.txt"
 }
@@ -254,62 +255,61 @@ NGINX_PAGES=("overview|/" "category|/categories/industry" "indicator|/indicators
 # without its micro-cache), and the same build writing a line per request or none. All run side by side and are
 # measured alternately, best of two rounds each, so that other work on the machine weighs on all alike.
 bench_nginx() { # database
-    local root="$WORK/nginx/html" entry name path size logged="http://127.0.0.1:$((PORT + 2))" silent="http://127.0.0.1:$((PORT + 10))"
-    local proxied="http://127.0.0.1:$((PORT + 14))" kept="http://127.0.0.1:$((PORT + 16))"
+    local root="$WORK/nginx/html" entry name path size brsize
+    local proxied="http://127.0.0.1:$((PORT + 14))" kept="http://127.0.0.1:$((PORT + 16))" br='Accept-Encoding: gzip, deflate, br'
     NGINX_LOAD=$(cut -d' ' -f1 /proc/loadavg); echo "$NGINX_LOAD" > "$WORK/nginx-load"
     start_app "$1"
-    # A negative threshold makes every request "slow", so each one writes its line: the cost of logging them all.
-    start_app_instance "bench-$1-every-line" "$((PORT + 2))" "$1" RateLimits__PdfPerMinute=1000000 \
-        Serilog__MinimumLevel__Default=Information Logging__SlowRequestMilliseconds=-1
-    # The same build with request logging off altogether (only fatal events): the baseline the shipped logging is measured against.
-    start_app_instance "bench-$1-silent" "$((PORT + 10))" "$1" RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Fatal
     start_nginx
     start_proxy micro "$((PORT + 14))" "$PORT" yes
     start_proxy keepalive "$((PORT + 16))" "$PORT" no
     local base_build="" base_url="http://127.0.0.1:$((PORT + 18))"
     if [ -n "${BASE_WEB:-}" ]; then
-        # BASE_WEB: an earlier published build (its out/web) measured beside this one, here with thread-pool I/O.
+        # BASE_WEB: an earlier published build (its out/web) measured beside this one.
         base_build=yes
         (cd "$BASE_WEB" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base_url" ConnectionStrings__Dashboard="$(connection_string "$1")" \
-            Security__RequireHttps=false RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Information Server__InlineIo=false \
+            Security__RequireHttps=false RateLimits__PdfPerMinute=1000000 Serilog__MinimumLevel__Default=Information \
             dotnet Linyi.Dashboard.Web.dll > "$ROOT/out/bench-base.log" 2>&1) &
         APP_PIDS[bench-base]=$!
         for _ in $(seq 120); do curl -fs -o /dev/null "$base_url/health/ready" && break; sleep 0.5; done
     fi
     : > "$WORK/nginx.md"
     best() { sort -k1,1nr | head -n 1; }
-    # Warm-up: every server answers every page under load before any is measured.
+    # Warm-up: every server answers every page under load before any is measured. nginx serves the bytes the app sent,
+    # as they are and as a browser receives them (Brotli), each from a file of its own.
     for entry in "${NGINX_PAGES[@]}"; do
         name="${entry%%|*}"; path="${entry#*|}"
         curl -fs "$BASE$path" -o "$root/$name.html"
-        log "nginx and logging: warming up on $name"
-        run_wrk "$BASE$path" > /dev/null; run_wrk "$logged$path" > /dev/null; run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" > /dev/null
-        run_wrk "$silent$path" > /dev/null; run_wrk "$proxied$path" > /dev/null; run_wrk "$kept$path" > /dev/null
+        curl -fs -H "$br" "$BASE$path" -o "$root/$name.br"
+        log "nginx: warming up on $name"
+        run_wrk "$BASE$path" > /dev/null; run_wrk "http://127.0.0.1:$NGINX_PORT/$name.html" > /dev/null
+        WRK_HEADER="$br" run_wrk "$BASE$path" > /dev/null; run_wrk "http://127.0.0.1:$NGINX_PORT/$name.br" > /dev/null
+        run_wrk "$proxied$path" > /dev/null; run_wrk "$kept$path" > /dev/null
     done
     for entry in "${NGINX_PAGES[@]}"; do
         name="${entry%%|*}"; path="${entry#*|}"
-        size=$(wc -c < "$root/$name.html")
-        log "nginx and logging: $name ($size bytes)"
-        : > "$WORK/app.txt"; : > "$WORK/every.txt"; : > "$WORK/nginx.txt"; : > "$WORK/silent.txt"; : > "$WORK/proxied.txt"; : > "$WORK/kept.txt"
+        size=$(wc -c < "$root/$name.html"); brsize=$(wc -c < "$root/$name.br")
+        log "nginx: $name ($size bytes, $brsize compressed)"
+        : > "$WORK/app.txt"; : > "$WORK/nginx.txt"; : > "$WORK/app-br.txt"; : > "$WORK/nginx-br.txt"; : > "$WORK/proxied.txt"; : > "$WORK/kept.txt"
         for _ in 1 2; do
             run_wrk_cpu "$BASE$path" "${APP_PIDS[bench-$1]}" >> "$WORK/app.txt"
             # shellcheck disable=SC2046
             run_wrk_cpu "http://127.0.0.1:$NGINX_PORT/$name.html" $(pgrep -P "$NGINX_PID") >> "$WORK/nginx.txt"
+            WRK_HEADER="$br" run_wrk_cpu "$BASE$path" "${APP_PIDS[bench-$1]}" >> "$WORK/app-br.txt"
+            # shellcheck disable=SC2046
+            run_wrk_cpu "http://127.0.0.1:$NGINX_PORT/$name.br" $(pgrep -P "$NGINX_PID") >> "$WORK/nginx-br.txt"
             run_wrk "$proxied$path" >> "$WORK/proxied.txt"
             run_wrk "$kept$path" >> "$WORK/kept.txt"
-            run_wrk "$logged$path" >> "$WORK/every.txt"
-            run_wrk "$silent$path" >> "$WORK/silent.txt"
         done
-        local a n e q x k
-        a=$(best < "$WORK/app.txt"); n=$(best < "$WORK/nginx.txt"); e=$(best < "$WORK/every.txt"); q=$(best < "$WORK/silent.txt")
+        local a n ab nb x k
+        a=$(best < "$WORK/app.txt"); n=$(best < "$WORK/nginx.txt"); ab=$(best < "$WORK/app-br.txt"); nb=$(best < "$WORK/nginx-br.txt")
         x=$(best < "$WORK/proxied.txt"); k=$(best < "$WORK/kept.txt")
-        awk -v page="\`$path\`" -v bytes="$size" -v a="$a" -v n="$n" -v e="$e" -v q="$q" -v x="$x" -v k="$k" 'BEGIN {
-            split(a, A, " "); split(n, N, " "); split(e, E, " "); split(q, Q, " "); split(x, X, " "); split(k, K, " ")
-            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s / %s | %s | %s | %s | %s | %s | %.0f%% | %s | %.0f%% |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3], A[5], N[5],
-                X[1], X[3], K[1], K[3], Q[1], (Q[1] > 0 ? 100 * (Q[1] - A[1]) / Q[1] : 0), E[1], (Q[1] > 0 ? 100 * (Q[1] - E[1]) / Q[1] : 0)
+        awk -v page="\`$path\`" -v bytes="$size" -v brbytes="$brsize" -v a="$a" -v n="$n" -v ab="$ab" -v nb="$nb" -v x="$x" -v k="$k" 'BEGIN {
+            split(a, A, " "); split(n, N, " "); split(ab, AB, " "); split(nb, NB, " "); split(x, X, " "); split(k, K, " ")
+            printf "| %s | %s | %s | %s | %.2f | %s / %s | %s / %s | %s | %s | %s | %.2f | %s / %s | %s / %s | %s | %s | %s | %s |\n", page, bytes, A[1], N[1], (N[1] > 0 ? A[1] / N[1] : 0), A[3], N[3], A[5], N[5],
+                brbytes, AB[1], NB[1], (NB[1] > 0 ? AB[1] / NB[1] : 0), AB[3], NB[3], AB[5], NB[5], X[1], X[3], K[1], K[3]
         }' >> "$WORK/nginx.md"
     done
-    log "nginx and logging: hits while pages render"
+    log "nginx: hits while pages render"
     : > "$WORK/mixed-app.txt"; : > "$WORK/mixed-base.txt"
     for _ in 1 2; do
         run_mixed "$BASE" >> "$WORK/mixed-app.txt"
@@ -317,7 +317,7 @@ bench_nginx() { # database
     done
     {
         best < "$WORK/mixed-app.txt" | awk '{ printf "| this build | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
-        [ -z "$base_build" ] || best < "$WORK/mixed-base.txt" | awk '{ printf "| the previous build, thread-pool I/O (front cache, row index) | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
+        [ -z "$base_build" ] || best < "$WORK/mixed-base.txt" | awk '{ printf "| the build in BASE_WEB | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }'
     } > "$WORK/mixed.md"
     stop_proxies
     stop_nginx
@@ -326,26 +326,25 @@ bench_nginx() { # database
 
 write_nginx_section() { # file
     {
-        echo "## Next to nginx, and what request logging costs"
+        echo "## Next to nginx"
         echo
         echo "Measured by \`scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (real data, $CONNECTIONS connections, ${DURATION}s per run, after every"
         echo "server has answered every page for one run), all in one run, best of two alternating rounds. *nginx* is Debian's nginx-light $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1 serving the same"
-        echo "bytes the app served, as static files (no access log). *App* is the cached page as shipped, straight to Kestrel: the"
-        echo "output cache at the end of the pipeline, every request on the thread pool (ADR 0020), with the request logging it"
-        echo "ships with (errors, slow requests and writes at Information, fast reads at Debug, production level Information)."
+        echo "bytes the app served, as static files (no access log). *App* is the cached page as shipped, straight to Kestrel:"
+        echo "the output cache answers right after routing, before request logging and compression (ADR 0021), every request on"
+        echo "the thread pool (ADR 0020). *Plain* requests ask for no compression (as wrk does by default); *browser* requests"
+        echo "send \`Accept-Encoding: gzip, deflate, br\`, and nginx serves the same Brotli bytes the app sent."
         echo "*Through nginx* is the app behind nginx configured by the block in docs/operations.md, taken from it verbatim"
         echo "(upstream keep-alive, one-second micro-cache for anonymous GETs; plain HTTP here); *keep-alive only* is the same block with"
         echo "\`proxy_cache off\`, so every request reaches the app's output cache."
-        echo "*No logging* is the same build with logging off altogether (only fatal events); *shipped logging cost* is the"
-        echo "throughput the shipped logging loses against it. *Every request logged* writes one console line per request."
         echo "Goals: app ÷ nginx at least 0.65 and p99 under 20 ms, direct; p99 under 20 ms through nginx."
         echo "Load average when these runs began: ${NGINX_LOAD:-$(cat "$WORK/nginx-load" 2>/dev/null || echo '?')} on $(nproc) cores (other work on the machine shows up as noise)."
         echo
         echo "*CPU µs per request* is the CPU time the app's process (or nginx's workers) spent during the run, divided by the"
         echo "requests answered: the cost of one request, which other work on the machine hardly changes."
         echo
-        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | CPU µs per request app / nginx | through nginx req/s | its p99 ms | keep-alive only req/s | its p99 ms | no logging req/s | shipped logging cost | every request logged req/s | its cost |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "| page | bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | CPU µs per request app / nginx | browser: bytes | app req/s | nginx req/s | app ÷ nginx | p99 ms app / nginx | CPU µs app / nginx | through nginx req/s | its p99 ms | keep-alive only req/s | its p99 ms |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         cat "$WORK/nginx.md"
         echo
         echo "**Cached pages while the same process renders others.** 16 connections read the cached overview while 4 others ask"

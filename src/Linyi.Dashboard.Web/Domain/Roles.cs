@@ -4,5 +4,4 @@ public static class Roles
 {
     public const string Editor = "Editor";
     public const string Admin = "Admin";
-    public const string EditorOrAdmin = Editor + "," + Admin;
 }

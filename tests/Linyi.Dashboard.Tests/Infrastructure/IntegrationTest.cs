@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Tests.Infrastructure;
 
-/// <summary>Each test starts from an empty, migrated database and its own app instance.</summary>
+/// <summary>Each test starts from an empty, migrated database (or the seeds, when <see cref="StartsFromSeeds"/>) and its own app instance.</summary>
 [Collection(DatabaseCollection.Name)]
 public abstract class IntegrationTest(TestDatabase database) : IAsyncLifetime
 {
@@ -29,7 +29,10 @@ public abstract class IntegrationTest(TestDatabase database) : IAsyncLifetime
         await update.ExecuteNonQueryAsync();
     }
 
-    public virtual Task InitializeAsync() => Database.ResetAsync();
+    /// <summary>True to start each test with the seeds loaded.</summary>
+    protected virtual bool StartsFromSeeds => false;
+
+    public virtual Task InitializeAsync() => StartsFromSeeds ? Database.ResetToSeedsAsync() : Database.ResetAsync();
 
     public virtual async Task DisposeAsync()
     {

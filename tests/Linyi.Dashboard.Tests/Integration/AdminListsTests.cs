@@ -9,11 +9,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>The admin lists grow with the data: each shows a page of 100 and links to the next, keeping its filters.</summary>
 public partial class AdminListsTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Fact]
     public async Task TheFiguresListComesInPagesThatTogetherShowEveryFigureOnce()

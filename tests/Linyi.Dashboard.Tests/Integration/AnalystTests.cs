@@ -13,11 +13,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class AnalystTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     /// <summary>The keys "indicator/region/period/kind" the database holds for a filter, computed independently of the app.</summary>
     private async Task<List<string>> ExpectedKeysAsync(string? region, string? category, int? year, ObservationKind? kind, bool outside = false)

@@ -14,11 +14,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class ApiAndDownloadTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Fact]
     public async Task TheIndicatorFilterReturnsOnlyThatIndicatorInTheApiAndTheDownloads()

@@ -16,11 +16,7 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
 {
     private const string BoundaryUrl = "/lib/linyi-boundaries/linyi-counties.geo.json";
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Fact]
     public async Task TheBoundaryFileHasTwelveValidPolygonsWithTheCodesOfTheDistrictsAndCountiesInRegionsCsv()

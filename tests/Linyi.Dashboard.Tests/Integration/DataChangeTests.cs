@@ -14,11 +14,7 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Fact]
     public async Task ACachedPageNeedsNoRoundTripAndAPsqlUpdateShowsWithinTwoSecondsOfItsNotification()

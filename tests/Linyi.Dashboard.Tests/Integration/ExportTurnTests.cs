@@ -16,11 +16,7 @@ public class ExportTurnTests(TestDatabase database) : IntegrationTest(database)
 {
     private const string AddressHeader = "X-Test-Address";
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     /// <summary>Gives each test client the remote address it names, as if it connected from there.</summary>
     private sealed class AddressFromHeader : IStartupFilter

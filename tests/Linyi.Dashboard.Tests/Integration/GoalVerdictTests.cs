@@ -15,11 +15,7 @@ public class GoalVerdictTests(TestDatabase database) : IntegrationTest(database)
 
     protected override TimeProvider? Clock => FixedClock.RulesDay;
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private async Task<IDocument> PageAsync(HttpClient client, string path, bool english) =>
         Parser.ParseDocument(await client.GetStringAsync(english ? path + (path.Contains('?') ? "&" : "?") + "culture=en&ui-culture=en" : path));

@@ -13,10 +13,11 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
 {
     private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
 
+    protected override bool StartsFromSeeds => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
         await using var db = Database.CreateContext();
         db.Documents.Add(new SourceDocument { Code = "bulletin2024", TitleZh = "2024年统计公报", TitleEn = "2024 statistical bulletin", PublishedOn = "2025-03", Kind = DocumentKind.Bulletin, SourceFile = "bulletin.txt" });
         await db.SaveChangesAsync();

@@ -21,11 +21,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
 
     private static readonly string Excerpt = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "intake", "gwr2024-excerpt.txt"));
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private static Dictionary<string, string> Metadata(string code = "gwr2024-intake") => new()
     {

@@ -23,10 +23,11 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
     private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
     private const string English = ".AspNetCore.Culture=c%3Den%7Cuic%3Den";
 
+    protected override bool StartsFromSeeds => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
         await using var db = Database.CreateContext();
         var bulletin = new SourceDocument { Code = "bulletin2024", TitleZh = "2024年统计公报", TitleEn = "2024 statistical bulletin", PublishedOn = "2025-03", Kind = DocumentKind.Bulletin, SourceFile = "bulletin.txt" };
         db.Documents.Add(bulletin);

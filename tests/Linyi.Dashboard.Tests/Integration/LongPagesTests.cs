@@ -11,11 +11,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public partial class LongPagesTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Fact]
     public async Task ALongCategoryComesInPagesThatTogetherListEachIndicatorOnce()

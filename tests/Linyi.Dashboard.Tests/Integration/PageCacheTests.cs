@@ -12,11 +12,7 @@ public class PageCacheTests(TestDatabase database) : IntegrationTest(database)
 {
     private readonly CommandCounter counter = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private async Task<HttpClient> ReadyAsync()
     {

@@ -13,11 +13,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private static List<string> Pages(byte[] pdf) => PdfText.Pages(pdf);
 

@@ -13,11 +13,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class ProgressPagesTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
 

@@ -10,11 +10,7 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Crafted uploads get a 4xx that says what is wrong, and nothing is written or kept.</summary>
 public class UploadHardeningTests(TestDatabase database) : IntegrationTest(database)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private static async Task<(HttpResponseMessage Response, string Html)> UploadAsync(HttpClient editor, byte[] content, string name, string type = "application/octet-stream")
     {

@@ -13,10 +13,11 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class WorksheetTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool StartsFromSeeds => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
         await using var db = Database.CreateContext();
         await db.Observations.Where(o => o.Indicator!.Code == "gdp_growth" && o.Region!.Slug == "linyi" && o.StartYear == 2024 && o.Kind == ObservationKind.Actual).ExecuteDeleteAsync();
     }

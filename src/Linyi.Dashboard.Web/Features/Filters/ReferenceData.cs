@@ -62,6 +62,4 @@ public sealed class ReferenceData(IServiceScopeFactory scopes, IMemoryCache cach
         cache.Set(Key, reference, Lifetime);
         return reference;
     }
-
-    public void Invalidate() => cache.Remove(Key);
 }
