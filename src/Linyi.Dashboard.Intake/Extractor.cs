@@ -610,7 +610,8 @@ public sealed partial class Extractor(Catalogue catalogue)
             }
             foreach (var name in indicator.Aliases.Prepend(indicator.NameZh))
             {
-                var score = Dice(phrase, name);
+                // On a tie, a catalogue name wins over another indicator's alias.
+                var score = Dice(phrase, name) + (ReferenceEquals(name, indicator.NameZh) ? 1e-6 : 0);
                 if (score > bestScore)
                 {
                     bestScore = score;

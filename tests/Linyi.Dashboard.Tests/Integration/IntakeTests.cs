@@ -166,6 +166,16 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task TheReviewMatchesThroughTheMaintainedAliasList()
+    {
+        var (_, response, review) = await ReadAsync("二、2024年政府重点工作\n\n确保粮食播种面积稳定在970万亩以上、粮食产量稳定在85亿斤以上。");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var grain = Assert.Single(review.QuerySelectorAll("tr[data-row]"), r => r.GetAttribute("data-value") == "85");
+        Assert.Equal(("grain_output", "true", "2024", "target"), (grain.GetAttribute("data-indicator"), grain.GetAttribute("data-matched"), grain.GetAttribute("data-period"), grain.GetAttribute("data-kind")));
+    }
+
+    [Fact]
     public async Task GbkTextIsReadLikeUtf8()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
