@@ -205,7 +205,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         Assert.Single(review.QuerySelectorAll("tr[data-row]"), r => r.GetAttribute("data-indicator") == "gdp" && r.GetAttribute("data-value") == "6105" && r.GetAttribute("data-period") == "2023");
     }
 
-    private static byte[] ImageOnlyPdf()
+    internal static byte[] ImageOnlyPdf()
     {
         var builder = new PdfDocumentBuilder();
         var page = builder.AddPage(PageSize.A4);
@@ -213,7 +213,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         return builder.Build();
     }
 
-    private static byte[] MacroDocument()
+    internal static byte[] MacroDocument()
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.MacroEnabledDocument))
@@ -234,7 +234,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         { "binary garbage", "report.txt", Garbage(), "not-text" },
     };
 
-    private static byte[] Garbage()
+    internal static byte[] Garbage()
     {
         var bytes = new byte[64 * 1024];
         new Random(27).NextBytes(bytes);
@@ -267,11 +267,21 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
     {
         var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
 
-        var (_, response, page) = await ReadAsync(null, ("report.txt", new byte[50 * 1024 * 1024]));
+        var content = new byte[50 * 1024 * 1024];
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(page.QuerySelectorAll("tr[data-row]"));
+        foreach (var english in new[] { false, true })
+        {
+            var (_, response, page) = await ReadAsync(null, ("report.txt", content), english: english);
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Empty(page.QuerySelectorAll("tr[data-row]"));
+            var message = Assert.Single(page.QuerySelectorAll(".error-message[data-message]"));
+            Assert.Equal(!english, message.TextContent.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+            Assert.Contains("20", message.TextContent);
+        }
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+        await using var db = Database.CreateContext();
+        Assert.False(await db.PendingImports.AnyAsync());
     }
 
     [Fact]
