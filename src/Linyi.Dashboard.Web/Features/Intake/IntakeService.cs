@@ -90,7 +90,9 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
             units, regions.Select(r => new CatalogueRegion(r.Slug, r.NameZh, KebabEnum.ToText(r.Kind))));
     }
 
-    private static (string Path, DateTime Written, IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases)? aliasCache;
+    private sealed record AliasList(string Path, DateTime Written, IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases);
+
+    private static AliasList? aliasCache;
 
     /// <summary>The seeds folder's alias list, read again when the file changes.</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases(string seeds)
@@ -102,7 +104,7 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
             return cached.Aliases;
         }
         var aliases = Catalogue.ReadAliases(seeds);
-        aliasCache = (path, written, aliases);
+        aliasCache = new AliasList(path, written, aliases);
         return aliases;
     }
 
