@@ -94,9 +94,9 @@ public class IntakeJourneyTests(BrowserApp app)
             Assert.Contains(same, s => s["section"] == figure.Section);
             covered.UnionWith(same.Where(s => s["section"] == figure.Section));
         }
-        // Measured on the whole report: 196 figures are applied, 187 of them as the seeds hold them (the others carry a code
-        // the seeds give another figure, e.g. 投资 → private_investment), covering 187 of its 249 seed figures.
-        Assert.True(agree * 100 >= figures.Count * 94, $"{agree} of {figures.Count} applied figures agree with seeds/observations.csv");
+        // Measured on the whole report: 191 figures are applied, 186 of them as the seeds hold them (the others carry a code
+        // the seeds give another figure), covering 186 of its 249 seed figures.
+        Assert.True(agree * 100 >= figures.Count * 96, $"{agree} of {figures.Count} applied figures agree with seeds/observations.csv");
         Assert.True(covered.Count * 100 >= seeds.Count * 74, $"{covered.Count} of the {seeds.Count} seed figures of {Document} applied");
         var gdp2023 = Assert.Single(figures, o => o.Indicator!.Code == "gdp" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual && o.Value == 6105m);
         Assert.Equal("一、2023年工作回顾 ¶2", gdp2023.Section);

@@ -49,7 +49,19 @@ public class IndicatorAliasTests
             [new CatalogueIndicator("industrial_output", "规上工业总产值", "亿元", "level", null, ["工业产值"]), new CatalogueIndicator("wood_output", "木业产值", "亿元", "level", null, [])],
             new Dictionary<string, string> { ["亿元"] = "money" }, []);
 
-        Assert.Equal("wood_output", new Extractor(catalogue).Match("产值", "亿元", false));
+        Assert.Equal("wood_output", new Extractor(catalogue).Match("业产值", "亿元", false));
         Assert.Equal("industrial_output", new Extractor(catalogue).Match("沂水县工业产值", "亿元", false));
+    }
+
+    [Fact]
+    public void ATwoCharacterPhraseMatchesOnlyAnEqualNameOrAlias()
+    {
+        var catalogue = new Catalogue(
+            [new CatalogueIndicator("private_investment", "民间投资", "亿元", "level", null, []), new CatalogueIndicator("urban_income_growth", "城镇居民人均可支配收入增速", "%", "growth", null, ["城镇"])],
+            new Dictionary<string, string> { ["亿元"] = "money" }, []);
+
+        Assert.Null(new Extractor(catalogue).Match("投资", "亿元", false));
+        Assert.Equal("private_investment", new Extractor(catalogue).Match("民间投资", "亿元", false));
+        Assert.Equal("urban_income_growth", new Extractor(catalogue).Match("城镇", "%", true));
     }
 }

@@ -103,7 +103,15 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
         {
             return cached.Aliases;
         }
-        var aliases = Catalogue.ReadAliases(seeds);
+        IReadOnlyDictionary<string, IReadOnlyList<string>> aliases;
+        try
+        {
+            aliases = Catalogue.ReadAliases(seeds);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
         aliasCache = new AliasList(path, written, aliases);
         return aliases;
     }
