@@ -51,6 +51,11 @@ public class TargetsWorksheetTests(TestDatabase database) : IntegrationTest(data
         // gdp_growth for Linyi has yearly goals for 2020 and 2024: the years between, and those after up to next year.
         Assert.Equal([2021, 2022, 2023, 2025, 2026, 2027],
             rows.Where(r => r["indicator"] == "gdp_growth" && r["region"] == "linyi").Select(r => int.Parse(r["year"], CultureInfo.InvariantCulture)));
+        // retail_sales_growth has one yearly goal (2024) and results for 2020, 2023 and 2025: the years before its goal that
+        // have a result, and the years after it.
+        Assert.Equal([2020, 2023, 2025, 2026, 2027],
+            rows.Where(r => r["indicator"] == "retail_sales_growth" && r["region"] == "linyi").Select(r => int.Parse(r["year"], CultureInfo.InvariantCulture)));
+        Assert.Equal("2024", Assert.Single(rows, r => Is(r, "retail_sales_growth", "linyi", 2020))["goal_period"]);
         var after = Assert.Single(rows, r => Is(r, "gdp_growth", "linyi", 2025));
         Assert.Equal(("2024", "5.5", ">=6"), (after["goal_period"], after["target"], after["stretch"]));
         Assert.Equal("2020", Assert.Single(rows, r => Is(r, "gdp_growth", "linyi", 2023))["goal_period"]);
