@@ -3,11 +3,18 @@ using System.Text;
 
 namespace Linyi.Dashboard.Intake;
 
-public sealed record BenchResult(string Document, string File, int Expected, int Extracted, int Matched, int ComparatorAgrees, int IndicatorAgrees, IReadOnlyList<string> Missed)
+public sealed record BenchResult(string Document, string File, int Expected, int Extracted, int Matched, int ComparatorAgrees, int IndicatorAgrees, IReadOnlyList<string> Missed,
+    int ExtractedWithIndicator = 0, IReadOnlyList<string>? OtherIndicator = null)
 {
     public double Recall => Expected == 0 ? 1 : (double)Matched / Expected;
 
     public double Precision => Extracted == 0 ? 1 : (double)Matched / Extracted;
+
+    /// <summary>The share of the seed figures found with the seeds' indicator code.</summary>
+    public double IndicatorRecall => Expected == 0 ? 1 : (double)IndicatorAgrees / Expected;
+
+    /// <summary>The share of the figures proposed with an indicator code that are seed figures of that indicator.</summary>
+    public double IndicatorPrecision => ExtractedWithIndicator == 0 ? 1 : (double)IndicatorAgrees / ExtractedWithIndicator;
 }
 
 /// <summary>
@@ -38,6 +45,7 @@ public static class Bench
             var comparators = 0;
             var indicators = 0;
             var missed = new List<string>();
+            var other = new List<string>();
             foreach (var o in expected)
             {
                 var unit = o["unit"].Length > 0 ? o["unit"] : units.GetValueOrDefault(o["indicator"], "");
@@ -55,8 +63,13 @@ public static class Bench
                 matched++;
                 comparators += Ascii(proposals[best].Comparator) == o["comparator"] ? 1 : 0;
                 indicators += proposals[best].Indicator == o["indicator"] ? 1 : 0;
+                if (proposals[best].Indicator != o["indicator"])
+                {
+                    other.Add($"{o["indicator"]} ← “{proposals[best].IndicatorZh}” ({proposals[best].Indicator ?? "none"}, {o["value"]}{unit}, ¶{proposals[best].Paragraph})");
+                }
             }
-            results.Add(new BenchResult(document["code"], document["source_file"], expected.Count, proposals.Count, matched, comparators, indicators, missed));
+            results.Add(new BenchResult(document["code"], document["source_file"], expected.Count, proposals.Count, matched, comparators, indicators, missed,
+                proposals.Count(p => p.Indicator is not null), other));
         }
         return results;
     }
@@ -66,11 +79,11 @@ public static class Bench
     public static string Markdown(IReadOnlyList<BenchResult> results, bool details)
     {
         var text = new StringBuilder();
-        text.Append("| document | file | figures in seeds | extracted | found | recall | precision | comparator agrees | indicator agrees |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.Append("| document | file | figures in seeds | extracted | found | recall | precision | comparator agrees | indicator agrees | with a code | recall with code | precision with code |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results.Append(new BenchResult("all", "", results.Sum(r => r.Expected), results.Sum(r => r.Extracted), results.Sum(r => r.Matched),
-            results.Sum(r => r.ComparatorAgrees), results.Sum(r => r.IndicatorAgrees), [])))
+            results.Sum(r => r.ComparatorAgrees), results.Sum(r => r.IndicatorAgrees), [], results.Sum(r => r.ExtractedWithIndicator))))
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {r.Document} | {r.File} | {r.Expected} | {r.Extracted} | {r.Matched} | {r.Recall:P1} | {r.Precision:P1} | {r.ComparatorAgrees} of {r.Matched} | {r.IndicatorAgrees} of {r.Matched} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {r.Document} | {r.File} | {r.Expected} | {r.Extracted} | {r.Matched} | {r.Recall:P1} | {r.Precision:P1} | {r.ComparatorAgrees} of {r.Matched} | {r.IndicatorAgrees} of {r.Matched} | {r.ExtractedWithIndicator} | {r.IndicatorRecall:P1} | {r.IndicatorPrecision:P1} |\n");
         }
         if (details)
         {
@@ -78,6 +91,14 @@ public static class Bench
             {
                 text.Append(CultureInfo.InvariantCulture, $"\nNot found in {r.Document}:\n");
                 foreach (var m in r.Missed)
+                {
+                    text.Append("- ").Append(m).Append('\n');
+                }
+            }
+            foreach (var r in results.Where(r => r.OtherIndicator is { Count: > 0 }))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\nFound in {r.Document} without the seeds' indicator (seeds ← phrase, proposed):\n");
+                foreach (var m in r.OtherIndicator!)
                 {
                     text.Append("- ").Append(m).Append('\n');
                 }

@@ -25,28 +25,31 @@ public sealed class Catalogue
 
     public static Catalogue Empty { get; } = new([], new Dictionary<string, string>(), []);
 
-    /// <summary>Reads indicators.csv, units.csv and regions.csv of a seeds folder, and intake-aliases.csv when there is one.</summary>
+    public const string AliasFile = "indicator-aliases.csv";
+
+    /// <summary>Reads indicators.csv, units.csv and regions.csv of a seeds folder, and indicator-aliases.csv when there is one.</summary>
     public static Catalogue FromSeeds(string directory)
     {
-        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var aliasFile = Path.Combine(directory, "intake-aliases.csv");
-        if (File.Exists(aliasFile))
-        {
-            foreach (var row in Csv.ReadFile(aliasFile))
-            {
-                if (!aliases.TryGetValue(row["indicator"], out var list))
-                {
-                    aliases[row["indicator"]] = list = [];
-                }
-                list.Add(row["alias_zh"]);
-            }
-        }
+        var aliases = ReadAliases(directory);
         var indicators = Csv.ReadFile(Path.Combine(directory, "indicators.csv")).Select(r => new CatalogueIndicator(
             r["code"], r["name_zh"], r["unit"], r["measure"], r["growth_of"].Length == 0 ? null : r["growth_of"],
             aliases.TryGetValue(r["code"], out var a) ? a : []));
         var units = Csv.ReadFile(Path.Combine(directory, "units.csv")).ToDictionary(r => r["unit"], r => r["dimension"], StringComparer.Ordinal);
         var regions = Csv.ReadFile(Path.Combine(directory, "regions.csv")).Select(r => new CatalogueRegion(r["slug"], r["name_zh"], r["kind"]));
         return new Catalogue(indicators, units, regions);
+    }
+
+    /// <summary>The alias list of a seeds folder (indicator code → its other wordings); empty when the folder has none.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadAliases(string directory)
+    {
+        var path = Path.Combine(directory, AliasFile);
+        if (!File.Exists(path))
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+        return Csv.ReadFile(path).Where(r => r.GetValueOrDefault("indicator", "").Length > 0 && r.GetValueOrDefault("alias_zh", "").Length > 0)
+            .GroupBy(r => r["indicator"], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r["alias_zh"].Trim()).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>The seeds folder: LINYI_SEEDS_DIR, else the nearest seeds/ above the given folder.</summary>

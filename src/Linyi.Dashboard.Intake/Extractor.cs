@@ -610,7 +610,9 @@ public sealed partial class Extractor(Catalogue catalogue)
             }
             foreach (var name in indicator.Aliases.Prepend(indicator.NameZh))
             {
-                var score = Dice(phrase, name);
+                // On a tie, a catalogue name wins over another indicator's alias.
+                // A two-character phrase (投资, 产值, 学位) says too little to stand for a longer name: only an equal name or alias counts.
+                var score = phrase.Length <= 2 && phrase != name ? 0 : Dice(phrase, name) + (ReferenceEquals(name, indicator.NameZh) ? 1e-6 : 0);
                 if (score > bestScore)
                 {
                     bestScore = score;

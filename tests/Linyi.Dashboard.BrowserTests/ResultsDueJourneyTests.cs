@@ -54,6 +54,8 @@ public class ResultsDueJourneyTests(BrowserApp app)
 
         await page.GotoAsync("/admin/worksheet?category=economy");
         Assert.Equal(1, await page.Locator("tr[data-due='gdp_growth/linyi/2024']").CountAsync());
+        Assert.Equal(1, await page.Locator("tr[data-target-year='2027']").CountAsync());
+        Assert.Empty(await PageProbe.SeriousAccessibilityViolationsAsync(page));
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-download=results-xlsx]"));
         var sheet = await File.ReadAllBytesAsync((await download.PathAsync())!);
         var filled = WorksheetCells.Fill(sheet, r => r["indicator"] == "gdp_growth" && r["region"] == "linyi" && r["year"] == "2024", new Dictionary<string, string>

@@ -10,9 +10,9 @@ namespace Linyi.Dashboard.Web.Controllers;
 
 /// <summary>Report intake: paste or upload a report, review the figures found in it, and apply them through the import.</summary>
 [Authorize(Policy = Roles.Editor)]
-public class AdminIntakeController(Data.DashboardDbContext db, AdminReference reference, ImportService imports) : Controller
+public class AdminIntakeController(Data.DashboardDbContext db, AdminReference reference, ImportService imports, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options) : Controller
 {
-    private readonly IntakeService intake = new(db, reference, imports);
+    private readonly IntakeService intake = new(db, reference, imports, options);
 
     private const long UploadBytes = DocumentReader.MaxBytes + 256 * 1024;
 

@@ -162,6 +162,16 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
     }
 
     [Fact]
+    public async Task TheReviewMatchesThroughTheMaintainedAliasList()
+    {
+        var (_, response, review) = await ReadAsync("二、2024年政府重点工作\n\n确保粮食播种面积稳定在970万亩以上、粮食产量稳定在85亿斤以上。");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var grain = Assert.Single(review.QuerySelectorAll("tr[data-row]"), r => r.GetAttribute("data-value") == "85");
+        Assert.Equal(("grain_output", "true", "2024", "target"), (grain.GetAttribute("data-indicator"), grain.GetAttribute("data-matched"), grain.GetAttribute("data-period"), grain.GetAttribute("data-kind")));
+    }
+
+    [Fact]
     public async Task GbkTextIsReadLikeUtf8()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -191,7 +201,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         Assert.Single(review.QuerySelectorAll("tr[data-row]"), r => r.GetAttribute("data-indicator") == "gdp" && r.GetAttribute("data-value") == "6105" && r.GetAttribute("data-period") == "2023");
     }
 
-    private static byte[] ImageOnlyPdf()
+    internal static byte[] ImageOnlyPdf()
     {
         var builder = new PdfDocumentBuilder();
         var page = builder.AddPage(PageSize.A4);
@@ -199,7 +209,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         return builder.Build();
     }
 
-    private static byte[] MacroDocument()
+    internal static byte[] MacroDocument()
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.MacroEnabledDocument))
@@ -220,7 +230,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         { "binary garbage", "report.txt", Garbage(), "not-text" },
     };
 
-    private static byte[] Garbage()
+    internal static byte[] Garbage()
     {
         var bytes = new byte[64 * 1024];
         new Random(27).NextBytes(bytes);
@@ -253,11 +263,21 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
     {
         var before = await TableChecksum.OfDataTablesAsync(Database.ConnectionString);
 
-        var (_, response, page) = await ReadAsync(null, ("report.txt", new byte[50 * 1024 * 1024]));
+        var content = new byte[50 * 1024 * 1024];
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(page.QuerySelectorAll("tr[data-row]"));
+        foreach (var english in new[] { false, true })
+        {
+            var (_, response, page) = await ReadAsync(null, ("report.txt", content), english: english);
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Empty(page.QuerySelectorAll("tr[data-row]"));
+            var message = Assert.Single(page.QuerySelectorAll(".error-message[data-message]"));
+            Assert.Equal(!english, message.TextContent.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+            Assert.Contains("20", message.TextContent);
+        }
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
+        await using var db = Database.CreateContext();
+        Assert.False(await db.PendingImports.AnyAsync());
     }
 
     [Fact]

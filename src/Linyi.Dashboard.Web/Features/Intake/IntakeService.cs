@@ -6,7 +6,9 @@ using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Intake;
 
@@ -65,7 +67,7 @@ public sealed record IntakeMessage(string Key, params object[] Args)
 /// Report intake: reads a pasted or uploaded report, proposes its figures for review, and hands the accepted ones to the
 /// import (preview, audit, revert) citing the report and each figure's paragraph. Nothing is written before the import's own apply.
 /// </summary>
-public sealed partial class IntakeService(DashboardDbContext db, AdminReference reference, ImportService imports)
+public sealed partial class IntakeService(DashboardDbContext db, AdminReference reference, ImportService imports, IOptions<DatabaseOptions> options)
 {
     public const int MaxTextChars = 2_000_000;
     public const int MaxProposals = 2000;
@@ -83,8 +85,35 @@ public sealed partial class IntakeService(DashboardDbContext db, AdminReference 
             .ToListAsync(cancellationToken);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Dimension, cancellationToken);
         var regions = await db.Regions.AsNoTracking().Select(r => new { r.Slug, r.NameZh, r.Kind }).ToListAsync(cancellationToken);
-        return new Catalogue(indicators.Select(i => new CatalogueIndicator(i.Code, i.NameZh, i.UnitCode, KebabEnum.ToText(i.Measure), i.GrowthOf, [])),
+        var aliases = Aliases(options.Value.SeedPath);
+        return new Catalogue(indicators.Select(i => new CatalogueIndicator(i.Code, i.NameZh, i.UnitCode, KebabEnum.ToText(i.Measure), i.GrowthOf, aliases.GetValueOrDefault(i.Code) ?? [])),
             units, regions.Select(r => new CatalogueRegion(r.Slug, r.NameZh, KebabEnum.ToText(r.Kind))));
+    }
+
+    private sealed record AliasList(string Path, DateTime Written, IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases);
+
+    private static AliasList? aliasCache;
+
+    /// <summary>The seeds folder's alias list, read again when the file changes.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases(string seeds)
+    {
+        var path = Path.Combine(seeds, Catalogue.AliasFile);
+        var written = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+        if (aliasCache is { } cached && cached.Path == path && cached.Written == written)
+        {
+            return cached.Aliases;
+        }
+        IReadOnlyDictionary<string, IReadOnlyList<string>> aliases;
+        try
+        {
+            aliases = Catalogue.ReadAliases(seeds);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+        aliasCache = new AliasList(path, written, aliases);
+        return aliases;
     }
 
     public async Task<IntakeChoices> ChoicesAsync(CancellationToken cancellationToken)

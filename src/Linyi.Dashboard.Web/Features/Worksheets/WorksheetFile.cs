@@ -64,7 +64,7 @@ public static class WorksheetFile
     private static string Quote(string? value) =>
         value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    public static byte[] Xlsx(IReadOnlyList<WorksheetRow> rows, WorksheetKind kind, IReadOnlyList<string> documents, int year)
+    public static byte[] Xlsx(IReadOnlyList<WorksheetRow> rows, WorksheetKind kind, IReadOnlyList<string> documents, string years)
     {
         var header = Header(kind);
         using var stream = new MemoryStream();
@@ -120,11 +120,11 @@ public static class WorksheetFile
                 sheetData,
                 new AutoFilter { Reference = $"A1:{Letter(header.Length)}{last}" },
                 validations);
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(data), SheetId = 1, Name = kind == WorksheetKind.Results ? "待填报 Results due" : $"{year}目标 Targets" });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(data), SheetId = 1, Name = kind == WorksheetKind.Results ? "待填报 Results due" : $"{years}目标 Targets" });
 
             var help = workbook.AddNewPart<WorksheetPart>();
             help.Worksheet = new Worksheet(new Columns(new Column { Min = 1, Max = 1, Width = 120, CustomWidth = true }),
-                new SheetData(Instructions(kind, year).Select((line, i) => new Row(Text(line, i == 0 ? 1u : 0u)))));
+                new SheetData(Instructions(kind, years).Where(line => line.Length > 0).Select((line, i) => new Row(Text(line, i == 0 ? 1u : 0u)))));
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(help), SheetId = 2, Name = "说明 Instructions" });
 
             var docs = workbook.AddNewPart<WorksheetPart>();
@@ -135,12 +135,13 @@ public static class WorksheetFile
         return stream.ToArray();
     }
 
-    private static IEnumerable<string> Instructions(WorksheetKind kind, int year) =>
+    private static IEnumerable<string> Instructions(WorksheetKind kind, string years) =>
     [
-        kind == WorksheetKind.Results ? "待填报工作表：如何填写 · Results due: how to fill it in" : $"{year}年目标工作表：如何填写 · Targets for {year}: how to fill it in",
+        kind == WorksheetKind.Results ? "待填报工作表：如何填写 · Results due: how to fill it in" : $"{years}年目标工作表：如何填写 · Targets for {years}: how to fill it in",
         kind == WorksheetKind.Results
             ? "每行是一个已开始且尚无实绩的目标。请在 result 列填写该年度（year 列）的实绩，数值按文档原文、单位同 unit 列；vintage 选 final（正式）或 preliminary（初步/预计/快报）。"
-            : $"每行是一个去年有目标、{year}年尚无目标的指标。请在 new_target 填写基本目标、new_stretch 填写力争目标（可只填一项），并选择比较符（= 等于，>= 以上/突破，<= 以内，~ 左右）。",
+            : "每行是一个有年度目标的指标在某一年（year 列）尚无目标：本年、明年，以及目标缺失的年份；goal_period、target、stretch 列是它之前的目标。请在 new_target 填写基本目标、new_stretch 填写力争目标（可只填一项），并选择比较符（= 等于，>= 以上/突破，<= 以内，~ 左右）。一份新报告的目标也可以在“报告录入”页面一次录入。",
+        kind == WorksheetKind.Results ? "" : "Each row is an indicator with yearly goals that has no goal for the year in the year column: this year, next year and any year a goal is missing; the goal columns show the goal before it. A new report's targets can also be taken in one sitting on the Report intake page.",
         "Each row is one goal. Fill the white-on-yellow columns; leave a row's input columns empty to skip it. Values as the document states them, in the unit of the unit column.",
         "document：引用的文档代码（见“文档 Documents”表）。引用新文档时，填写一个新代码，并填写 document_title（标题）、document_published（发布日期 YYYY-MM-DD）、document_kind，最好还有 document_url（网址）。",
         "document: the code of the source document (see the Documents sheet). To cite a new document, give a new code with its title, publication date, kind and, if it is on the web, its address.",
