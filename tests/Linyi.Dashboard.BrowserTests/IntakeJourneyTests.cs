@@ -12,25 +12,11 @@ public class IntakeJourneyTests(BrowserApp app)
 {
     private const string Document = "gwr2024";
 
-    /// <summary>
-    /// The text of a seed document, as kept with the project's source documents: LINYI_SOURCE_DOCS, else the shared
-    /// seeds folder beside the checkout (as scripts/bench-intake.sh finds it).
-    /// </summary>
+    /// <summary>The text of a seed document, kept with the tests (Fixtures/intake) under the name seeds/documents.csv gives it.</summary>
     private static string SourceText(string code)
     {
         var file = Csv.ReadFile(Path.Combine(TestDatabase.SeedsDirectory, "documents.csv")).Single(d => d["code"] == code)["source_file"];
-        var folders = new List<string>();
-        if (Environment.GetEnvironmentVariable("LINYI_SOURCE_DOCS") is { Length: > 0 } configured)
-        {
-            folders.Add(configured);
-        }
-        for (var dir = new DirectoryInfo(TestDatabase.RepositoryRoot); dir is not null; dir = dir.Parent)
-        {
-            folders.Add(Path.Combine(dir.FullName, "shared", "seeds"));
-        }
-        var path = folders.Select(f => Path.Combine(f, file)).FirstOrDefault(File.Exists);
-        Assert.True(path is not null, $"The source document {file} was not found in {string.Join(", ", folders)}; set LINYI_SOURCE_DOCS to the folder that holds it.");
-        return File.ReadAllText(path!);
+        return File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "intake", file));
     }
 
     private static (int Start, int End) Period(string period) =>

@@ -16,11 +16,7 @@ public class TargetsWorksheetTests(TestDatabase database) : IntegrationTest(data
 
     protected override TimeProvider? Clock => new FixedClock(new DateTimeOffset(2026, 6, 1, 1, 0, 0, TimeSpan.Zero));
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private static bool Is(Dictionary<string, string> row, string indicator, string region, int year) =>
         row["indicator"] == indicator && row["region"] == region && row["year"] == year.ToString(CultureInfo.InvariantCulture);
