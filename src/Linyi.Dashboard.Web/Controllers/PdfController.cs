@@ -33,10 +33,12 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             return Unavailable(reason, retry: false);
         }
         var model = await summaries.GetAsync(filter, refs, cancellationToken) with { BodyOnly = true };
-        var body = await views.RenderAsync(ControllerContext, PrintView, model);
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         try
         {
-            var pdf = await renderer.RenderAsync(body, Info(model), Footer(model), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
+            var draft = await renderer.RenderAsync(await views.RenderAsync(ControllerContext, PrintView, model), Info(model), Footer(model), client, cancellationToken);
+            var numbered = model with { Contents = PrintContents.WithPages(draft, model.Contents) };
+            var pdf = await renderer.RenderAsync(await views.RenderAsync(ControllerContext, PrintView, numbered), Info(model), Footer(model), client, cancellationToken);
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -64,7 +66,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             Localized.Pick(model.Region.NameZh, model.Region.NameEn),
             model.Category is { } c ? Localized.Pick(c.NameZh, c.NameEn) : null,
             model.Filter.Period?.ToString(),
-            model.GeneratedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PrintClock.Date(model.GeneratedAt),
         }.Where(part => part is not null));
 
     private IActionResult Unavailable(string message, bool retry)
@@ -82,5 +84,5 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
 
     /// <summary>The footer of every page besides its page number: the filters and the data date.</summary>
     private static string Footer(SummaryViewModel model) =>
-        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.LatestDocumentDate}";
+        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
 }
