@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Web.Features.Briefing;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Pdf;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Linyi.Dashboard.Web.Controllers;
 
 /// <summary>The briefing composer (简报): the selection lives in the query string, so every address is a permalink.</summary>
-public partial class BriefingController(BriefingQueries briefings, SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views)
+public class BriefingController(BriefingQueries briefings, SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views)
     : Controller
 {
     private const string PrintView = "~/Views/Print/Briefing.cshtml";
@@ -58,19 +57,17 @@ public partial class BriefingController(BriefingQueries briefings, SummaryQuerie
         }
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var info = new PdfDocumentInfo(
-            $"{model.Title} · {model.GeneratedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+            $"{model.Title} · {PrintClock.Date(model.GeneratedAt)}",
             Localized.Pick("临沂发展指标看板", "Linyi Dashboard"),
             string.Join(" · ", model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)).Concat(model.Sections.Select(s => s.Heading))),
             string.Join(", ", new[] { Localized.Pick("临沂", "Linyi"), Localized.Pick("简报", "briefing") }.Concat(model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)))),
             Localized.IsEnglish ? "en" : "zh-CN",
             model.GeneratedAt);
-        var footer = $"{model.Title} · {Localized.Pick("数据截至", "data as of")} {model.Sources.LatestDate}";
+        var footer = $"{model.Title} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
         try
         {
-            // Chromium cannot number a table of contents: the first print tells, through its bookmarks, where each
-            // section starts, and the second prints the contents with those pages (the layout does not move).
             var draft = await renderer.RenderAsync(await Body(model), info, footer, client, cancellationToken);
-            var pdf = await renderer.RenderAsync(await Body(model with { SectionPages = SectionPages(draft, model.Sections.Count) }), info, footer, client, cancellationToken);
+            var pdf = await renderer.RenderAsync(await Body(model with { Contents = PrintContents.WithPages(draft, model.Contents) }), info, footer, client, cancellationToken);
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -90,26 +87,4 @@ public partial class BriefingController(BriefingQueries briefings, SummaryQuerie
         model.Errors.Count > 0 ? this.ErrorPage(StatusCodes.Status400BadRequest, string.Join(" ", model.Errors))
         : model.Selection.IsEmpty ? this.ErrorPage(StatusCodes.Status400BadRequest, "Choose at least one indicator or category for the briefing. / 请至少选择一项指标或类别。")
         : null;
-
-    /// <summary>The page of each numbered section heading, read from the PDF's bookmarks ("3. …" is section 3).</summary>
-    private static List<int> SectionPages(byte[] pdf, int sections)
-    {
-        var pages = new int[sections];
-        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        if (document.TryGetBookmarks(out var bookmarks))
-        {
-            foreach (var node in bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>())
-            {
-                if (SectionNumber().Match(node.Title) is { Success: true } match
-                    && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var n && n >= 1 && n <= sections && pages[n - 1] == 0)
-                {
-                    pages[n - 1] = node.PageNumber;
-                }
-            }
-        }
-        return [.. pages];
-    }
-
-    [GeneratedRegex(@"^\s*(\d+)\.\s")]
-    private static partial Regex SectionNumber();
 }

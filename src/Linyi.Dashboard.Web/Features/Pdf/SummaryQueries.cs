@@ -105,13 +105,13 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         var model = new SummaryViewModel(filter, region, category, headlines, categories, milestones, sources, version, changedAt, latestDocument, clock.GetUtcNow())
         {
             Counts = StatusCounts.Of(views.SelectMany(v => v.Goals).Select(g => g.Status)),
-            SiteDataDate = await SiteDataDateAsync(cancellationToken),
+            SiteDataDate = await SiteDataDateAsync(db, cancellationToken),
         };
         return model with { Contents = ContentsOf(model) };
     }
 
     /// <summary>The publication date of the newest document that any figure cites.</summary>
-    public async Task<string> SiteDataDateAsync(CancellationToken cancellationToken) =>
+    public static async Task<string> SiteDataDateAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
         await db.Documents.AsNoTracking().Where(d => db.Observations.Any(o => o.DocumentId == d.Id))
             .Select(d => d.PublishedOn).MaxAsync(cancellationToken) ?? "";
 

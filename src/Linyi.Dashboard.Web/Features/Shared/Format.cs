@@ -81,6 +81,9 @@ public static partial class Format
 
     public static string Comma => Localized.IsEnglish ? ", " : "，";
 
+    /// <summary>Between the items of a list of names: 、 in Chinese, a comma in English.</summary>
+    public static string Enumeration => Localized.IsEnglish ? ", " : "、";
+
     public static string Semicolon => Localized.IsEnglish ? "; " : "；";
 
     /// <summary>A parenthesis in the page's script: （…） in Chinese, " (…)" in English.</summary>
