@@ -4,10 +4,12 @@ using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-public class PdfController(SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views) : Controller
+public class PdfController(SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views,
+    StatusNoticeWriter notices, NoticePdf noticePdf, IStringLocalizer<SharedResource> text) : Controller
 {
     private const string PrintView = "~/Views/Print/Summary.cshtml";
 
@@ -46,6 +48,49 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         {
             return Unavailable(ex.Message, ex.Busy);
         }
+    }
+
+    /// <summary>The one-page status notice of a view, as Chromium sees it before printing.</summary>
+    [HttpGet("/print/notice")]
+    public async Task<IActionResult> PrintNotice(DashboardFilter filter, CancellationToken cancellationToken) =>
+        View(NoticePdf.View, Notice(await summaries.GetAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken), NoticePdf.MaxRows));
+
+    /// <summary>情况通报: the view's status on one A4 page, laid out as an official document.</summary>
+    [HttpGet("/export/notice")]
+    [EnableRateLimiting(SecurityExtensions.PdfPolicy)]
+    public async Task<IActionResult> ExportNotice(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var refs = await reference.GetAsync(cancellationToken);
+        var name = $"linyi-notice_{filter.Slug(DashboardFilter.City)}_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
+        var (version, _) = await summaries.DataVersionAsync(cancellationToken);
+        var key = PdfCache.Key("notice?" + filter.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
+        if (cache.Get(key) is { } cached)
+        {
+            return File(cached, "application/pdf", name);
+        }
+        if (renderer.UnavailableReason is { } reason)
+        {
+            return Unavailable(reason, retry: false);
+        }
+        var model = await summaries.GetAsync(filter, refs, cancellationToken);
+        try
+        {
+            var pdf = await noticePdf.RenderAsync(ControllerContext, rows => Notice(model, rows), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
+            cache.Set(key, pdf);
+            return File(pdf, "application/pdf", name);
+        }
+        catch (PdfUnavailableException ex)
+        {
+            return Unavailable(ex.Message, ex.Busy);
+        }
+    }
+
+    private NoticeViewModel Notice(SummaryViewModel model, int rows)
+    {
+        var region = Localized.Pick(model.Region.NameZh, model.Region.NameEn);
+        var subject = model.Category is { } c ? text["{0}, {1}", region, Localized.Pick(c.NameZh, c.NameEn)].Value : region;
+        return notices.Write(text["Status of the development indicators of {0}", subject], subject,
+            model.Views.Select(v => (v, (string?)null)).ToList(), model.Headlines.Select(h => new NoticeRow(h, null)).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
     }
 
     private static PdfDocumentInfo Info(SummaryViewModel model) => new(

@@ -38,7 +38,15 @@ public sealed record BriefingViewModel(
     /// <summary>The sections and the sources, with the page each starts on once a first print has told.</summary>
     public IReadOnlyList<ContentsEntry> Contents { get; init; } = [];
 
-    public string Title => Selection.Title ?? Localized.Pick("临沂发展指标简报", "Linyi indicators briefing");
+    /// <summary>The title given, else the one indicator's name when a single indicator is chosen (an indicator page's export), else the default.</summary>
+    public string Title => Selection.Title
+        ?? (Single is { } one ? Localized.Pick(one.NameZh, one.NameEn) : Localized.Pick("临沂发展指标简报", "Linyi indicators briefing"));
+
+    /// <summary>The indicator, when the briefing is of one indicator alone.</summary>
+    public BriefingChoice? Single => Selection.Items is [{ IsCategory: false } item] ? Choices.FirstOrDefault(c => c.Code == item.Code) : null;
+
+    /// <summary>The file's name: what it holds and its language.</summary>
+    public string FileName(string language) => $"linyi-{(Single is { } one ? one.Code.Replace('_', '-') : "briefing")}_{language}.pdf";
 
     public IEnumerable<RegionInfo> Regions => Selection.Regions.Select(slug => Refs.Region(slug)!);
 }

@@ -91,3 +91,10 @@ public sealed record StatusCounts(IReadOnlyDictionary<GoalStatus, int> ByStatus)
 
     public int this[GoalStatus status] => ByStatus.GetValueOrDefault(status);
 }
+
+/// <summary>An export button: what it exports, where from, and the one-page status notice of the same view.</summary>
+public sealed record PdfExport(string Href, string Label, string NoticeHref)
+{
+    /// <summary>The summary of a filtered view (the query string, "" or "?…"), and its notice.</summary>
+    public static PdfExport Summary(string query, string label) => new("/export/pdf" + query, label, "/export/notice" + query);
+}

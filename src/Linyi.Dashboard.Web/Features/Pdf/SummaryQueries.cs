@@ -28,6 +28,9 @@ public sealed record SummaryViewModel(
     /// <summary>True when rendering for the PDF renderer, which supplies the page shell itself.</summary>
     public bool BodyOnly { get; init; }
 
+    /// <summary>Every indicator of the view that has figures, analysed: what the status notice counts and names.</summary>
+    public IReadOnlyList<IndicatorView> Views { get; init; } = [];
+
     /// <summary>Every goal of the summary's indicators, by status: what the cover counts.</summary>
     public StatusCounts Counts { get; init; } = StatusCounts.Of([]);
 
@@ -104,6 +107,7 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         var latestDocument = sources.Select(s => s.PublishedOn).DefaultIfEmpty("").Max(StringComparer.Ordinal) ?? "";
         var model = new SummaryViewModel(filter, region, category, headlines, categories, milestones, sources, version, changedAt, latestDocument, clock.GetUtcNow())
         {
+            Views = views,
             Counts = StatusCounts.Of(views.SelectMany(v => v.Goals).Select(g => g.Status)),
             SiteDataDate = await SiteDataDateAsync(db, cancellationToken),
         };
