@@ -70,8 +70,8 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
         var footer = $"{model.Title} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
         try
         {
-            var draft = await renderer.RenderAsync(await Body(model), info, footer, client, cancellationToken);
-            var pdf = await renderer.RenderAsync(await Body(model with { Contents = PrintContents.WithPages(draft, model.Contents) }), info, footer, client, cancellationToken);
+            var pdf = await renderer.RenderAsync(await Body(model), info, footer, client, cancellationToken,
+                reprint: PrintContents.Once(draft => Body(model with { Contents = PrintContents.WithPages(draft, model.Contents) })));
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }

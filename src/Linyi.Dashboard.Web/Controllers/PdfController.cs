@@ -38,9 +38,8 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         try
         {
-            var draft = await renderer.RenderAsync(await views.RenderAsync(ControllerContext, PrintView, model), Info(model), Footer(model), client, cancellationToken);
-            var numbered = model with { Contents = PrintContents.WithPages(draft, model.Contents) };
-            var pdf = await renderer.RenderAsync(await views.RenderAsync(ControllerContext, PrintView, numbered), Info(model), Footer(model), client, cancellationToken);
+            var pdf = await renderer.RenderAsync(await views.RenderAsync(ControllerContext, PrintView, model), Info(model), Footer(model), client, cancellationToken,
+                reprint: PrintContents.Once(draft => views.RenderAsync(ControllerContext, PrintView, model with { Contents = PrintContents.WithPages(draft, model.Contents) })));
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -90,7 +89,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         var region = Localized.Pick(model.Region.NameZh, model.Region.NameEn);
         var subject = model.Category is { } c ? text["{0}, {1}", region, Localized.Pick(c.NameZh, c.NameEn)].Value : region;
         return notices.Write(text["Status of the development indicators of {0}", subject], subject,
-            model.Views.Select(v => (v, (string?)null)).ToList(), model.Headlines.Select(h => new NoticeRow(h, null)).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
+            model.Views.Select(v => (v, (string?)null)).ToList(), model.Headlines.Select(h => new NoticeRow(h, null)).OrderBy(r => r.GoalView is null).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
     }
 
     private static PdfDocumentInfo Info(SummaryViewModel model) => new(

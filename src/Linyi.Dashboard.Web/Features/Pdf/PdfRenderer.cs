@@ -76,6 +76,9 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     /// <summary>Requests rendering or waiting for a renderer right now.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
 
+    /// <summary>Raised when a request has joined the queue: its client's gate, then the render slots (see <see cref="InFlight"/>, <see cref="RequestsOf"/>).</summary>
+    public event Action? Queued;
+
     /// <summary>One client's requests rendering or waiting behind its own render.</summary>
     public int RequestsOf(string client) => clients.Requests(client);
 
@@ -84,6 +87,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        clients.Entered += _ => Queued?.Invoke();
         if (!settings.Enabled)
         {
             UnavailableReason = "PDF export is turned off on this server.";
@@ -114,7 +118,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
     /// <param name="client">Who asks (the rate limiter's partition): each client renders one PDF at a time.</param>
     /// <param name="footer">The text at the foot of every page beside its number; null for a page without footer or number.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string? footer, string client, CancellationToken cancellationToken, PdfMargins? margins = null)
+    /// <param name="reprint">
+    /// Given the printed file, the body to print again in its place, or null to keep it: a table of contents learns its page
+    /// numbers from a first print, a one-page notice sheds a row until it fits. The prints share one turn and one slot.
+    /// </param>
+    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string? footer, string client, CancellationToken cancellationToken,
+        PdfMargins? margins = null, Func<byte[], Task<string?>>? reprint = null)
     {
         if (UnavailableReason is { } reason)
         {
@@ -137,17 +146,19 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         }
         using (turn)
         {
-            return await RenderInSlotAsync(bodyHtml, info, footer, margins ?? PdfMargins.Report, cancellationToken);
+            return await RenderInSlotAsync(bodyHtml, info, footer, margins ?? PdfMargins.Report, reprint, cancellationToken);
         }
     }
 
-    private async Task<byte[]> RenderInSlotAsync(string bodyHtml, PdfDocumentInfo info, string? footer, PdfMargins margins, CancellationToken cancellationToken)
+    private async Task<byte[]> RenderInSlotAsync(string bodyHtml, PdfDocumentInfo info, string? footer, PdfMargins margins, Func<byte[], Task<string?>>? reprint,
+        CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref inFlight) > settings.MaxConcurrent + settings.MaxQueue)
         {
             Interlocked.Decrement(ref inFlight);
             throw new PdfUnavailableException("Too many PDF exports are being made right now. Please try again shortly.", busy: true);
         }
+        Queued?.Invoke();
         try
         {
             var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
@@ -167,6 +178,11 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
                 page = warmPages.TryTake(out var warm) && !warm.Page.IsClosed ? warm : await NewWarmPageAsync(timeout);
                 var pdf = await RenderPageAsync(page, bodyHtml, info, footer, margins).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
+                while (reprint is not null && await reprint(pdf) is { } again)
+                {
+                    pdf = await RenderPageAsync(page, again, info, footer, margins).WaitAsync(timeout, cancellationToken);
+                    Interlocked.Increment(ref renders);
+                }
                 warmPages.Add(page);
                 page = null;
                 return pdf;

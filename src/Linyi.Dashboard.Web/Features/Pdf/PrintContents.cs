@@ -41,7 +41,22 @@ public static partial class PrintContents
         return result;
     }
 
-    private static string Plain(string text) => Space().Replace(text, "");
+    /// <summary>For <see cref="PdfRenderer.RenderAsync"/>: print once more, with the body made from what the first print told.</summary>
+    public static Func<byte[], Task<string?>> Once(Func<byte[], Task<string>> again)
+    {
+        var done = false;
+        return async pdf =>
+        {
+            if (done)
+            {
+                return null;
+            }
+            done = true;
+            return await again(pdf);
+        };
+    }
+
+    private static string Plain(string text) => Space().Replace(text.Normalize(System.Text.NormalizationForm.FormKC), "");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();

@@ -95,22 +95,25 @@ public sealed class NoticePdf(PdfRenderer renderer, ViewRenderer views, IStringL
 
     public async Task<byte[]> RenderAsync(Microsoft.AspNetCore.Mvc.ActionContext context, Func<int, NoticeViewModel> write, string client, CancellationToken cancellationToken)
     {
-        for (var rows = MaxRows; ; rows--)
-        {
-            var model = write(Math.Max(rows, 0)) with { BodyOnly = true };
-            var info = new PdfDocumentInfo(
-                $"{model.Title} · {PrintClock.Date(model.GeneratedAt)}",
-                text["Linyi Dashboard"],
-                model.Title,
-                string.Join(", ", text["Linyi"], text["status notice"]),
-                Localized.IsEnglish ? "en" : "zh-CN",
-                model.GeneratedAt);
-            var pdf = await renderer.RenderAsync(await views.RenderAsync(context, View, model), info, null, client, cancellationToken, PdfMargins.OfficialDocument);
-            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-            if (document.NumberOfPages == 1 || rows <= 0)
+        var rows = MaxRows;
+        var model = write(rows) with { BodyOnly = true };
+        var info = new PdfDocumentInfo(
+            $"{model.Title} · {PrintClock.Date(model.GeneratedAt)}",
+            text["Linyi Dashboard"],
+            model.Title,
+            string.Join(", ", text["Linyi"], text["status notice"]),
+            Localized.IsEnglish ? "en" : "zh-CN",
+            model.GeneratedAt);
+        return await renderer.RenderAsync(await views.RenderAsync(context, View, model), info, null, client, cancellationToken, PdfMargins.OfficialDocument,
+            reprint: async pdf =>
             {
-                return pdf;
-            }
-        }
+                using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+                if (document.NumberOfPages == 1 || rows == 0)
+                {
+                    return null;
+                }
+                rows--;
+                return await views.RenderAsync(context, View, write(rows) with { BodyOnly = true });
+            });
     }
 }
