@@ -185,7 +185,8 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
     [InlineData("/export/notice", "/print/notice")]
     [InlineData("/export/notice?" + English, "/print/notice?" + English)]
     [InlineData("/briefing/notice?" + ThinBriefing, "/print/briefing/notice?" + ThinBriefing)]
-    [InlineData("/export/notice?region=junan&category=industry", "/print/notice?region=junan&category=industry")]
+    [InlineData("/export/notice?category=economy", "/print/notice?category=economy")]
+    [InlineData("/briefing/notice?item=gdp", "/print/briefing/notice?item=gdp")]
     public async Task TheStatusNoticeIsOnePageWhoseCountsAndFiguresComeFromTheData(string export, string print)
     {
         var client = CreateClient();
@@ -207,6 +208,9 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
             Assert.InRange(int.Parse(Regex.Match(latest, @"\[(\d+)\]").Groups[1].Value, CultureInfo.InvariantCulture), 1, sources);
             Assert.Contains(PdfText.Normalize(Regex.Replace(row.QuerySelector("td")!.TextContent, @"\s+", "")), text);
         }
+        // A goal cites the document that set it.
+        Assert.All(notice.QuerySelectorAll("[data-key-figures] tbody tr[data-goal-period]:not([data-goal-period=''])"),
+            row => Assert.Matches(@"\[\d+\]$", row.QuerySelectorAll("td")[2].TextContent.Trim()));
     }
 
     [Fact]

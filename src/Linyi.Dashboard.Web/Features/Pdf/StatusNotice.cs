@@ -13,8 +13,12 @@ public sealed record NoticeRow(HeadlineCard Card, string? RegionName)
     /// <summary>The indicator whose goal the row shows: the level's, else its growth rate's.</summary>
     public IndicatorView? GoalView => Card.Level.CurrentGoal is not null ? Card.Level : Card.Growth?.CurrentGoal is not null ? Card.Growth : null;
 
+    /// <summary>The target and stretch figures of the goal shown, for their sources.</summary>
+    public IReadOnlyList<ObservationData> GoalFigures =>
+        GoalView is { CurrentGoal: { } goal } view ? view.Indicator.Observations.Where(o => o.Kind != ObservationKind.Actual && o.Period == goal.Period).ToList() : [];
+
     public IEnumerable<CitationData> Citations =>
-        new[] { Card.Level.LatestActual, Card.Growth?.LatestActual, GoalView?.CurrentGoal?.Actual }.OfType<ObservationData>().Select(o => o.Citation);
+        new[] { Card.Level.LatestActual, Card.Growth?.LatestActual, GoalView?.CurrentGoal?.Actual }.OfType<ObservationData>().Concat(GoalFigures).Select(o => o.Citation);
 }
 
 /// <summary>
