@@ -76,7 +76,7 @@ public class ChartTests(BrowserApp app)
 
     [Theory]
     [InlineData("/indicators/gdp")]
-    [InlineData("/indicators/grain_output")]
+    [InlineData("/indicators/industrial_firms")]
     [InlineData("/indicators/market_entities")]
     public async Task OnAnEnglishPageTheTooltipSaysWhatTheTableSaysInTheAxissScale(string url)
     {
