@@ -67,4 +67,42 @@ public class ChartTests(BrowserApp app)
         Assert.Equal(0, axis.Min);
         Assert.Equal(["2024"], markYears);
     }
+
+    private sealed class Tip
+    {
+        public string Year { get; set; } = "";
+        public string Text { get; set; } = "";
+    }
+
+    [Theory]
+    [InlineData("/indicators/gdp")]
+    [InlineData("/indicators/industrial_firms")]
+    [InlineData("/indicators/market_entities")]
+    public async Task OnAnEnglishPageTheTooltipSaysWhatTheTableSaysInTheAxissScale(string url)
+    {
+        var page = await app.NewPageAsync("en");
+        await page.GotoAsync("/culture/en?returnUrl=" + Uri.EscapeDataString(url));
+
+        var axis = Assert.Single(await AxesAsync(page, url));
+        var tips = await page.EvaluateAsync<Tip[]>("""
+            () => { const c = LinyiCharts.instances[0]; const label = c.options.plugins.tooltip.callbacks.label;
+                    return c.data.datasets[0].data.map((v, i) => v === null ? null : ({ year: c.data.labels[i],
+                        text: label({ datasetIndex: 0, dataIndex: i, dataset: c.data.datasets[0], parsed: { y: v } }) })).filter(t => t); }
+            """);
+        var table = new Dictionary<string, string>();
+        foreach (var row in await page.QuerySelectorAllAsync("table.observations tbody tr[data-kind=actual]"))
+        {
+            var text = await row.EvaluateAsync<string>("r => r.querySelector('td.num').firstChild.textContent.trim()");
+            table[(await row.GetAttributeAsync("data-period"))!] = text;
+        }
+
+        Assert.NotEmpty(tips);
+        var unit = axis.Title.Replace("Unit: ", "", StringComparison.Ordinal);
+        foreach (var tip in tips)
+        {
+            Assert.StartsWith(table[tip.Year], tip.Text);
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", tip.Text);
+        }
+        Assert.Contains(tips, tip => tip.Text.EndsWith(unit, StringComparison.Ordinal) || tip.Text.Contains(unit + " (", StringComparison.Ordinal));
+    }
 }

@@ -1,16 +1,19 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Web.Features.Briefing;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Shared;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
 /// <summary>The briefing composer (简报): the selection lives in the query string, so every address is a permalink.</summary>
-public partial class BriefingController(BriefingQueries briefings, SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views)
+public class BriefingController(BriefingQueries briefings, SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views,
+    StatusNoticeWriter notices, NoticePdf noticePdf, IStringLocalizer<SharedResource> text)
     : Controller
 {
     private const string PrintView = "~/Views/Print/Briefing.cshtml";
@@ -45,7 +48,7 @@ public partial class BriefingController(BriefingQueries briefings, SummaryQuerie
         {
             return invalid;
         }
-        var name = $"linyi-briefing_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
+        var name = model.FileName(Localized.IsEnglish ? "en" : "zh");
         var (version, _) = await summaries.DataVersionAsync(cancellationToken);
         var key = PdfCache.Key("briefing?" + model.Selection.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
         if (cache.Get(key) is { } cached)
@@ -58,19 +61,17 @@ public partial class BriefingController(BriefingQueries briefings, SummaryQuerie
         }
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var info = new PdfDocumentInfo(
-            $"{model.Title} · {model.GeneratedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+            $"{model.Title} · {PrintClock.Date(model.GeneratedAt)}",
             Localized.Pick("临沂发展指标看板", "Linyi Dashboard"),
             string.Join(" · ", model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)).Concat(model.Sections.Select(s => s.Heading))),
             string.Join(", ", new[] { Localized.Pick("临沂", "Linyi"), Localized.Pick("简报", "briefing") }.Concat(model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)))),
             Localized.IsEnglish ? "en" : "zh-CN",
             model.GeneratedAt);
-        var footer = $"{model.Title} · {Localized.Pick("数据截至", "data as of")} {model.Sources.LatestDate}";
+        var footer = $"{model.Title} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
         try
         {
-            // Chromium cannot number a table of contents: the first print tells, through its bookmarks, where each
-            // section starts, and the second prints the contents with those pages (the layout does not move).
-            var draft = await renderer.RenderAsync(await Body(model), info, footer, client, cancellationToken);
-            var pdf = await renderer.RenderAsync(await Body(model with { SectionPages = SectionPages(draft, model.Sections.Count) }), info, footer, client, cancellationToken);
+            var pdf = await renderer.RenderAsync(await Body(model), info, footer, client, cancellationToken,
+                reprint: PrintContents.Once(draft => Body(model with { Contents = PrintContents.WithPages(draft, model.Contents) })));
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -84,32 +85,66 @@ public partial class BriefingController(BriefingQueries briefings, SummaryQuerie
         }
     }
 
+    [HttpGet("/print/briefing/notice")]
+    [KnownQuery("item", "region", "title", "note")]
+    public async Task<IActionResult> PrintNotice(CancellationToken cancellationToken)
+    {
+        var model = await briefings.GetAsync(Request.Query, await reference.GetAsync(cancellationToken), cancellationToken);
+        return Invalid(model) ?? View(NoticePdf.View, Notice(model, NoticePdf.MaxRows));
+    }
+
+    /// <summary>情况通报 of the briefing's indicators and regions, on one A4 page.</summary>
+    [HttpGet("/briefing/notice")]
+    [KnownQuery("item", "region", "title", "note")]
+    [EnableRateLimiting(SecurityExtensions.PdfPolicy)]
+    public async Task<IActionResult> NoticeDocument(CancellationToken cancellationToken)
+    {
+        var model = await briefings.GetAsync(Request.Query, await reference.GetAsync(cancellationToken), cancellationToken);
+        if (Invalid(model) is { } invalid)
+        {
+            return invalid;
+        }
+        var name = model.FileName(Localized.IsEnglish ? "en" : "zh").Replace("linyi-", "linyi-notice_", StringComparison.Ordinal);
+        var (version, _) = await summaries.DataVersionAsync(cancellationToken);
+        var key = PdfCache.Key("briefing-notice?" + model.Selection.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
+        if (cache.Get(key) is { } cached)
+        {
+            return File(cached, "application/pdf", name);
+        }
+        if (renderer.UnavailableReason is { } reason)
+        {
+            return this.ErrorPage(StatusCodes.Status503ServiceUnavailable, reason);
+        }
+        try
+        {
+            var pdf = await noticePdf.RenderAsync(ControllerContext, rows => Notice(model, rows), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
+            cache.Set(key, pdf);
+            return File(pdf, "application/pdf", name);
+        }
+        catch (PdfUnavailableException ex)
+        {
+            if (ex.Busy)
+            {
+                Response.Headers.RetryAfter = "5";
+            }
+            return this.ErrorPage(StatusCodes.Status503ServiceUnavailable, ex.Message);
+        }
+    }
+
+    private NoticeViewModel Notice(BriefingViewModel model, int rows)
+    {
+        var charts = model.Sections.SelectMany(s => s.Charts).ToList();
+        var regions = string.Join(Format.Enumeration, model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)));
+        var subject = model.Selection.Title is null && model.Single is null ? regions : text["{0}, {1}", regions, model.Title].Value;
+        return notices.Write(text["Status notice: {0}", subject], subject,
+            charts.Select(c => (c.View, c.RegionName)).ToList(),
+            charts.Select(c => new NoticeRow(new HeadlineCard(c.View, null), c.RegionName)).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
+    }
+
     private Task<string> Body(BriefingViewModel model) => views.RenderAsync(ControllerContext, PrintView, model with { BodyOnly = true });
 
     private IActionResult? Invalid(BriefingViewModel model) =>
         model.Errors.Count > 0 ? this.ErrorPage(StatusCodes.Status400BadRequest, string.Join(" ", model.Errors))
         : model.Selection.IsEmpty ? this.ErrorPage(StatusCodes.Status400BadRequest, "Choose at least one indicator or category for the briefing. / 请至少选择一项指标或类别。")
         : null;
-
-    /// <summary>The page of each numbered section heading, read from the PDF's bookmarks ("3. …" is section 3).</summary>
-    private static List<int> SectionPages(byte[] pdf, int sections)
-    {
-        var pages = new int[sections];
-        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        if (document.TryGetBookmarks(out var bookmarks))
-        {
-            foreach (var node in bookmarks.GetNodes().OfType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>())
-            {
-                if (SectionNumber().Match(node.Title) is { Success: true } match
-                    && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var n && n >= 1 && n <= sections && pages[n - 1] == 0)
-                {
-                    pages[n - 1] = node.PageNumber;
-                }
-            }
-        }
-        return [.. pages];
-    }
-
-    [GeneratedRegex(@"^\s*(\d+)\.\s")]
-    private static partial Regex SectionNumber();
 }

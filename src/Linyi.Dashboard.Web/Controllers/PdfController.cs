@@ -4,10 +4,12 @@ using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-public class PdfController(SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views) : Controller
+public class PdfController(SummaryQueries summaries, ReferenceData reference, PdfRenderer renderer, PdfCache cache, ViewRenderer views,
+    StatusNoticeWriter notices, NoticePdf noticePdf, IStringLocalizer<SharedResource> text) : Controller
 {
     private const string PrintView = "~/Views/Print/Summary.cshtml";
 
@@ -33,10 +35,11 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             return Unavailable(reason, retry: false);
         }
         var model = await summaries.GetAsync(filter, refs, cancellationToken) with { BodyOnly = true };
-        var body = await views.RenderAsync(ControllerContext, PrintView, model);
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         try
         {
-            var pdf = await renderer.RenderAsync(body, Info(model), Footer(model), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
+            var pdf = await renderer.RenderAsync(await views.RenderAsync(ControllerContext, PrintView, model), Info(model), Footer(model), client, cancellationToken,
+                reprint: PrintContents.Once(draft => views.RenderAsync(ControllerContext, PrintView, model with { Contents = PrintContents.WithPages(draft, model.Contents) })));
             cache.Set(key, pdf);
             return File(pdf, "application/pdf", name);
         }
@@ -44,6 +47,49 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         {
             return Unavailable(ex.Message, ex.Busy);
         }
+    }
+
+    /// <summary>The one-page status notice of a view, as Chromium sees it before printing.</summary>
+    [HttpGet("/print/notice")]
+    public async Task<IActionResult> PrintNotice(DashboardFilter filter, CancellationToken cancellationToken) =>
+        View(NoticePdf.View, Notice(await summaries.GetAsync(filter, await reference.GetAsync(cancellationToken), cancellationToken), NoticePdf.MaxRows));
+
+    /// <summary>情况通报: the view's status on one A4 page, laid out as an official document.</summary>
+    [HttpGet("/export/notice")]
+    [EnableRateLimiting(SecurityExtensions.PdfPolicy)]
+    public async Task<IActionResult> ExportNotice(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var refs = await reference.GetAsync(cancellationToken);
+        var name = $"linyi-notice_{filter.Slug(DashboardFilter.City)}_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
+        var (version, _) = await summaries.DataVersionAsync(cancellationToken);
+        var key = PdfCache.Key("notice?" + filter.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
+        if (cache.Get(key) is { } cached)
+        {
+            return File(cached, "application/pdf", name);
+        }
+        if (renderer.UnavailableReason is { } reason)
+        {
+            return Unavailable(reason, retry: false);
+        }
+        var model = await summaries.GetAsync(filter, refs, cancellationToken);
+        try
+        {
+            var pdf = await noticePdf.RenderAsync(ControllerContext, rows => Notice(model, rows), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", cancellationToken);
+            cache.Set(key, pdf);
+            return File(pdf, "application/pdf", name);
+        }
+        catch (PdfUnavailableException ex)
+        {
+            return Unavailable(ex.Message, ex.Busy);
+        }
+    }
+
+    private NoticeViewModel Notice(SummaryViewModel model, int rows)
+    {
+        var region = Localized.Pick(model.Region.NameZh, model.Region.NameEn);
+        var subject = model.Category is { } c ? text["{0}, {1}", region, Localized.Pick(c.NameZh, c.NameEn)].Value : region;
+        return notices.Write(text["Status of the development indicators of {0}", subject], subject,
+            model.Views.Select(v => (v, (string?)null)).ToList(), model.Headlines.Select(h => new NoticeRow(h, null)).OrderBy(r => r.GoalView is null).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
     }
 
     private static PdfDocumentInfo Info(SummaryViewModel model) => new(
@@ -64,7 +110,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
             Localized.Pick(model.Region.NameZh, model.Region.NameEn),
             model.Category is { } c ? Localized.Pick(c.NameZh, c.NameEn) : null,
             model.Filter.Period?.ToString(),
-            model.GeneratedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PrintClock.Date(model.GeneratedAt),
         }.Where(part => part is not null));
 
     private IActionResult Unavailable(string message, bool retry)
@@ -82,5 +128,5 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
 
     /// <summary>The footer of every page besides its page number: the filters and the data date.</summary>
     private static string Footer(SummaryViewModel model) =>
-        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.LatestDocumentDate}";
+        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
 }

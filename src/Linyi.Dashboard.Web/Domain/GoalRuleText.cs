@@ -163,6 +163,9 @@ public static class GoalRuleText
             "A level implied by a growth target is shown only for a nominal (current-price) growth rate, and labelled derived; a real growth rate at comparable prices never implies a current-price level."),
     ];
 
+    /// <summary>The principle every verdict rests on: a goal is judged only by a result of its own period.</summary>
+    public static Bilingual OwnPeriod => Principles[1];
+
     /// <summary>The rules as Markdown, for docs/progress.md, which a test keeps equal to this text.</summary>
     public static string Markdown()
     {

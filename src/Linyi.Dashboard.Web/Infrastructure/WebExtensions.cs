@@ -69,6 +69,8 @@ public static class WebExtensions
         services.AddScoped<RegionQueries>();
         services.AddScoped<CompareQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<StatusNoticeWriter>();
+        services.AddScoped<NoticePdf>();
         services.AddScoped<Features.Briefing.BriefingQueries>();
         services.AddScoped<AdminReference>();
         services.AddScoped<ObservationEditor>();

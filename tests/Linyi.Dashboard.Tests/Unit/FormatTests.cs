@@ -89,4 +89,55 @@ public class FormatTests
             CultureInfo.CurrentUICulture = before;
         }
     }
+
+    [Fact]
+    public void AChartOnAnEnglishPageIsDrawnInTheScaleItsFiguresAreWrittenIn()
+    {
+        var english = In("en", () => Linyi.Dashboard.Web.Features.Indicators.ChartData.Ranking("GDP", "亿元", 1, Linyi.Dashboard.Web.Domain.Measure.Level, ["a", "b"], [6555.8m, 390m]));
+        var chinese = In("zh-CN", () => Linyi.Dashboard.Web.Features.Indicators.ChartData.Ranking("GDP", "亿元", 1, Linyi.Dashboard.Web.Domain.Measure.Level, ["a", "b"], [6555.8m, 390m]));
+
+        Assert.Equal("billion yuan", english.UnitLabel);
+        Assert.Equal("Unit: billion yuan", english.Axis.Title);
+        Assert.Equal(655.58m, english.Actual[0]!.Value);
+        Assert.Equal(In("en", () => Format.WithUnit(6555.8m, 1, "亿元")), english.Actual[0]!.Text);
+        Assert.Equal(2, english.Precision);
+        Assert.Equal(6555.8m, chinese.Actual[0]!.Value);
+        Assert.Equal("6,555.8亿元", chinese.Actual[0]!.Text);
+        Assert.Equal("单位：亿元", chinese.Axis.Title);
+    }
+
+    [Theory]
+    [InlineData("万吨", 426.5, "million tonnes", 0.01)]
+    [InlineData("万人", 35, "thousand people", 10)]
+    [InlineData("亿元", 6555.8, "billion yuan", 0.1)]
+    [InlineData("家", 10, "firms", 1)]
+    [InlineData("%", 6.3, "percent", 1)]
+    public void OneScaleForAChartIsTheScaleOfItsLargestFigure(string unit, double largest, string label, double factor)
+    {
+        var scale = In("en", () => Format.ScaleFor(unit, [(decimal)largest / 2, (decimal)largest]));
+
+        Assert.Equal(label, scale.Label);
+        Assert.Equal((decimal)factor, scale.Factor);
+    }
+
+    [Fact]
+    public void CountedNounsAreSingularForOne()
+    {
+        var text = new KeyText();
+
+        Assert.Equal("1 milestone", text.Plural(1, "{0} milestone", "{0} milestones").Value);
+        Assert.Equal("2 milestones", text.Plural(2, "{0} milestone", "{0} milestones").Value);
+        Assert.Equal("0 milestones", text.Plural(0, "{0} milestone", "{0} milestones").Value);
+    }
+
+    /// <summary>The English side of the resx: a key is its own text.</summary>
+    private sealed class KeyText : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] => new(name, name);
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] =>
+            new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
+
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
 }

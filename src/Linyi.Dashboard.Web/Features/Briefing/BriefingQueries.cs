@@ -4,6 +4,7 @@ using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Briefing;
 
@@ -11,7 +12,14 @@ public sealed record BriefingChoice(string Code, string NameZh, string NameEn, s
 
 /// <summary>One section of a briefing: a chosen indicator (for each region) or a whole category.</summary>
 /// <param name="Missing">Regions or indicators chosen that have no published figures, named so that nothing disappears silently.</param>
-public sealed record BriefingSection(string Anchor, string Heading, IReadOnlyList<PrintIndicator> Charts, IReadOnlyList<string> Missing);
+/// <param name="Charts">The indicators with a series to draw.</param>
+/// <param name="Figures">The indicators with too few figures for a chart, shown together in one table.</param>
+public sealed record BriefingSection(string Anchor, string Heading, IReadOnlyList<PrintIndicator> Charts, IReadOnlyList<string> Missing)
+{
+    public IReadOnlyList<PrintIndicator> Drawn => Charts.Where(c => SummaryQueries.IsChartable(c.View)).ToList();
+
+    public IReadOnlyList<PrintIndicator> Figures => Charts.Where(c => !SummaryQueries.IsChartable(c.View)).ToList();
+}
 
 public sealed record BriefingViewModel(
     BriefingSelection Selection,
@@ -24,16 +32,27 @@ public sealed record BriefingViewModel(
 {
     public bool BodyOnly { get; init; }
 
-    /// <summary>The page on which each section starts, once a first rendering has told; null before.</summary>
-    public IReadOnlyList<int>? SectionPages { get; init; }
+    /// <summary>The newest document behind any figure the site holds.</summary>
+    public string SiteDataDate { get; init; } = "";
 
-    public string Title => Selection.Title ?? Localized.Pick("临沂发展指标简报", "Linyi indicators briefing");
+    /// <summary>The sections and the sources, with the page each starts on once a first print has told.</summary>
+    public IReadOnlyList<ContentsEntry> Contents { get; init; } = [];
+
+    /// <summary>The title given, else the one indicator's name when a single indicator is chosen (an indicator page's export), else the default.</summary>
+    public string Title => Selection.Title
+        ?? (Single is { } one ? Localized.Pick(one.NameZh, one.NameEn) : Localized.Pick("临沂发展指标简报", "Linyi indicators briefing"));
+
+    /// <summary>The indicator, when the briefing is of one indicator alone.</summary>
+    public BriefingChoice? Single => Selection.Items is [{ IsCategory: false } item] ? Choices.FirstOrDefault(c => c.Code == item.Code) : null;
+
+    /// <summary>The file's name: what it holds and its language.</summary>
+    public string FileName(string language) => $"linyi-{(Single is { } one ? one.Code.Replace('_', '-') : "briefing")}_{language}.pdf";
 
     public IEnumerable<RegionInfo> Regions => Selection.Regions.Select(slug => Refs.Region(slug)!);
 }
 
 /// <summary>Everything a briefing shows: the chosen indicators and categories, in order, for each chosen region.</summary>
-public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indicators, TimeProvider clock)
+public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indicators, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public Task<List<BriefingChoice>> ChoicesAsync(CancellationToken cancellationToken) =>
         db.Indicators.AsNoTracking()
@@ -84,6 +103,12 @@ public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indi
         var sources = new PrintSources(chosen.SelectMany(s => s.Charts).SelectMany(c => c.View.Indicator.Observations).Select(o => o.Citation));
         var sections = chosen.Select(s => new BriefingSection(s.Anchor, s.Heading,
             s.Charts.Select(c => new PrintIndicator(c.View, sources, c.ChartId, c.Region)).ToList(), s.Missing)).ToList();
-        return new BriefingViewModel(selection, errors, refs, choices, sections, sources, clock.GetUtcNow());
+        var contents = sections.Select((s, i) => new ContentsEntry(s.Anchor, $"{i + 1}. {s.Heading}"))
+            .Append(new ContentsEntry("sources-heading", text["Sources"])).ToList();
+        return new BriefingViewModel(selection, errors, refs, choices, sections, sources, clock.GetUtcNow())
+        {
+            SiteDataDate = await SummaryQueries.SiteDataDateAsync(db, cancellationToken),
+            Contents = contents,
+        };
     }
 }

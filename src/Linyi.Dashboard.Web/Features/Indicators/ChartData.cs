@@ -7,10 +7,11 @@ using Linyi.Dashboard.Web.Infrastructure;
 namespace Linyi.Dashboard.Web.Features.Indicators;
 
 /// <summary>A result: its value, how it was worded (≥ is a lower bound) and whether it is an estimate.</summary>
-public sealed record ChartPoint(decimal Value, string Comparator, bool Preliminary);
+/// <param name="Text">The figure as the page's tables write it, for the tooltip.</param>
+public sealed record ChartPoint(decimal Value, string Comparator, bool Preliminary, string? Text = null);
 
 /// <summary>A target or stretch target drawn as a mark on its own year, never as a line across other years.</summary>
-public sealed record ChartMark(int Index, decimal Value, string Kind, string Comparator, string Label);
+public sealed record ChartMark(int Index, decimal Value, string Kind, string Comparator, string Label, string? Text = null);
 
 /// <param name="Min">Lowest value shown; null lets the data decide.</param>
 /// <param name="BeginAtZero">Levels and counts start at zero, so bars are not exaggerated.</param>
@@ -37,6 +38,9 @@ public sealed record ChartData(
 {
     /// <summary>Years between the first and the last result that have none: the line breaks there and the caption names them.</summary>
     public IReadOnlyList<int> Missing { get; init; } = [];
+
+    /// <summary>The unit the values are drawn in, in the page's language: the scale the figures beside the chart are written in.</summary>
+    public string UnitLabel { get; init; } = Unit;
 
     /// <summary>A chart says something only with two results or more; a single figure is shown as a figure.</summary>
     public static bool Worthwhile(IndicatorView view) =>
@@ -72,7 +76,7 @@ public sealed record ChartData(
         var index = years.Select((year, i) => (year, i)).ToDictionary(p => p.year, p => p.i);
 
         var points = years.Select(year => actuals.LastOrDefault(a => a.StartYear == year) is { } a
-            ? new ChartPoint(IndicatorAnalysis.ToFigure(indicator, a).Value, a.Comparator.ToAscii(), a.Vintage == Vintage.Preliminary)
+            ? new ChartPoint(IndicatorAnalysis.ToFigure(indicator, a).Value, a.Comparator.ToAscii(), a.Vintage == Vintage.Preliminary, Shared.Format.Observation(indicator, a))
             : null).ToList();
         var marks = new List<ChartMark>();
         ChartPace? pace = null;
@@ -81,11 +85,11 @@ public sealed record ChartData(
             var at = index[goal.Period.EndYear];
             if (goal.Target is { } target)
             {
-                marks.Add(new ChartMark(at, target.Value, "target", target.Comparator.ToAscii(), Label(goal.Period, stretch: false)));
+                marks.Add(new ChartMark(at, target.Value, "target", target.Comparator.ToAscii(), Label(goal.Period, stretch: false), Shared.Format.Target(indicator, target)));
             }
             if (goal.Stretch is { } stretch)
             {
-                marks.Add(new ChartMark(at, stretch.Value, "stretch", stretch.Comparator.ToAscii(), Label(goal.Period, stretch: true)));
+                marks.Add(new ChartMark(at, stretch.Value, "stretch", stretch.Comparator.ToAscii(), Label(goal.Period, stretch: true), Shared.Format.Target(indicator, stretch)));
             }
             if (goal.Period.IsSpan && goal == view.CurrentGoal && goal.Shape == GoalShape.Level && goal.MainProgress?.Phase == GoalPhase.InProgress
                 && PacePath(indicator, goal, years) is { } path)
@@ -105,14 +109,14 @@ public sealed record ChartData(
             pace)
         {
             Missing = MissingYears(actuals.Select(a => a.StartYear), years),
-        };
+        }.Scaled();
     }
 
     /// <summary>A ranking of regions for one indicator and period: one bar per region, no goals.</summary>
     public static ChartData Ranking(string name, string unit, int precision, Measure measure, IReadOnlyList<string> regions, IReadOnlyList<decimal> values) =>
         // Bars are read by their length, so they start at zero whatever the measure (ranks aside).
-        new("bar", name, unit, precision, new ChartAxis(null, null, false, measure != Measure.Rank, AxisTitle(unit)),
-            regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false)).ToList(), [], null);
+        new ChartData("bar", name, unit, precision, new ChartAxis(null, null, false, measure != Measure.Rank, AxisTitle(unit)),
+            regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false, Stated(measure, v, precision, unit, Comparator.Eq))).ToList(), [], null).Scaled();
 
     /// <summary>A region's results through time, without goals: the county pages' charts.</summary>
     public static ChartData Results(string name, string unit, int precision, Measure measure, ChartType chart, decimal? axisMin, decimal? axisMax,
@@ -121,11 +125,12 @@ public sealed record ChartData(
         var years = YearsAlongAxis(series.Select(s => s.Year));
         return new ChartData(measure is Measure.Growth or Measure.Share || chart == ChartType.Line ? "line" : "bar", name, unit, precision,
             AxisFor(measure, unit, axisMin, axisMax), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
-            years.Select(y => series.LastOrDefault(s => s.Year == y) is { Year: > 0 } s ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary) : null).ToList(),
+            years.Select(y => series.LastOrDefault(s => s.Year == y) is { Year: > 0 } s
+                ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary, Stated(measure, s.Value, precision, unit, s.Comparator)) : null).ToList(),
             [], null)
         {
             Missing = MissingYears(series.Select(s => s.Year), years),
-        };
+        }.Scaled();
     }
 
     public static ChartAxis AxisFor(IndicatorData indicator) => AxisFor(indicator.Measure, indicator.UnitCode, indicator.AxisMin, indicator.AxisMax);
@@ -146,7 +151,36 @@ public sealed record ChartData(
             : present;
     }
 
-    private static string AxisTitle(string unit) => Localized.IsEnglish ? $"Unit: {Shared.Format.UnitLabel(unit)}" : $"单位：{unit}";
+    private static string AxisTitle(string unit) => UnitTitle(Shared.Format.UnitLabel(unit));
+
+    private static string UnitTitle(string label) => Localized.IsEnglish ? $"Unit: {label}" : $"单位：{label}";
+
+    private static string Stated(Measure measure, decimal value, int precision, string unit, Comparator comparator) =>
+        (comparator == Comparator.Eq ? "" : comparator.ToSymbol() + " ")
+        + (measure == Measure.Rank ? Shared.Format.Rank(value) : Shared.Format.Stated(value, precision, unit, unit));
+
+    /// <summary>
+    /// The chart in the scale the page's figures are written in: on an English page 6,555.8亿元 is 655.58 billion yuan in
+    /// the table, so the bars are drawn in billion yuan too, and the axis says so.
+    /// </summary>
+    private ChartData Scaled()
+    {
+        var scale = Shared.Format.ScaleFor(Unit, Actual.Where(p => p is not null).Select(p => p!.Value).Concat(Marks.Select(m => m.Value)));
+        if (scale.Factor == 1m)
+        {
+            return this with { UnitLabel = scale.Label };
+        }
+        var f = scale.Factor;
+        return this with
+        {
+            UnitLabel = scale.Label,
+            Precision = Math.Max(0, Precision + scale.Shift),
+            Axis = Axis with { Min = Axis.Min * f, Max = Axis.Max * f, Title = UnitTitle(scale.Label) },
+            Actual = Actual.Select(p => p is null ? null : p with { Value = p.Value * f }).ToList(),
+            Marks = Marks.Select(m => m with { Value = m.Value * f }).ToList(),
+            Pace = Pace is null ? null : Pace with { Values = Pace.Values.Select(v => v * f).ToList() },
+        };
+    }
 
     /// <summary>
     /// Constant yearly growth from the last result before the goal's period to the target at its deadline: the path the goal

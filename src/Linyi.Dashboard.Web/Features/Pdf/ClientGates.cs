@@ -18,6 +18,9 @@ public sealed class ClientGates
         }
     }
 
+    /// <summary>Raised with the client's name when one more of its requests has entered (rendering or waiting).</summary>
+    public event Action<string>? Entered;
+
     /// <returns>A lease to dispose when the render is done, or null when the client already has too many waiting.</returns>
     public async Task<IDisposable?> EnterAsync(string client, int maxWaiting, CancellationToken cancellationToken)
     {
@@ -34,6 +37,7 @@ public sealed class ClientGates
             }
             gate.Users++;
         }
+        Entered?.Invoke(client);
         try
         {
             await gate.Turn.WaitAsync(cancellationToken);

@@ -10,6 +10,16 @@ namespace Linyi.Dashboard.Web.Features.Pdf;
 /// <summary>What the PDF says about itself: its Title, Author, Subject, Keywords and language (zh-CN or en).</summary>
 public sealed record PdfDocumentInfo(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created);
 
+/// <summary>A page's margins in millimetres.</summary>
+public sealed record PdfMargins(int Top, int Bottom, int Left, int Right)
+{
+    /// <summary>The summaries' and briefings' A4 page.</summary>
+    public static readonly PdfMargins Report = new(16, 18, 14, 14);
+
+    /// <summary>GB/T 9704 (党政机关公文格式): top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.</summary>
+    public static readonly PdfMargins OfficialDocument = new(37, 35, 28, 26);
+}
+
 /// <summary>The renderer cannot take the request now: too many waiting, Chromium missing, or a render timed out.</summary>
 public sealed class PdfUnavailableException(string message, bool busy) : Exception(message)
 {
@@ -66,6 +76,9 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     /// <summary>Requests rendering or waiting for a renderer right now.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
 
+    /// <summary>Raised when a request has joined the queue: its client's gate, then the render slots (see <see cref="InFlight"/>, <see cref="RequestsOf"/>).</summary>
+    public event Action? Queued;
+
     /// <summary>One client's requests rendering or waiting behind its own render.</summary>
     public int RequestsOf(string client) => clients.Requests(client);
 
@@ -74,6 +87,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        clients.Entered += _ => Queued?.Invoke();
         if (!settings.Enabled)
         {
             UnavailableReason = "PDF export is turned off on this server.";
@@ -103,7 +117,13 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
 
     /// <param name="bodyHtml">The inside of the print view's body; the warm page already has its stylesheets and chart scripts.</param>
     /// <param name="client">Who asks (the rate limiter's partition): each client renders one PDF at a time.</param>
-    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string footer, string client, CancellationToken cancellationToken)
+    /// <param name="footer">The text at the foot of every page beside its number; null for a page without footer or number.</param>
+    /// <param name="reprint">
+    /// Given the printed file, the body to print again in its place, or null to keep it: a table of contents learns its page
+    /// numbers from a first print, a one-page notice sheds a row until it fits. The prints share one turn and one slot.
+    /// </param>
+    public async Task<byte[]> RenderAsync(string bodyHtml, PdfDocumentInfo info, string? footer, string client, CancellationToken cancellationToken,
+        PdfMargins? margins = null, Func<byte[], Task<string?>>? reprint = null)
     {
         if (UnavailableReason is { } reason)
         {
@@ -126,17 +146,19 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         }
         using (turn)
         {
-            return await RenderInSlotAsync(bodyHtml, info, footer, cancellationToken);
+            return await RenderInSlotAsync(bodyHtml, info, footer, margins ?? PdfMargins.Report, reprint, cancellationToken);
         }
     }
 
-    private async Task<byte[]> RenderInSlotAsync(string bodyHtml, PdfDocumentInfo info, string footer, CancellationToken cancellationToken)
+    private async Task<byte[]> RenderInSlotAsync(string bodyHtml, PdfDocumentInfo info, string? footer, PdfMargins margins, Func<byte[], Task<string?>>? reprint,
+        CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref inFlight) > settings.MaxConcurrent + settings.MaxQueue)
         {
             Interlocked.Decrement(ref inFlight);
             throw new PdfUnavailableException("Too many PDF exports are being made right now. Please try again shortly.", busy: true);
         }
+        Queued?.Invoke();
         try
         {
             var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
@@ -154,8 +176,13 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
             try
             {
                 page = warmPages.TryTake(out var warm) && !warm.Page.IsClosed ? warm : await NewWarmPageAsync(timeout);
-                var pdf = await RenderPageAsync(page, bodyHtml, info, footer).WaitAsync(timeout, cancellationToken);
+                var pdf = await RenderPageAsync(page, bodyHtml, info, footer, margins).WaitAsync(timeout, cancellationToken);
                 Interlocked.Increment(ref renders);
+                while (reprint is not null && await reprint(pdf) is { } again)
+                {
+                    pdf = await RenderPageAsync(page, again, info, footer, margins).WaitAsync(timeout, cancellationToken);
+                    Interlocked.Increment(ref renders);
+                }
                 warmPages.Add(page);
                 page = null;
                 return pdf;
@@ -203,17 +230,17 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     /// Page.printToPDF as Playwright's PdfAsync sends it (A4, the margins in inches as Playwright converts millimetres),
     /// but with the file in the reply: Playwright asks for a stream and reads it back in further round trips.
     /// </summary>
-    private static readonly Dictionary<string, object> PrintToPdf = new()
+    private static Dictionary<string, object> PrintToPdf(PdfMargins margins) => new()
     {
         ["paperWidth"] = 8.27, ["paperHeight"] = 11.7,
-        ["marginTop"] = Inches(16), ["marginBottom"] = Inches(18), ["marginLeft"] = Inches(14), ["marginRight"] = Inches(14),
+        ["marginTop"] = Inches(margins.Top), ["marginBottom"] = Inches(margins.Bottom), ["marginLeft"] = Inches(margins.Left), ["marginRight"] = Inches(margins.Right),
         ["printBackground"] = true, ["generateTaggedPDF"] = true, ["generateDocumentOutline"] = true,
         ["transferMode"] = "ReturnAsBase64",
     };
 
     private static double Inches(int millimetres) => millimetres * 3.78 / 96;
 
-    private async Task<byte[]> RenderPageAsync(WarmPage warm, string bodyHtml, PdfDocumentInfo info, string footer)
+    private async Task<byte[]> RenderPageAsync(WarmPage warm, string bodyHtml, PdfDocumentInfo info, string? footer, PdfMargins margins)
     {
         var page = warm.Page;
         var started = Stopwatch.GetTimestamp();
@@ -240,7 +267,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         var drawn = page.EvaluateAsync<int[]>("window.LinyiCharts.drawn");
         // When the print fails the page is closed, which ends the wait for the charts too; that fault is not the news.
         _ = drawn.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        var reply = await warm.DevTools.SendAsync("Page.printToPDF", PrintToPdf);
+        var reply = await warm.DevTools.SendAsync("Page.printToPDF", PrintToPdf(margins));
         var charts = await drawn;
         if (charts[0] != charts[1])
         {
@@ -258,8 +285,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     /// The footer of every page as CSS page-margin boxes: the document's own text, so it is set in the same embedded font
     /// (Chromium's footer template is a separate document and would embed a second copy of the font's subset).
     /// </summary>
-    public static string FooterStyle(string footer, string language)
+    public static string FooterStyle(string? footer, string language)
     {
+        if (footer is null)
+        {
+            return "";
+        }
         var pages = language == "en"
             ? "\"Page \" counter(page) \" of \" counter(pages)"
             : "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"";

@@ -3,7 +3,9 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Pdf;
@@ -26,12 +28,24 @@ public sealed record SummaryViewModel(
     /// <summary>True when rendering for the PDF renderer, which supplies the page shell itself.</summary>
     public bool BodyOnly { get; init; }
 
+    /// <summary>Every indicator of the view that has figures, analysed: what the status notice counts and names.</summary>
+    public IReadOnlyList<IndicatorView> Views { get; init; } = [];
+
+    /// <summary>Every goal of the summary's indicators, by status: what the cover counts.</summary>
+    public StatusCounts Counts { get; init; } = StatusCounts.Of([]);
+
+    /// <summary>The newest document behind any figure the site holds: how current the site is, beside how current this summary's figures are.</summary>
+    public string SiteDataDate { get; init; } = "";
+
+    /// <summary>The table of contents; pages are known once a first print has told.</summary>
+    public IReadOnlyList<ContentsEntry> Contents { get; init; } = [];
+
     /// <summary>The appendix, numbered; figures cite these numbers.</summary>
     public PrintSources Numbered { get; } = new(Sources);
 }
 
 /// <summary>Everything an official's summary shows for a filter: headline table, charts per category, milestones, sources.</summary>
-public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indicators, IOptions<OverviewOptions> overview, TimeProvider clock)
+public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indicators, IOptions<OverviewOptions> overview, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>A summary is read in a meeting: past this many charts a category says how many more the web pages have.</summary>
     public const int MaxChartsPerCategory = 24;
@@ -91,7 +105,30 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
             .ToList();
         var (version, changedAt) = await DataVersionAsync(cancellationToken);
         var latestDocument = sources.Select(s => s.PublishedOn).DefaultIfEmpty("").Max(StringComparer.Ordinal) ?? "";
-        return new SummaryViewModel(filter, region, category, headlines, categories, milestones, sources, version, changedAt, latestDocument, clock.GetUtcNow());
+        var model = new SummaryViewModel(filter, region, category, headlines, categories, milestones, sources, version, changedAt, latestDocument, clock.GetUtcNow())
+        {
+            Views = views,
+            Counts = StatusCounts.Of(views.SelectMany(v => v.Goals).Select(g => g.Status)),
+            SiteDataDate = await SiteDataDateAsync(db, cancellationToken),
+        };
+        return model with { Contents = ContentsOf(model) };
+    }
+
+    /// <summary>The publication date of the newest document that any figure cites.</summary>
+    public static async Task<string> SiteDataDateAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+        await db.Documents.AsNoTracking().Where(d => db.Observations.Any(o => o.DocumentId == d.Id))
+            .Select(d => d.PublishedOn).MaxAsync(cancellationToken) ?? "";
+
+    private List<ContentsEntry> ContentsOf(SummaryViewModel model)
+    {
+        var entries = new List<ContentsEntry> { new("headline-heading", text["Key indicators"]) };
+        entries.AddRange(model.Categories.Select(c => new ContentsEntry("category-" + c.Category.Slug, Localized.Pick(c.Category.NameZh, c.Category.NameEn))));
+        if (model.Milestones.Count > 0)
+        {
+            entries.Add(new ContentsEntry("milestones-heading", text["Projects, honours and designations"]));
+        }
+        entries.Add(new ContentsEntry("sources-heading", text["Sources"]));
+        return entries;
     }
 
     /// <summary>A chart says something only with two points: two actuals, or an actual and a target line.</summary>

@@ -6,6 +6,9 @@ using Linyi.Dashboard.Web.Infrastructure;
 namespace Linyi.Dashboard.Web.Features.Shared;
 
 /// <summary>Numbers the Chinese way: thousands separators, the document's unit written straight after (6,105亿元; 6.3%).</summary>
+/// <summary>A unit as a chart shows it: values are multiplied by <paramref name="Factor"/>, which adds <paramref name="Shift"/> decimals.</summary>
+public sealed record DisplayScale(decimal Factor, int Shift, string Label);
+
 public static partial class Format
 {
     public static string Number(decimal value, int precision) =>
@@ -37,6 +40,21 @@ public static partial class Format
     /// <summary>The unit as a label (axis titles, headings): the code in Chinese, the English name in English.</summary>
     public static string UnitLabel(string unit) => Localized.IsEnglish ? UnitNames.English(unit) ?? unit : unit;
 
+    /// <summary>
+    /// The one scale a chart of these values uses, so that its axis and the figures beside it agree: in English the scale
+    /// <see cref="WithUnit"/> writes the largest value in (亿元 → billion yuan, ×0.1); in Chinese the unit itself.
+    /// </summary>
+    public static DisplayScale ScaleFor(string unit, IEnumerable<decimal> values)
+    {
+        if (!Localized.IsEnglish || unit == "%")
+        {
+            return new DisplayScale(1m, 0, UnitLabel(unit));
+        }
+        var largest = values.Select(Math.Abs).DefaultIfEmpty(0m).Max();
+        var (_, shift, name) = English(largest == 0 ? 100 : largest, unit);
+        return new DisplayScale(shift switch { 2 => 0.01m, 1 => 0.1m, -1 => 10m, _ => 1m }, shift, name);
+    }
+
     private static (decimal Value, int Shift, string Name) English(decimal value, string unit)
     {
         var name = UnitNames.English(unit) ?? unit;
@@ -62,6 +80,11 @@ public static partial class Format
         (period.IsSpan ? $"{period.StartYear}–{period.EndYear}" : period.StartYear.ToString(CultureInfo.InvariantCulture)) + (Localized.IsEnglish ? "" : "年");
 
     public static string Comma => Localized.IsEnglish ? ", " : "，";
+
+    /// <summary>Between the items of a list of names: 、 in Chinese, a comma in English.</summary>
+    public static string Enumeration => Localized.IsEnglish ? ", " : "、";
+
+    public static string Semicolon => Localized.IsEnglish ? "; " : "；";
 
     /// <summary>A parenthesis in the page's script: （…） in Chinese, " (…)" in English.</summary>
     public static string Paren(object? inner) => Localized.IsEnglish ? $" ({inner})" : $"（{inner}）";

@@ -56,6 +56,7 @@
     async function exportPdf(button) {
         if (button.getAttribute('aria-busy') === 'true') { return; }
         const box = button.parentElement;
+        box.lastPdfButton = button;
         const status = box.querySelector('[data-pdf-status]');
         const retry = box.querySelector('[data-pdf-retry]');
         const label = button.innerHTML;
@@ -93,9 +94,13 @@
             event.preventDefault();
             exportPdf(button);
         });
-        const retry = button.parentElement.querySelector('[data-pdf-retry]');
-        if (retry) {
-            retry.addEventListener('click', function () { exportPdf(button); });
-        }
+    });
+    // One retry per box of buttons: it repeats the export that failed.
+    document.querySelectorAll('[data-pdf-retry]').forEach(function (retry) {
+        const box = retry.parentElement;
+        retry.addEventListener('click', function () {
+            const button = box.lastPdfButton || box.querySelector('a[data-pdf]');
+            if (button) { exportPdf(button); }
+        });
     });
 })();

@@ -2,12 +2,13 @@
 // shown (series, marks, axis); this file only turns it into Chart.js terms. Per-type overrides live in types.js.
 (function (charts) {
     'use strict';
-    const lang = document.documentElement.lang || 'zh-CN';
+    // Read when a chart is built, not when the script loads: the PDF renderer's page changes its language between renders.
+    function chinese() { return (document.documentElement.lang || 'zh-CN').startsWith('zh'); }
 
     charts.format = function (value, precision, unit) {
         if (value === null || value === undefined) { return ''; }
         const text = Number(value).toLocaleString('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision });
-        return unit === '%' || lang.startsWith('zh') ? text + unit : text + ' ' + unit;
+        return unit === '%' || chinese() ? text + unit : text + ' ' + unit;
     };
 
     // Tick labels: no unit (it is on the axis title), no more decimals than the step needs, so labels never repeat.
@@ -18,14 +19,16 @@
     };
 
     const symbols = { '>=': '≥ ', '<=': '≤ ', '~': '≈ ', '=': '' };
+    // A result as the page's tables write it (the server sends that text), else from the value in the chart's unit.
     charts.worded = function (point, data) {
-        return (symbols[point.comparator] || '') + charts.format(point.value, data.precision, data.unit);
+        return point.text || (symbols[point.comparator] || '') + charts.format(point.value, data.precision, data.unitLabel || data.unit);
     };
 
     charts.base = function (data) {
         const p = charts.palette;
         const actual = data.actual || [];
         const axis = data.axis || {};
+        const words = charts.words();
         const y = {
             beginAtZero: !!axis.beginAtZero,
             reverse: !!axis.reverse,
@@ -62,9 +65,10 @@
                             label: function (ctx) {
                                 if (ctx.datasetIndex === 0) {
                                     const point = actual[ctx.dataIndex];
-                                    return point ? charts.worded(point, data) + (point.preliminary ? charts.words.preliminary : '') : '';
+                                    return point ? charts.worded(point, data) + (point.preliminary ? words.preliminary : '') : '';
                                 }
-                                return ctx.dataset.label + ' ' + charts.format(ctx.parsed.y, data.precision, data.unit);
+                                const mark = (data.marks || []).find(function (m) { return m.index === ctx.dataIndex && m.kind === ctx.dataset.markKind; });
+                                return ctx.dataset.label + ' ' + (mark && mark.text ? mark.text : charts.format(ctx.parsed.y, data.precision, data.unitLabel || data.unit));
                             }
                         }
                     }
@@ -77,7 +81,9 @@
         };
     };
 
-    charts.words = lang.startsWith('zh')
-        ? { preliminary: '（初步）', lowerBound: '下限（≥）', upperBound: '上限（≤）', about: '约数（≈）' }
-        : { preliminary: ' (preliminary)', lowerBound: 'Lower bound (≥)', upperBound: 'Upper bound (≤)', about: 'About (≈)' };
+    charts.words = function () {
+        return chinese()
+            ? { preliminary: '（初步）', lowerBound: '下限（≥）', upperBound: '上限（≤）', about: '约数（≈）' }
+            : { preliminary: ' (preliminary)', lowerBound: 'Lower bound (≥)', upperBound: 'Upper bound (≤)', about: 'About (≈)' };
+    };
 })(window.LinyiCharts);
