@@ -334,7 +334,6 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         <style>@media screen { .pdf-shell body { visibility: hidden; } }</style>
         <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
         <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
-        <script src="/lib/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js"></script>
         <script src="/js/charts/palette.js"></script><script src="/js/charts/base.js"></script>
         <script src="/js/charts/types.js"></script><script src="/js/charts/plugins/target-lines.js"></script>
         <script src="/js/charts/init.js"></script><script src="/js/print.js"></script>
