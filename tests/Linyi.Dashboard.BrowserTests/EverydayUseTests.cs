@@ -74,4 +74,62 @@ public class EverydayUseTests(BrowserApp app)
         Assert.Equal("ascending", await page.GetAttributeAsync("th:has(#goals-sort-status)", "aria-sort"));
         Assert.Empty(await PageProbe.SeriousAccessibilityViolationsAsync(page));
     }
+
+    [Theory]
+    [InlineData(1280, "en")]
+    [InlineData(390, "en")]
+    [InlineData(1280, "zh-CN")]
+    public async Task MapLabelsNeverOverlap(int width, string locale)
+    {
+        var page = await app.NewPageAsync(locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/culture/" + locale + "?returnUrl=" + Uri.EscapeDataString("/regions?indicator=gdp_growth&year=2023"));
+        var canvas = page.Locator("canvas[data-map][data-rendered=true]");
+        await canvas.WaitForAsync();
+
+        var boxes = (await canvas.EvaluateAsync<JsonElement>("c => Chart.getChart(c).$areas.map(a => a.labelBox || null)")).EnumerateArray()
+            .Where(b => b.ValueKind == JsonValueKind.Object)
+            .Select(b => (X: b.GetProperty("x").GetDouble(), Y: b.GetProperty("y").GetDouble(), W: b.GetProperty("w").GetDouble(), H: b.GetProperty("h").GetDouble())).ToList();
+
+        Assert.True(boxes.Count >= 9, $"only {boxes.Count} of 12 counties are labelled");
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                Assert.False(a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H, $"labels {i} and {j} overlap");
+            }
+        }
+        await app.ScreenshotAsync(page, $"map-labels-{locale}-{width}");
+    }
+
+    /// <summary>Links and checkboxes smaller than 24 × 24 px (by axe's target-size rule, spacing counted), as "rule: target" lines.</summary>
+    private const string SmallTargets = """
+        async () => {
+            const result = await axe.run(document, { runOnly: ['target-size', 'heading-order'], resultTypes: ['violations'] });
+            return result.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')));
+        }
+        """;
+
+    [Theory]
+    [InlineData("/regions", "zh-CN")]
+    [InlineData("/regions", "en")]
+    [InlineData("/compare", "en")]
+    [InlineData("/compare?county=tancheng&county=yinan", "zh-CN")]
+    [InlineData("/indicators/gdp", "zh-CN")]
+    [InlineData("/regions/junan", "en")]
+    [InlineData("/briefing", "zh-CN")]
+    [InlineData("/goals", "en")]
+    [InlineData("/about/api", "en")]
+    public async Task EveryTargetIsAtLeast24PixelsAndHeadingsAreInOrder(string path, string locale)
+    {
+        var page = await app.NewPageAsync(locale);
+        await page.GotoAsync("/culture/" + locale + "?returnUrl=" + Uri.EscapeDataString(path));
+        await PageProbe.SeriousAccessibilityViolationsAsync(page);
+
+        var problems = (await page.EvaluateAsync<JsonElement>(SmallTargets)).EnumerateArray().Select(e => e.GetString()).ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }
+
