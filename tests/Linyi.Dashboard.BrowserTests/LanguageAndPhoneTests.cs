@@ -16,7 +16,7 @@ public class LanguageAndPhoneTests(BrowserApp app)
     [
         "/", "/?region=junan", "/categories", "/categories/economy", "/categories/agriculture", "/indicators/gdp", "/indicators/grain_output",
         "/goals", "/regions", "/regions/junan", "/regions/linyi", "/regions/coverage", "/compare", "/data", "/data?region=lanshan",
-        "/sources", "/about/progress", "/briefing", "/briefing?item=gdp_growth&item=category:fiscal&region=linyi", "/account/login", "/data?region=atlantis", "/no-such-page",
+        "/sources", "/about/progress", "/about/api", "/briefing", "/briefing?item=gdp_growth&item=category:fiscal&region=linyi", "/account/login", "/data?region=atlantis", "/no-such-page",
     ];
 
     private static readonly string[] AdminPages =

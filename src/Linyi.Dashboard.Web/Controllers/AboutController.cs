@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-public class AboutController : Controller
+public class AboutController(Features.ApiGuide.ApiGuideQueries api) : Controller
 {
     [HttpGet("/about/progress")]
     public IActionResult Progress() => View();
+
+    [HttpGet("/about/api")]
+    [Infrastructure.KnownQuery]
+    public IActionResult Api() => View(api.Endpoints());
 }

@@ -32,6 +32,7 @@ public class AdminObservationsController(ObservationEditor editor) : Controller
     {
         if (await editor.SaveAsync(form, User.Identity!.Name!, ModelState, cancellationToken))
         {
+            TempData[ViewComponents.SavedFigureViewComponent.Key] = (await editor.IdAsync(form, cancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Redirect($"/indicators/{form.Indicator}");
         }
         ObservationForm? theirs = null;

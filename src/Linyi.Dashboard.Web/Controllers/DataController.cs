@@ -18,6 +18,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
 
     [HttpGet("/data")]
     [KnownQuery("region", "category", "year", "kind", "outside", "indicator", "document", "history", "sort", "dir", "page", "size")]
+    [ResolveIndicatorNames]
     public async Task<IActionResult> Index(DashboardFilter filter, DataSort sort, SortDirection dir, int page = 1, int size = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         if (!ModelState.IsValid || page is < 1 or > MaxPage || size is < 1 or > MaxPageSize)
@@ -28,7 +29,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
         var rows = await data.PageAsync(filter, refs, sort, dir, page, size, cancellationToken);
         // The panel says what the table holds: its count is the table's (a year also matches the periods containing it).
-        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = Suggestions(refs.Indicators, filter) };
+        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = Suggestions(refs.Indicators, filter), IndicatorProblem = HttpContext.IndicatorNameProblem() };
         return View(new DataViewModel(panel, rows, sort, dir));
     }
 

@@ -1,3 +1,4 @@
+using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Regions;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -7,11 +8,43 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Linyi.Dashboard.Web.Controllers;
 
 [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-public class RegionsController(RegionQueries queries, ReferenceData reference) : Controller
+public class RegionsController(RegionQueries queries, CompareQueries compare, ReferenceData reference) : Controller
 {
     [HttpGet("/regions")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await queries.IndexAsync(await reference.GetAsync(cancellationToken), cancellationToken));
+    [KnownQuery("indicator", "year", "shade")]
+    public async Task<IActionResult> Index(string? indicator, string? year, string? shade, CancellationToken cancellationToken)
+    {
+        // The form's one choice "code/period" becomes the address of that map.
+        if (shade is not null)
+        {
+            var parts = shade.Split('/', 2);
+            return string.IsNullOrWhiteSpace(parts[0]) ? Redirect("/regions")
+                : Redirect($"/regions?indicator={Uri.EscapeDataString(parts[0])}" + (parts.Length > 1 ? $"&year={Uri.EscapeDataString(parts[1])}" : ""));
+        }
+        var refs = await reference.GetAsync(cancellationToken);
+        var model = await queries.IndexAsync(refs, cancellationToken);
+        if (indicator is null)
+        {
+            return View(model);
+        }
+        Domain.Period? period = null;
+        if (year is not null)
+        {
+            if (!Domain.Period.TryParse(year, out period))
+            {
+                return this.ErrorPage(400, $"year '{Shown(year)}' must be a year such as 2023 or a span such as 2022-2026. / year“{Shown(year)}”须为年份（如 2023）或年份区间（如 2022-2026）。");
+            }
+        }
+        var shaded = await compare.GetAsync(indicator, DashboardFilter.None with { Period = period, Kind = Domain.ObservationKind.Actual }, refs, cancellationToken);
+        if (shaded.Selected is null || shaded.Map is null)
+        {
+            return this.ErrorPage(StatusCodes.Status404NotFound,
+                $"No two districts or counties have results for '{Shown(indicator)}'{(year is null ? "" : " in " + Shown(year))}; choose one of the figures the map offers. / 没有两个以上区县公布“{Shown(indicator)}”{(year is null ? "" : Shown(year) + "年")}的结果，请从地图提供的选项中选择。");
+        }
+        return View(model with { Map = shaded.Map, Shaded = shaded.Selected });
+    }
+
+    private static string Shown(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     [HttpGet("/regions/coverage")]
     public async Task<IActionResult> Coverage(CancellationToken cancellationToken) =>

@@ -62,6 +62,7 @@ public static class WebExtensions
         services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section);
         services.AddScoped<HomeQueries>();
         services.AddScoped<Features.Goals.GoalQueries>();
+        services.AddSingleton<Features.ApiGuide.ApiGuideQueries>();
         services.AddScoped<Features.Sources.SourceQueries>();
         services.AddScoped<FilterQueries>();
         services.AddScoped<DataQueries>();

@@ -34,7 +34,11 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
         ["axisMin"] = "Axis from (optional)", ["axisMax"] = "Axis to", ["growthOfId"] = "Growth of (level indicator)", ["descriptionZh"] = "Chinese description",
         ["descriptionEn"] = "English description", ["titleZh"] = "Chinese title", ["titleEn"] = "English title", ["publisher"] = "Publisher",
         ["publishedOn"] = "Published", ["url"] = "Web address (URL)", ["reliability"] = "Note on reliability", ["sourceFile"] = "Source file",
+        ["noteZh"] = "Note (Chinese)", ["noteEn"] = "Note (English)", ["shape"] = "Goal shape", ["basis"] = "Prices of a growth rate (optional)",
     };
+
+    /// <summary>The resource key that names a recorded field in words ("noteZh" → "Note (Chinese)"); the field itself when it has none.</summary>
+    public static string LabelKey(string field) => Labels.GetValueOrDefault(field, field);
 
     public async Task<IReadOnlyList<AuditLine>> LinesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
@@ -88,7 +92,7 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
             var after = Parse(entry.NewValues);
             var fields = before.Keys.Union(after.Keys).Where(k => k != "id")
                 .Select(k => (Key: k, Old: before.TryGetValue(k, out var o) ? o : (JsonElement?)null, New: after.TryGetValue(k, out var n) ? n : (JsonElement?)null))
-                .Select(f => new FieldChange(text[Labels.GetValueOrDefault(f.Key, f.Key)].Value, Blank(Show(f.Key, f.Old)), Blank(Show(f.Key, f.New)), LanguageOf(f.Key)))
+                .Select(f => new FieldChange(text[LabelKey(f.Key)].Value, Blank(Show(f.Key, f.Old)), Blank(Show(f.Key, f.New)), LanguageOf(f.Key)))
                 .Where(f => f.Old != f.New)
                 .ToList();
             var values = after.Count > 0 ? after : before;

@@ -42,6 +42,27 @@ public sealed record ObservationFormViewModel(ObservationForm Form, EditChoices 
 
 public sealed record ObservationListItem(long Id, string Indicator, string IndicatorName, string Region, string Period, ObservationKind Kind, Comparator Comparator, decimal Value, string Unit, string Document, string Section);
 
+/// <summary>A saved figure named in words.</summary>
+public sealed record FigureSummary(long Id, string IndicatorCode, string IndicatorZh, string IndicatorEn, string RegionZh, string RegionEn, Period Period,
+    ObservationKind Kind, Comparator Comparator, decimal Value, string Unit, Vintage Vintage, string DocumentZh, string DocumentEn)
+{
+    /// <summary>"粮食总产量 · 临沂市 · 2024 · 实绩 · 86.1万吨 · 初步": the value with the digits it was entered with and its unit.</summary>
+    public string Text(bool withSource = false)
+    {
+        var value = (Comparator == Comparator.Eq ? "" : Comparator.ToSymbol() + " ") + Shared.Format.WithUnit(Value, Shared.Format.Decimals(Value), Unit);
+        var parts = new List<string>
+        {
+            Infrastructure.Localized.Pick(IndicatorZh, IndicatorEn), Infrastructure.Localized.Pick(RegionZh, RegionEn), Period.ToString(),
+            Filters.FilterQueries.KindLabel(Kind), value, Sources.SourceText.Vintage(Vintage),
+        };
+        if (withSource)
+        {
+            parts.Add(Infrastructure.Localized.Pick(DocumentZh, DocumentEn));
+        }
+        return string.Join(" · ", parts);
+    }
+}
+
 public sealed class ObservationEditor(DashboardDbContext db, AdminReference reference)
 {
     public Task<AdminPage<ObservationListItem>> ListAsync(string? indicator, string? region, int page, CancellationToken cancellationToken) =>
@@ -63,7 +84,17 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
                 Document = o.Document!.Code, Section = o.Section, NoteZh = o.NoteZh, NoteEn = o.NoteEn,
                 Shape = o.Shape == null ? null : o.Shape.ToString()!.ToLower(),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken) is { } form ? WithValueAsStated(form) : null;
+
+    /// <summary>The value as it was entered: 426.5, not the numeric column's 426.5000.</summary>
+    private static ObservationForm WithValueAsStated(ObservationForm form)
+    {
+        if (decimal.TryParse(form.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            form.Value = Shared.Format.Invariant(value);
+        }
+        return form;
+    }
 
     public Task<EditChoices> ChoicesAsync(CancellationToken cancellationToken) => reference.ChoicesAsync(cancellationToken);
 
@@ -113,10 +144,29 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
     }
 
     public async Task<string?> LabelAsync(long id, CancellationToken cancellationToken) =>
-        await db.Observations.AsNoTracking().Where(o => o.Id == id)
-            .Select(o => o.Indicator!.NameZh + " · " + o.Region!.NameZh + " · " + (o.StartYear == o.EndYear ? o.StartYear.ToString() : o.StartYear + "-" + o.EndYear)
-                + " · " + o.Value.ToString() + " · " + o.Document!.TitleZh)
+        (await SummaryAsync(id, cancellationToken))?.Text(withSource: true);
+
+    /// <summary>What one figure is, in words: for the confirmation after saving and the question before deleting.</summary>
+    public Task<FigureSummary?> SummaryAsync(long id, CancellationToken cancellationToken) =>
+        db.Observations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new FigureSummary(o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.Region!.NameZh, o.Region.NameEn,
+                new Period(o.StartYear, o.EndYear), o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Vintage, o.Document!.TitleZh, o.Document.TitleEn))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The id of the figure a form just saved: the one with its key and document.</summary>
+    public Task<long> IdAsync(ObservationForm form, CancellationToken cancellationToken)
+    {
+        if (form.Id is { } id)
+        {
+            return Task.FromResult(id);
+        }
+        Period.TryParse(form.Period, out var period);
+        var kind = Web.Data.KebabEnum.Parse<ObservationKind>(form.Kind ?? "actual");
+        return db.Observations.AsNoTracking()
+            .Where(o => o.Indicator!.Code == form.Indicator && o.Region!.Slug == form.Region && o.Document!.Code == form.Document
+                && o.StartYear == period!.Value.StartYear && o.EndYear == period.Value.EndYear && o.Kind == kind)
+            .Select(o => o.Id).FirstAsync(cancellationToken);
+    }
 
     public async Task<bool> DeleteAsync(long id, string user, CancellationToken cancellationToken)
     {

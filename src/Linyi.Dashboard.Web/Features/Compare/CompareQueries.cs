@@ -18,7 +18,24 @@ public sealed record Comparable(string IndicatorCode, string NameZh, string Name
 public sealed record RankedRow(DataRow Row, int Rank);
 
 public sealed record CompareViewModel(IReadOnlyList<Comparable> Choices, Comparable? Selected, IReadOnlyList<RankedRow> Ranked,
-    IReadOnlyList<RegionInfo> WithoutData, bool LowerIsBetter, CountyMap? Map);
+    IReadOnlyList<RegionInfo> WithoutData, bool LowerIsBetter, CountyMap? Map)
+{
+    /// <summary>The regions the side-by-side form offers, and the indicators it can narrow to.</summary>
+    public IReadOnlyList<RegionInfo> Regions { get; init; } = [];
+
+    public IReadOnlyList<IndicatorChoice> Indicators { get; init; } = [];
+
+    /// <summary>The regions' figures side by side, when two or more are chosen.</summary>
+    public SideBySide? Side { get; init; }
+
+    /// <summary>The regions as chosen in the form (slugs), kept when the choice needs correcting.</summary>
+    public IReadOnlyList<string> Chosen { get; init; } = [];
+
+    public string? ChosenIndicator { get; init; }
+
+    /// <summary>Why the side-by-side choice cannot be shown, for the form.</summary>
+    public string? SideProblem { get; init; }
+}
 
 public sealed class CompareQueries(DashboardDbContext db, DataQueries data)
 {
@@ -57,5 +74,49 @@ public sealed class CompareQueries(DashboardDbContext db, DataQueries data)
         var without = counties.Where(c => countyRows.All(r => r.RegionSlug != c.Slug)).ToList();
         var title = $"{Localized.Pick(selected.NameZh, selected.NameEn)} · {selected.Period}";
         return new CompareViewModel(choices, selected, ranked, without, lower, CountyMap.Choropleth("map-compare", title, selected.Unit, refs, rows));
+    }
+}
+
+/// <summary>One indicator and kind, with each chosen region's latest figure of record (null where it has none).</summary>
+public sealed record SideBySideRow(string IndicatorCode, string NameZh, string NameEn, ObservationKind Kind, IReadOnlyList<DataRow?> Figures)
+{
+    /// <summary>The regions' latest figures are of different periods: the row sets them side by side, not as equals.</summary>
+    public bool PeriodsDiffer => Figures.Where(f => f is not null).Select(f => f!.Period).Distinct().Count() > 1;
+}
+
+/// <param name="Regions">The regions in the order chosen, one column each.</param>
+public sealed record SideBySide(IReadOnlyList<RegionInfo> Regions, string? Indicator, IReadOnlyList<SideBySideRow> Rows)
+{
+    public const int MaxRegions = 4;
+
+    /// <summary>Rows that every chosen region reports.</summary>
+    public int InCommon => Rows.Count(r => r.Figures.All(f => f is not null));
+}
+
+public static class SideBySideQueries
+{
+    /// <summary>Each indicator and kind any of the regions reports, with each region's latest figure of record; rows all report first.</summary>
+    public static async Task<SideBySide> SideBySideAsync(this DataQueries data, IReadOnlyList<RegionInfo> regions, string? indicator, Reference refs, CancellationToken cancellationToken)
+    {
+        var figures = new List<List<DataRow>>();
+        foreach (var region in regions)
+        {
+            figures.Add(await data.AllAsync(DashboardFilter.None with { Region = region.Slug, IncludeOutside = true, Indicators = indicator is null ? [] : [indicator] }, refs, cancellationToken));
+        }
+        DataRow? Latest(List<DataRow> rows, string code, ObservationKind kind) =>
+            rows.Where(r => r.IndicatorCode == code && r.Kind == kind).OrderByDescending(r => r.EndYear).ThenByDescending(r => r.StartYear).FirstOrDefault();
+        var categoryOrder = refs.Categories.ToDictionary(c => c.Slug, c => c.SortOrder);
+        var rows = figures.SelectMany(f => f)
+            .GroupBy(r => (r.IndicatorCode, r.Kind))
+            .Select(g =>
+            {
+                var first = g.First();
+                return (Category: categoryOrder.GetValueOrDefault(first.CategorySlug), Row: new SideBySideRow(first.IndicatorCode, first.IndicatorNameZh, first.IndicatorNameEn,
+                    first.Kind, figures.Select(f => Latest(f, g.Key.IndicatorCode, g.Key.Kind)).ToList()));
+            })
+            .OrderBy(x => x.Row.Figures.Any(f => f is null))
+            .ThenBy(x => x.Category).ThenBy(x => x.Row.IndicatorCode, StringComparer.Ordinal).ThenBy(x => x.Row.Kind)
+            .Select(x => x.Row).ToList();
+        return new SideBySide(regions, indicator, rows);
     }
 }

@@ -21,6 +21,9 @@ public sealed record FilterPanel(
     public bool AllRegions { get; init; }
 
     public IReadOnlyList<IndicatorChoice> Indicators { get; init; } = [];
+
+    /// <summary>What was typed in the indicator box that names no indicator.</summary>
+    public IndicatorNameProblem? IndicatorProblem { get; init; }
 }
 
 public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)

@@ -34,6 +34,14 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
 
     public string BoundaryUrl => Boundaries;
 
+    /// <summary>The period the shading shows, stated in the legend.</summary>
+    [JsonIgnore]
+    public Period? Period { get; init; }
+
+    /// <summary>The titles of the documents the shaded figures come from, stated in the legend.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     public string NoData => Localized.Pick("无数据", "No data");
 
     public int WithData => Areas.Count(a => a.Value is not null);
@@ -58,7 +66,15 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
             var row = rows.FirstOrDefault(r => r.RegionSlug == zone.Slug);
             return new MapZone(zone.Slug, Localized.Pick(zone.NameZh, zone.NameEn), row is null ? null : Value(row), row is null ? null : Detail(row));
         }).ToList();
-        return new CountyMap(id, MapMode.Choropleth, title, unit, refs.Regions.Where(OnMap).Select(Area).ToList(), zones);
+        var areas = refs.Regions.Where(OnMap).ToList();
+        var sources = rows.Where(r => areas.Any(a => a.Slug == r.RegionSlug))
+            .Select(r => Localized.Pick(r.DocumentTitleZh, r.DocumentTitleEn)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var periods = rows.Select(r => r.Period).Distinct().ToList();
+        return new CountyMap(id, MapMode.Choropleth, title, unit, areas.Select(Area).ToList(), zones)
+        {
+            Period = periods.Count == 1 ? periods[0] : null,
+            Sources = sources,
+        };
     }
 
     /// <summary>A map that shows where a place is and how many figures of record each county has; nothing is ranked.</summary>

@@ -30,7 +30,14 @@ public sealed record RegionViewModel(RegionInfo Region, RegionInfo? Parent, IRea
 public sealed record CountyGoal(DataRow Target, DataRow? Result, GoalStatus Status);
 
 /// <param name="Regions">Each region with its results and targets of record (the map counts the same results) and its milestones.</param>
-public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Results, int Targets, int Milestones)> Regions, CountyMap Map);
+public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int Results, int Targets, int Milestones)> Regions, CountyMap Map)
+{
+    /// <summary>The indicator-years the map can be shaded by: results that two or more districts or counties report.</summary>
+    public IReadOnlyList<Comparable> Choices { get; init; } = [];
+
+    /// <summary>The indicator-year the map is shaded by; null when it shows where the data is.</summary>
+    public Comparable? Shaded { get; init; }
+}
 
 /// <summary>One cell of the coverage grid: the years for which a county has a result of record for an indicator.</summary>
 public sealed record CoverageCell(string RegionSlug, string IndicatorCode, IReadOnlyList<int> Years);
@@ -228,6 +235,9 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var milestones = await db.Milestones.AsNoTracking().GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var results = await FigureCountsAsync(cancellationToken);
         return new RegionIndexViewModel(refs.Regions.Select(r => (r, results.GetValueOrDefault(r.Id), targets.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
-            CountyMap.Locator("map-regions", Localized.Pick("区县数据分布", "Where the data is"), refs, results, null));
+            CountyMap.Locator("map-regions", Localized.Pick("区县数据分布", "Where the data is"), refs, results, null))
+        {
+            Choices = await compare.ChoicesAsync(cancellationToken),
+        };
     }
 }

@@ -38,6 +38,9 @@
         return 'hsl(212, 62%, ' + (82 - 52 * t).toFixed(1) + '%)';
     }
 
+    // Labels never overlap: a label that would cover one already drawn moves up or down a line, then loses its value
+    // line, and is left out only when no place is free (the table beside the map names every county). English names drop
+    // "District" and "County" on the map; the table keeps them.
     const labels = {
         id: 'countyLabels',
         afterDatasetsDraw: function (chart, args, options) {
@@ -45,20 +48,41 @@
             if (!areas) { return; }
             const ctx = chart.ctx;
             const small = chart.width < 520;
+            const lineHeight = small ? 11 : 14;
+            const placed = [];
+            const overlaps = function (box) {
+                return placed.some(function (b) { return box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h; });
+            };
             ctx.save();
             ctx.textAlign = 'center';
             ctx.textBaseline = 'middle';
+            ctx.font = (small ? '10px' : '12px') + ' system-ui, sans-serif';
             chart.getDatasetMeta(0).data.forEach(function (element, i) {
                 const area = areas[i];
                 const p = element.getCenterPoint();
-                const lines = small ? [area.name] : [area.name, area.text || options.noData];
-                if (small && area.value == null) { lines.push(options.noData); }
-                ctx.font = (small ? '10px' : '12px') + ' system-ui, sans-serif';
-                lines.forEach(function (line, k) {
-                    const y = p.y + (k - (lines.length - 1) / 2) * (small ? 11 : 14);
-                    ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,0.85)'; ctx.strokeText(line, p.x, y);
-                    ctx.fillStyle = '#212529'; ctx.fillText(line, p.x, y);
-                });
+                const name = area.name.replace(/ (District|County)$/, '');
+                const full = small ? (area.value == null ? [name, options.noData] : [name]) : [name, area.text || options.noData];
+                const choices = [full, [name]];
+                for (let c = 0; c < choices.length; c++) {
+                    const lines = choices[c];
+                    const w = Math.max.apply(null, lines.map(function (l) { return ctx.measureText(l).width; })) + 4;
+                    const h = lines.length * lineHeight;
+                    const shifts = [0, lineHeight, -lineHeight, 2 * lineHeight, -2 * lineHeight];
+                    for (let s = 0; s < shifts.length; s++) {
+                        const box = { x: p.x - w / 2, y: p.y + shifts[s] - h / 2, w: w, h: h };
+                        if (!overlaps(box)) {
+                            placed.push(box);
+                            lines.forEach(function (line, k) {
+                                const y = box.y + lineHeight / 2 + k * lineHeight;
+                                ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,0.85)'; ctx.strokeText(line, p.x, y);
+                                ctx.fillStyle = '#212529'; ctx.fillText(line, p.x, y);
+                            });
+                            area.labelBox = box;
+                            return;
+                        }
+                    }
+                }
+                area.labelBox = null;
             });
             ctx.restore();
         },
