@@ -107,6 +107,15 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         Assert.Contains("（一条）", html);
         Assert.Contains("data-change=\"remove\" data-key=\"gdp/linyi/2021/actual@bulletin2024\"", html);
         Assert.Contains("data-change=\"change\" data-key=\"gdp/linyi/2022/actual@bulletin2024\"", html);
+        var changed = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("tr[data-change='change'] .import-figure")!;
+        await using (var names = Database.CreateContext())
+        {
+            var gdpName = await names.Indicators.Where(i => i.Code == "gdp").Select(i => i.NameZh).SingleAsync();
+            var cityName = await names.Regions.Where(r => r.Slug == "linyi").Select(r => r.NameZh).SingleAsync();
+            Assert.Equal(("gdp", "linyi", "2022", "actual"), (changed.GetAttribute("data-indicator"), changed.GetAttribute("data-region"), changed.GetAttribute("data-period"), changed.GetAttribute("data-kind")));
+            Assert.Contains(gdpName, changed.TextContent);
+            Assert.Contains(cityName, changed.TextContent);
+        }
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
 
         var apply = ApplyPattern().Match(html).Groups[1].Value;
