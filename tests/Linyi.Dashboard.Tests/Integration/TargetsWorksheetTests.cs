@@ -31,6 +31,23 @@ public class TargetsWorksheetTests(TestDatabase database) : IntegrationTest(data
     }
 
     [Fact]
+    public async Task TheAdminHomeCountsWhatIsDueFromTheWorksheetsAndTheFiguresOfRecord()
+    {
+        var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
+
+        var home = new HtmlParser().ParseDocument(await editor.GetStringAsync("/admin"));
+
+        int Due(string what) => int.Parse(home.QuerySelector($"[data-due='{what}']")!.GetAttribute("data-count")!, CultureInfo.InvariantCulture);
+        var goalsMissing = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/targets.xlsx")).Count;
+        var resultsDue = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/results.xlsx")).Count;
+        await using var db = Database.CreateContext();
+        var preliminary = await db.Observations.Where(o => o.Vintage == Vintage.Preliminary)
+            .CountAsync(o => db.ObservationsOfRecord.Any(r => r.ObservationId == o.Id));
+        Assert.Equal((resultsDue, goalsMissing, preliminary), (Due("results"), Due("goals"), Due("preliminary")));
+        Assert.True(goalsMissing > 0 && preliminary > 0);
+    }
+
+    [Fact]
     public async Task TheTargetsWorksheetCoversThisYearNextYearAndEveryYearAGoalIsMissing()
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
