@@ -61,6 +61,8 @@ public static class WebExtensions
     {
         services.AddOptions<OverviewOptions>().BindConfiguration(OverviewOptions.Section);
         services.AddScoped<HomeQueries>();
+        services.AddSingleton<OverviewWarmup>();
+        services.AddHostedService(provider => provider.GetRequiredService<OverviewWarmup>());
         services.AddScoped<Features.Goals.GoalQueries>();
         services.AddSingleton<Features.ApiGuide.ApiGuideQueries>();
         services.AddScoped<Features.Sources.SourceQueries>();

@@ -19,6 +19,8 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Most tests never export a PDF; those that do start Chromium on their first export.
         builder.UseSetting("Pdf:WarmOnStartup", "false");
+        // Tests that count round trips must not see the background pass over the overview; DataChangeTests turns it on.
+        builder.UseSetting("Overview:WarmAfterChanges", "false");
         if (Clock is { } clock)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));

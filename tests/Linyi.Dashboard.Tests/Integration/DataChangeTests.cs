@@ -1,5 +1,8 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +82,42 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
             await states[i].WhenLaterThanAsync(before[i]).WaitAsync(Deadline);
             Assert.Contains("6,107亿元", await clients[i].GetStringAsync("/indicators/gdp"));
         }
+    }
+
+    [Fact]
+    public async Task AfterAPsqlUpdateTheOverviewIsPreparedBeforeItsFirstVisitor()
+    {
+        var counter = new CommandCounter();
+        var factory = Factory.WithWebHostBuilder(b => b
+            .UseSetting("Overview:WarmAfterChanges", "true")
+            .ConfigureTestServices(s => s.AddSingleton<IInterceptor>(counter)));
+        var client = factory.CreateClient();
+        var state = factory.Services.GetRequiredService<DataVersionState>();
+        var warmup = factory.Services.GetRequiredService<OverviewWarmup>();
+        await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
+        await warmup.WhenWarmedAsync(state.Current!.Value, CancellationToken.None).WaitAsync(Deadline);
+        // Reference data (regions, categories) is kept apart from the data version; read it once.
+        await client.GetStringAsync("/categories");
+
+        var before = state.Current;
+        await using (var connection = new NpgsqlConnection(Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand("""
+                UPDATE observations SET value = 6900 WHERE start_year = 2025 AND kind = 'actual'
+                    AND indicator_id = (SELECT id FROM indicators WHERE code = 'gdp') AND region_id = (SELECT id FROM regions WHERE slug = 'linyi')
+                """, connection).ExecuteNonQueryAsync();
+        }
+        await state.WhenLaterThanAsync(before).WaitAsync(Deadline);
+        await warmup.WhenWarmedAsync(state.Current!.Value, CancellationToken.None).WaitAsync(Deadline);
+        counter.Reset();
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
+
+        var latest = page.QuerySelector("[data-indicator='gdp'] .latest strong")!.TextContent;
+        Assert.Contains(6900m.ToString("N0", CultureInfo.InvariantCulture), latest);
+        // The cold overview takes four (ProgressPagesTests): the filter counts, indicators, figures and headline cards.
+        Assert.InRange(counter.Count, 0, 1);
     }
 
     [Theory]

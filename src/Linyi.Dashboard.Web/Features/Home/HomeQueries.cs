@@ -13,6 +13,9 @@ public sealed class OverviewOptions
 
     /// <summary>Level indicators shown as headline cards, in order. Their growth indicators are found through growth_of.</summary>
     public List<string> Headlines { get; set; } = [];
+
+    /// <summary>Compute the overview's counts again in the background as soon as the data changes (OverviewWarmup).</summary>
+    public bool WarmAfterChanges { get; set; } = true;
 }
 
 public sealed record HeadlineCard(IndicatorView Level, IndicatorView? Growth);
