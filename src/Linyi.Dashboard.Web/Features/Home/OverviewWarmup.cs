@@ -1,4 +1,5 @@
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Sources;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,8 @@ public sealed partial class OverviewWarmup(IServiceScopeFactory scopes, DataVers
                 await using var scope = scopes.CreateAsyncScope();
                 var home = scope.ServiceProvider.GetRequiredService<HomeQueries>();
                 await home.GetAsync(DashboardFilter.None, await home.ReferenceAsync(stoppingToken), stoppingToken);
+                // Every page's footer line.
+                await scope.ServiceProvider.GetRequiredService<SourceQueries>().DataAsOfAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
