@@ -1,3 +1,4 @@
+using Linyi.Dashboard.Web.Features.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -328,15 +329,12 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
     /// The shell page: the print stylesheets and chart libraries, loaded once per warm page. Its body is hidden on screen
     /// (print media shows it), so that the frames Chromium draws for the never-seen window between renders paint nothing.
     /// </summary>
-    private const string Shell = """
+    private static readonly string Shell = $$"""
         <!DOCTYPE html><html class="pdf-shell"><head><meta charset="utf-8" />
         <meta name="author" content="" /><meta name="description" content="" /><meta name="keywords" content="" /><style id="page-footer"></style>
         <style>@media screen { .pdf-shell body { visibility: hidden; } }</style>
         <link rel="stylesheet" href="/css/site.css" /><link rel="stylesheet" href="/css/print.css" />
-        <script src="/lib/chart.js/dist/chart.umd.min.js"></script>
-        <script src="/js/charts/palette.js"></script><script src="/js/charts/base.js"></script>
-        <script src="/js/charts/types.js"></script><script src="/js/charts/plugins/target-lines.js"></script>
-        <script src="/js/charts/init.js"></script><script src="/js/print.js"></script>
+        {{string.Concat(ChartScripts.Paths.Select(path => $"<script src=\"{path}\"></script>"))}}<script src="/js/print.js"></script>
         </head><body class="print"></body></html>
         """;
 
