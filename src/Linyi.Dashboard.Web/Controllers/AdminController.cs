@@ -24,7 +24,7 @@ public class AdminController(DashboardDbContext db, AuditPresenter presenter, Wo
         await db.Observations.CountAsync(cancellationToken),
         await db.Indicators.CountAsync(cancellationToken),
         await db.Milestones.CountAsync(cancellationToken),
-        (await db.DataVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.Version ?? 0,
+        (await db.DataVersionAsync(cancellationToken)).Version,
         new AuditTable(await presenter.LinesAsync(
             await db.AuditEntries.AsNoTracking().Where(a => a.Source != ChangeSource.Seed).OrderByDescending(a => a.Id).Take(10).ToListAsync(cancellationToken), cancellationToken),
             User.IsInRole(Roles.Admin)))

@@ -112,7 +112,7 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
         {
             return Rejected!;
         }
-        var result = await data.PageAsync(filter, await reference.GetAsync(cancellationToken), DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken, after);
+        var result = await data.PageAsync(filter, DataSort.Indicator, SortDirection.Asc, page, size, cancellationToken, after);
         var items = result.Rows.Select(r => new ApiObservation(r.IndicatorCode, r.RegionSlug, r.Period.ToString(), KebabEnum.ToText(r.Kind),
             r.Comparator.ToAscii(), Exact(r.Value), r.Unit, r.NormalizedValue is { } n ? Exact(n) : null, r.IndicatorUnit, KebabEnum.ToText(r.Vintage), r.OfRecord,
             r.DocumentCode, r.PublishedOn, r.Url, r.Section, r.NoteZh, r.NoteEn)).ToList();

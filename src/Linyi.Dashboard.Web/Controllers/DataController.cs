@@ -27,7 +27,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
         }
         var refs = await reference.GetAsync(cancellationToken);
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
-        var rows = await data.PageAsync(filter, refs, sort, dir, page, size, cancellationToken);
+        var rows = await data.PageAsync(filter, sort, dir, page, size, cancellationToken);
         // The panel says what the table holds: its count is the table's (a year also matches the periods containing it).
         panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = Suggestions(refs.Indicators, filter), IndicatorProblem = HttpContext.IndicatorNameProblem() };
         return View(new DataViewModel(panel, rows, sort, dir));
@@ -89,7 +89,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
                 Refuse(StatusCodes.Status503ServiceUnavailable, ExportGate.RetrySeconds);
                 return;
             }
-            await write(file, data.StreamAsync(filter, refs), Infrastructure.Localized.IsEnglish, about);
+            await write(file, data.StreamAsync(filter), Infrastructure.Localized.IsEnglish, about);
         }
         Response.ContentType = contentType;
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = Ascii(name) }.ToString();

@@ -22,6 +22,16 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ObservationOfRecord> ObservationsOfRecord => Set<ObservationOfRecord>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    /// <summary>
+    /// The data version as the database holds it now, and when it last moved: what a PDF or the admin home prints. Pages
+    /// key their caches on <see cref="Infrastructure.DataVersionState"/>, which follows this row by notification.
+    /// </summary>
+    public async Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken)
+    {
+        var row = await DataVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return (row?.Version ?? 0, row?.ChangedAt);
+    }
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

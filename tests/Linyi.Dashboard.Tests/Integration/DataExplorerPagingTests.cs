@@ -66,11 +66,11 @@ public class DataExplorerPagingTests(TestDatabase database) : IntegrationTest(da
         foreach (var filter in filters)
         {
             var streamed = new List<long>();
-            await foreach (var row in data.StreamAsync(filter, refs))
+            await foreach (var row in data.StreamAsync(filter))
             {
                 streamed.Add(row.Id);
             }
-            var page = await data.PageAsync(filter, refs, DataSort.Indicator, SortDirection.Asc, 1, 500, default);
+            var page = await data.PageAsync(filter, DataSort.Indicator, SortDirection.Asc, 1, 500, default);
             Assert.Equal(streamed.Order(), page.Rows.Select(r => r.Id).Order());
             Assert.Equal(streamed.Count, page.Total);
         }
@@ -130,11 +130,11 @@ public class DataExplorerPagingTests(TestDatabase database) : IntegrationTest(da
         var refs = await scope.ServiceProvider.GetRequiredService<ReferenceData>().GetAsync(default);
         counter.Reset();
 
-        var page = await data.PageAsync(DashboardFilter.None with { Region = "linyi" }, refs, DataSort.Region, SortDirection.Asc, 2, 50, default);
+        var page = await data.PageAsync(DashboardFilter.None with { Region = "linyi" }, DataSort.Region, SortDirection.Asc, 2, 50, default);
         Assert.Equal(50, page.Rows.Count);
         Assert.Equal(1, counter.Count);
 
-        var beyond = await data.PageAsync(DashboardFilter.None, refs, DataSort.Indicator, SortDirection.Asc, 1000, 50, default);
+        var beyond = await data.PageAsync(DashboardFilter.None, DataSort.Indicator, SortDirection.Asc, 1000, 50, default);
         Assert.Empty(beyond.Rows);
         Assert.Equal(1, counter.Count);
     }
@@ -172,7 +172,7 @@ public class DataExplorerPagingTests(TestDatabase database) : IntegrationTest(da
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var refs = await scope.ServiceProvider.GetRequiredService<ReferenceData>().GetAsync(default);
-        return await scope.ServiceProvider.GetRequiredService<DataQueries>().PageAsync(filter, refs, sort, direction, page, size, default);
+        return await scope.ServiceProvider.GetRequiredService<DataQueries>().PageAsync(filter, sort, direction, page, size, default);
     }
 
     private async Task<int> CountObservationsAsync()

@@ -63,7 +63,7 @@ public sealed class CompareQueries(DashboardDbContext db, DataQueries data)
         {
             return new CompareViewModel(choices, null, [], [], false, null);
         }
-        var rows = (await data.AllAsync(DashboardFilter.None with { Period = selected.Period, Kind = ObservationKind.Actual }, refs, cancellationToken))
+        var rows = (await data.AllAsync(DashboardFilter.None with { Period = selected.Period, Kind = ObservationKind.Actual }, cancellationToken))
             .Where(r => r.IndicatorCode == selected.IndicatorCode && r.Unit == selected.Unit)
             .ToList();
         var lower = await db.Indicators.AnyAsync(i => i.Code == selected.IndicatorCode && i.Direction == Direction.Lower, cancellationToken);
@@ -101,7 +101,7 @@ public static class SideBySideQueries
         var figures = new List<List<DataRow>>();
         foreach (var region in regions)
         {
-            figures.Add(await data.AllAsync(DashboardFilter.None with { Region = region.Slug, IncludeOutside = true, Indicators = indicator is null ? [] : [indicator] }, refs, cancellationToken));
+            figures.Add(await data.AllAsync(DashboardFilter.None with { Region = region.Slug, IncludeOutside = true, Indicators = indicator is null ? [] : [indicator] }, cancellationToken));
         }
         DataRow? Latest(List<DataRow> rows, string code, ObservationKind kind) =>
             rows.Where(r => r.IndicatorCode == code && r.Kind == kind).OrderByDescending(r => r.EndYear).ThenByDescending(r => r.StartYear).FirstOrDefault();

@@ -71,7 +71,7 @@ public sealed class DataQueries(DashboardDbContext db)
     public const int MaxExportRows = 200_000;
 
     /// <param name="yearWithin">A single year also matches the multi-year periods that contain it (the explorer, API and downloads).</param>
-    public IQueryable<Observation> Filtered(DashboardFilter filter, Reference refs, bool yearWithin = false)
+    public IQueryable<Observation> Filtered(DashboardFilter filter, bool yearWithin = false)
     {
         var query = filter.History ? db.Observations.AsNoTracking() : db.Observations.AsNoTracking().OfRecord(db);
         if (filter.Region is { } region)
@@ -121,7 +121,7 @@ public sealed class DataQueries(DashboardDbContext db)
     };
 
     /// <param name="after">Keyset paging (the API): the rows after this report's id in the indicator order; <paramref name="page"/> is then 1.</param>
-    public async Task<DataPage> PageAsync(DashboardFilter filter, Reference refs, DataSort sort, SortDirection direction, int page, int pageSize,
+    public async Task<DataPage> PageAsync(DashboardFilter filter, DataSort sort, SortDirection direction, int page, int pageSize,
         CancellationToken cancellationToken, long? after = null)
     {
         var (where, parameters) = Where(filter);
@@ -228,15 +228,15 @@ public sealed class DataQueries(DashboardDbContext db)
         return command;
     }
 
-    public Task<List<DataRow>> AllAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken) =>
-        Project(Sort(Filtered(filter, refs), DataSort.Indicator, SortDirection.Asc), filter.History).Take(MaxExportRows).ToListAsync(cancellationToken);
+    public Task<List<DataRow>> AllAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        Project(Sort(Filtered(filter), DataSort.Indicator, SortDirection.Asc), filter.History).Take(MaxExportRows).ToListAsync(cancellationToken);
 
     /// <summary>The rows of a download, read one at a time as they are written, so a large export never sits in memory.</summary>
-    public IAsyncEnumerable<DataRow> StreamAsync(DashboardFilter filter, Reference refs) =>
-        Project(Sort(Filtered(filter, refs, yearWithin: true), DataSort.Indicator, SortDirection.Asc), filter.History).Take(MaxExportRows).AsAsyncEnumerable();
+    public IAsyncEnumerable<DataRow> StreamAsync(DashboardFilter filter) =>
+        Project(Sort(Filtered(filter, yearWithin: true), DataSort.Indicator, SortDirection.Asc), filter.History).Take(MaxExportRows).AsAsyncEnumerable();
 
-    public Task<int> CountAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken) =>
-        Filtered(filter, refs, yearWithin: true).Take(MaxExportRows).CountAsync(cancellationToken);
+    public Task<int> CountAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        Filtered(filter, yearWithin: true).Take(MaxExportRows).CountAsync(cancellationToken);
 
     private static IQueryable<Observation> Sort(IQueryable<Observation> query, DataSort sort, SortDirection direction)
     {

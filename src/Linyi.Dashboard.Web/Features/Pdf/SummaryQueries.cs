@@ -56,11 +56,7 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
     /// </summary>
     public const int MaxChartsPerCategoryOfAll = 4;
 
-    public async Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken)
-    {
-        var row = await db.DataVersions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return (row?.Version ?? 0, row?.ChangedAt);
-    }
+    public Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken) => db.DataVersionAsync(cancellationToken);
 
     public async Task<SummaryViewModel> GetAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken)
     {

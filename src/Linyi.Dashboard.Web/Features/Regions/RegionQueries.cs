@@ -78,7 +78,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         // The page's indicators first, in the order of the table (category, then code); then the figures of those alone.
         // The list grows with the data and changes only with it: kept per data version, so that a page costs what it shows.
         var pages = await cache.GetOrCreateAsync($"region-pages|{slug}", async () =>
-            Paginate((await data.Filtered(filter, refs).GroupBy(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder })
+            Paginate((await data.Filtered(filter).GroupBy(o => new { o.Indicator!.Code, o.Indicator.Category!.SortOrder })
                     .Select(g => new { g.Key.Code, g.Key.SortOrder, Figures = g.Count() }).ToListAsync(cancellationToken))
                 .OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => (c.Code, c.Figures)).ToList()), cancellationToken);
         var indicatorCount = pages.Sum(p => p.Count);
@@ -88,8 +88,8 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             return new RegionViewModel(region, null, [], [], [], [], null, [], 0, pageCount, indicatorCount);
         }
         var firstIndicator = 1 + pages.Take(page - 1).Sum(p => p.Count);
-        var rows = pages.Count <= 1 ? await data.AllAsync(filter, refs, cancellationToken)
-            : await data.AllAsync(filter with { Indicators = pages[page - 1] }, refs, cancellationToken);
+        var rows = pages.Count <= 1 ? await data.AllAsync(filter, cancellationToken)
+            : await data.AllAsync(filter with { Indicators = pages[page - 1] }, cancellationToken);
         var figures = rows.Select(r => new RegionFigure(r, null, null)).ToList();
         if (region.Kind is RegionKind.District or RegionKind.County or RegionKind.Zone && rows.Count > 0)
         {
