@@ -38,6 +38,10 @@ public class FormatTests
     [InlineData(1.2, 1, "万个", "10 thousand places", "12 thousand places")]
     [InlineData(150, 0, "万户", "10 thousand market entities", "1.5 million market entities")]
     [InlineData(1, 0, "万个", "10 thousand places", "10 thousand places")]
+    [InlineData(1, 0, "处", "logistics parks", "1 logistics park")]
+    [InlineData(1, 0, "台", "buses", "1 bus")]
+    [InlineData(1, 0, "家", "SMEs", "1 SME")]
+    [InlineData(1, 0, "处", "schools and kindergartens", "1 school and kindergarten")]
     public void AnIndicatorsOwnEnglishUnitIsWrittenInsteadOfTheGenericOne(double value, int precision, string unit, string own, string english)
     {
         Assert.Equal(english, In("en", () => Format.WithUnit((decimal)value, precision, unit, own)));

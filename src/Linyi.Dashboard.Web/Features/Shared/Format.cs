@@ -31,11 +31,14 @@ public static partial class Format
         return number + " " + (number == "1" ? Singular(name) : name);
     }
 
-    /// <summary>"1 firm", "1 person", "1 household or entity": the unit names in units.csv are plural counts.</summary>
+    /// <summary>
+    /// "1 firm", "1 person", "1 household or entity", "1 logistics park", "1 bus": the unit names are plural counts, and
+    /// only the last word of each noun (before the end, "and", "or" or a parenthesis) is plural.
+    /// </summary>
     public static string Singular(string name) =>
-        SingularWord().Replace(name.Replace("people", "person", StringComparison.Ordinal), m => m.Groups[2].Value == "ies" ? m.Groups[1].Value + "y" : m.Groups[1].Value);
+        SingularWord().Replace(name.Replace("people", "person", StringComparison.Ordinal), m => m.Groups["w"].Value + (m.Groups["e"].Value == "ies" ? "y" : ""));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z-]{2,}?[a-rt-z])(ies|s)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<w>[A-Za-z-]*(?:ss|x|ch|sh|bus))(?<e>es)|(?<w>[A-Za-z-]{2,}?[A-RT-Za-rt-z])(?<e>ies|s))\b(?=$|\)| and | or | \()")]
     private static partial System.Text.RegularExpressions.Regex SingularWord();
 
     /// <summary>The unit as a label (axis titles, headings): the code in Chinese, the English name in English.</summary>
