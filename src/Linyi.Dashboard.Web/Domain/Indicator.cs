@@ -10,6 +10,9 @@ public class Indicator
     public required string NameEn { get; set; }
     public required string UnitCode { get; set; }
     public Unit? Unit { get; set; }
+
+    /// <summary>The unit in English words that say what is counted ("10 thousand places" for 万个); null when the unit's own English name says it.</summary>
+    public string? UnitEn { get; set; }
     public Measure Measure { get; set; }
     public Direction Direction { get; set; }
     public int Precision { get; set; }

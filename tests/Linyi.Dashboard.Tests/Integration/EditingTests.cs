@@ -234,7 +234,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
 
         var indicator = await editor.PostAsync("/admin/indicators/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = "test_parks", ["category"] = "urban", ["name_zh"] = "测试公园", ["name_en"] = "Test parks", ["unit"] = "个", ["measure"] = "count",
+            ["code"] = "test_parks", ["category"] = "urban", ["name_zh"] = "测试公园", ["name_en"] = "Test parks", ["unit"] = "个", ["unit_en"] = "parks", ["measure"] = "count",
             ["direction"] = "higher", ["precision"] = "0", ["chart"] = "bar", ["growth_of"] = "", ["description_zh"] = "", ["description_en"] = "", ["__RequestVerificationToken"] = token,
         }));
         var milestone = await editor.PostAsync("/admin/milestones/save", new FormUrlEncodedContent(new Dictionary<string, string>

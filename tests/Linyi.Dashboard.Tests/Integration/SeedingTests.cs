@@ -158,9 +158,9 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,preliminary,nosuchdoc,s,,,"), "observations.csv", -1, 9, "unknown document 'nosuchdoc'" },
         { "documents.csv", AppendLine("doc,题,Title,,2024-12,news,ftp://example.org/x,,"), "documents.csv", -1, 7, "must be a web address starting with http:// or https://" },
         { "documents.csv", AppendLine("doc,题,Title,,2024-12,rumour,,,"), "documents.csv", -1, 6, "is not one of: work-report, bulletin, stats-release, gov-notice, news, repost" },
-        { "indicators.csv", AppendLine("new_thing,economy,新,New,furlongs,level,higher,0,bar,,,,,,"), "indicators.csv", -1, 5, "unknown unit 'furlongs'" },
-        { "indicators.csv", AppendLine("new_thing,economy,新,New,亿元,level,higher,0,bar,gdp,,,,,"), "indicators.csv", -1, 10, "only for indicators whose measure is growth" },
-        { "indicators.csv", AppendLine("new_rank,economy,新,New,位,rank,lower,0,line,,,,16,1,"), "indicators.csv", -1, 14, "axis_max must be greater than axis_min" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,furlongs,level,higher,0,bar,,,,,,,"), "indicators.csv", -1, 5, "unknown unit 'furlongs'" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,亿元,level,higher,0,bar,gdp,,,,,,"), "indicators.csv", -1, 10, "only for indicators whose measure is growth" },
+        { "indicators.csv", AppendLine("new_rank,economy,新,New,位,rank,lower,0,line,,,,16,1,,"), "indicators.csv", -1, 14, "axis_max must be greater than axis_min" },
         { "regions.csv", AppendLine("Bad Slug,坏,Bad,county,linyi,"), "regions.csv", -1, 1, "must be lowercase letters" },
         { "milestones.csv", AppendLine("linyi,2023,nosuch,project,标题,Title,gwr2024,s"), "milestones.csv", -1, 3, "unknown category 'nosuch'" },
         { "units.csv", AppendLine("斤,jin,mass,0"), "units.csv", -1, 4, "must be greater than zero" },
@@ -172,7 +172,11 @@ public class SeedingTests(TestDatabase database) : IntegrationTest(database)
         { "observations.csv", AppendLine("gdp,linyi,2031,target,>=,1,,final,gwr2024,s,,,"), "observations.csv", -1, 13, "needs its shape" },
         { "observations.csv", AppendLine("gdp,linyi,2031,actual,=,1,,final,gwr2024,s,,,level"), "observations.csv", -1, 13, "a result has no shape" },
         { "observations.csv", AppendLine("gdp,linyi,2031,target,>=,1,,final,gwr2024,s,,,yearly"), "observations.csv", -1, 13, "shape 'yearly' is not one of" },
-        { "indicators.csv", AppendLine("new_thing,economy,新,New,亿元,level,higher,0,bar,,,,,,real"), "indicators.csv", -1, 15, "basis is only for indicators whose measure is growth" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,亿元,level,higher,0,bar,,,,,,real,"), "indicators.csv", -1, 15, "basis is only for indicators whose measure is growth" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,个,count,higher,0,bar,,,,,,,"), "indicators.csv", -1, 16, "unit_en is required for unit '个'" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,万个,count,higher,0,bar,,,,,,,places"), "indicators.csv", -1, 16, "must open with '10 thousand'" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,万个,count,higher,0,bar,,,,,,,10 thousand "), "indicators.csv", -1, 16, "must open with '10 thousand' and name what is counted" },
+        { "indicators.csv", AppendLine("new_thing,economy,新,New,个,count,higher,0,bar,,,,,,,10 thousand places"), "indicators.csv", -1, 16, "must not open with a multiplier" },
     };
 
     [Theory]

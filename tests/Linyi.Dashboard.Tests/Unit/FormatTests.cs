@@ -32,6 +32,32 @@ public class FormatTests
         Assert.Equal(english, In("en", () => Format.WithUnit((decimal)value, precision, unit)));
     }
 
+    [Theory]
+    [InlineData(1, 0, "个", "industries", "1 industry")]
+    [InlineData(3, 0, "个", "industries", "3 industries")]
+    [InlineData(1.2, 1, "万个", "10 thousand places", "12 thousand places")]
+    [InlineData(150, 0, "万户", "10 thousand market entities", "1.5 million market entities")]
+    [InlineData(1, 0, "万个", "10 thousand places", "10 thousand places")]
+    [InlineData(1, 0, "处", "logistics parks", "1 logistics park")]
+    [InlineData(1, 0, "台", "buses", "1 bus")]
+    [InlineData(1, 0, "家", "SMEs", "1 SME")]
+    [InlineData(1, 0, "处", "schools and kindergartens", "1 school and kindergarten")]
+    public void AnIndicatorsOwnEnglishUnitIsWrittenInsteadOfTheGenericOne(double value, int precision, string unit, string own, string english)
+    {
+        Assert.Equal(english, In("en", () => Format.WithUnit((decimal)value, precision, unit, own)));
+        Assert.Equal(((decimal)value).ToString("N" + precision, CultureInfo.InvariantCulture) + unit, In("zh-CN", () => Format.WithUnit((decimal)value, precision, unit, own)));
+    }
+
+    [Fact]
+    public void AFigureStatedInAnotherUnitKeepsTheIndicatorsNounWithThatUnitsMultiplier()
+    {
+        Assert.Equal("10 thousand parking spaces", UnitNames.For("个", "parking spaces", "万个"));
+        Assert.Equal("enterprises", UnitNames.For("家", "enterprises", "个"));
+        Assert.Equal("trillion yuan", UnitNames.For("亿元", null, "万亿元"));
+        Assert.Equal("10 thousand items", UnitNames.For("个", null, "万个"));
+        Assert.Equal("10 thousand parking spaces", In("en", () => Format.Stated(1m, 0, "万个", "个", "parking spaces")));
+    }
+
     [Fact]
     public void AValueStatedInAnotherUnitKeepsTheDigitsItWasStatedWith()
     {

@@ -13,6 +13,7 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Code).HasMaxLength(64);
         builder.Property(i => i.NameZh).HasMaxLength(128);
         builder.Property(i => i.NameEn).HasMaxLength(256);
+        builder.Property(i => i.UnitEn).HasMaxLength(128);
         builder.Property(i => i.DescriptionZh).HasMaxLength(1000);
         builder.Property(i => i.DescriptionEn).HasMaxLength(2000);
         builder.Property(i => i.AxisMin).HasPrecision(20, 4);

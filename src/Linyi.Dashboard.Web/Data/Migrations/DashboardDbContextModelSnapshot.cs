@@ -367,6 +367,11 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("unit_code");
 
+                    b.Property<string>("UnitEn")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("unit_en");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()

@@ -60,6 +60,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
             (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
             (indicator.AxisMin, indicator.AxisMax, indicator.Basis) = (row.AxisMin, row.AxisMax, row.Basis);
+            indicator.UnitEn = row.UnitEn;
             indicator.Category = categories[row.Category];
         }
         foreach (var row in seeds.Indicators)

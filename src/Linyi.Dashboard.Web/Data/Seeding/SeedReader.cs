@@ -9,7 +9,8 @@ public sealed record KnownCodes(
     IReadOnlySet<string> CategorySlugs,
     IReadOnlySet<string> RegionSlugs,
     IReadOnlySet<string> IndicatorCodes,
-    IReadOnlyDictionary<string, string> IndicatorUnits);
+    IReadOnlyDictionary<string, string> IndicatorUnits,
+    IReadOnlyDictionary<string, string>? UnitNamesEn = null);
 
 /// <summary>Parses and cross-checks the seed tables. Every error is collected; a set with any error is never returned.</summary>
 public static class SeedReader
@@ -20,7 +21,7 @@ public static class SeedReader
         ["regions.csv"] = ["slug", "name_zh", "name_en", "kind", "parent", "admin_code"],
         ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
         ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
-        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en", "axis_min", "axis_max", "basis"],
+        ["indicators.csv"] = ["code", "category", "name_zh", "name_en", "unit", "measure", "direction", "precision", "chart", "growth_of", "description_zh", "description_en", "axis_min", "axis_max", "basis", "unit_en"],
         ["observations.csv"] = ["indicator", "region", "period", "kind", "comparator", "value", "unit", "vintage", "document", "section", "note_zh", "note_en", "shape"],
         ["milestones.csv"] = ["region", "period", "category", "kind", "title_zh", "title_en", "document", "section"],
     };
@@ -102,7 +103,8 @@ public static class SeedReader
 
         var indicatorTable = Table("indicators.csv");
         var indicatorCodes = indicatorTable.Select(r => r.Fields[0].Trim()).ToHashSet();
-        var known = new KnownCodes(unitDimensions, documentCodes, categorySlugs, regionSlugs, indicatorCodes, new Dictionary<string, string>());
+        var known = new KnownCodes(unitDimensions, documentCodes, categorySlugs, regionSlugs, indicatorCodes, new Dictionary<string, string>(),
+            units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().NameEn));
         var indicators = new List<IndicatorRow>();
         foreach (var f in indicatorTable.Select(r => new FieldReader("indicators.csv", r, Headers["indicators.csv"], errors)))
         {
@@ -157,6 +159,39 @@ public static class SeedReader
             publishedOn, f.Enum<DocumentKind>("kind"), url, f.Optional("reliability", 1000), f.Optional("source_file", 256));
     }
 
+    /// <summary>
+    /// Units whose English name does not say what is counted ("items", "households or entities", "events or sessions"): an
+    /// indicator in one of them names its own English unit in <c>unit_en</c> ("10 thousand places", "industries").
+    /// </summary>
+    public static readonly IReadOnlySet<string> GenericUnits = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "个", "万个", "项", "件", "万件", "亿件", "户", "万户", "家", "万家", "台", "场", "场次", "万场次", "次", "处", "所", "条", "部",
+    };
+
+    /// <summary>The multipliers an English unit name may open with; a specific name keeps its unit's, so figures scale the same.</summary>
+    public static readonly string[] EnglishMultipliers = ["100 million ", "10 thousand "];
+
+    public static string EnglishMultiplier(string name) => EnglishMultipliers.FirstOrDefault(m => name.StartsWith(m, StringComparison.Ordinal)) ?? "";
+
+    private static void CheckEnglishUnit(FieldReader f, IndicatorRow row, KnownCodes known)
+    {
+        if (row.UnitEn is null)
+        {
+            if (GenericUnits.Contains(row.Unit))
+            {
+                f.Error("unit_en", $"unit_en is required for unit '{row.Unit}', whose English name does not say what is counted");
+            }
+            return;
+        }
+        if (known.UnitNamesEn?.GetValueOrDefault(row.Unit) is { } general && EnglishMultiplier(general) is var multiplier
+            && (EnglishMultiplier(row.UnitEn) != multiplier || row.UnitEn.Length == multiplier.Length))
+        {
+            f.Error("unit_en", multiplier.Length == 0
+                ? $"unit_en '{row.UnitEn}' must not open with a multiplier: unit '{row.Unit}' is '{general}'"
+                : $"unit_en '{row.UnitEn}' must open with '{multiplier.TrimEnd()}' and name what is counted, as unit '{row.Unit}' is '{general}'");
+        }
+    }
+
     public static IndicatorRow ParseIndicator(FieldReader f, KnownCodes known)
     {
         var unitCodes = known.UnitDimensions.Keys.ToHashSet();
@@ -164,7 +199,8 @@ public static class SeedReader
             f.Required("name_zh", 128), f.Required("name_en", 256), f.Reference("unit", unitCodes, required: true, "unit")!,
             f.Enum<Measure>("measure"), f.Enum<Direction>("direction"), f.Int("precision", 0, 4), f.Enum<ChartType>("chart"),
             f.Reference("growth_of", known.IndicatorCodes, required: false, "indicator"), f.Optional("description_zh") ?? "", f.Optional("description_en", 2000) ?? "",
-            f.OptionalDecimal("axis_min"), f.OptionalDecimal("axis_max"), f.OptionalEnum<PriceBasis>("basis"));
+            f.OptionalDecimal("axis_min"), f.OptionalDecimal("axis_max"), f.OptionalEnum<PriceBasis>("basis"), f.Optional("unit_en", 128));
+        CheckEnglishUnit(f, row, known);
         if (row.Basis is not null && row.Measure != Measure.Growth)
         {
             f.Error("basis", "basis is only for indicators whose measure is growth");

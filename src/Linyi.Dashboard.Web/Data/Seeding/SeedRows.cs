@@ -14,7 +14,7 @@ public sealed record UnitRow(string Code, string NameEn, string Dimension, decim
 public sealed record IndicatorRow(
     string Code, string Category, string NameZh, string NameEn, string Unit, Measure Measure, Direction Direction,
     int Precision, ChartType Chart, string? GrowthOf, string DescriptionZh, string DescriptionEn, decimal? AxisMin = null, decimal? AxisMax = null,
-    PriceBasis? Basis = null);
+    PriceBasis? Basis = null, string? UnitEn = null);
 
 public sealed record ObservationRow(
     string Indicator, string Region, Period Period, ObservationKind Kind, Comparator Comparator, decimal Value,

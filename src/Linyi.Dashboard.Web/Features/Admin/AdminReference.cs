@@ -18,12 +18,14 @@ public sealed class AdminReference(DashboardDbContext db)
 {
     public async Task<KnownCodes> KnownAsync(CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Dimension, cancellationToken);
+        var unitRows = await db.Units.AsNoTracking().Select(u => new { u.Code, u.Dimension, u.NameEn }).ToListAsync(cancellationToken);
+        var units = unitRows.ToDictionary(u => u.Code, u => u.Dimension);
         var documents = await db.Documents.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking().Select(c => c.Slug).ToListAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().Select(r => r.Slug).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.UnitCode, cancellationToken);
-        return new KnownCodes(units, documents.ToHashSet(), categories.ToHashSet(), regions.ToHashSet(), indicators.Keys.ToHashSet(), indicators);
+        return new KnownCodes(units, documents.ToHashSet(), categories.ToHashSet(), regions.ToHashSet(), indicators.Keys.ToHashSet(), indicators,
+            unitRows.ToDictionary(u => u.Code, u => u.NameEn));
     }
 
     public async Task<EditChoices> ChoicesAsync(CancellationToken cancellationToken) => new(

@@ -28,7 +28,7 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
     private static readonly Dictionary<string, string> Labels = new()
     {
         ["indicatorId"] = "Indicator", ["regionId"] = "Region", ["startYear"] = "Start year", ["endYear"] = "End year", ["kind"] = "Kind",
-        ["comparator"] = "Comparator", ["value"] = "Value", ["vintage"] = "Vintage", ["unitCode"] = "Unit", ["documentId"] = "Source document",
+        ["comparator"] = "Comparator", ["value"] = "Value", ["vintage"] = "Vintage", ["unitCode"] = "Unit", ["unitEn"] = "Unit in English words, naming what is counted (10 thousand places; industries)", ["documentId"] = "Source document",
         ["section"] = "Section in the document", ["note"] = "Note", ["code"] = "Code", ["categoryId"] = "Category", ["nameZh"] = "Chinese name",
         ["nameEn"] = "English name", ["measure"] = "Measure", ["direction"] = "Direction", ["precision"] = "Decimals shown", ["chart"] = "Chart",
         ["axisMin"] = "Axis from (optional)", ["axisMax"] = "Axis to", ["growthOfId"] = "Growth of (level indicator)", ["descriptionZh"] = "Chinese description",

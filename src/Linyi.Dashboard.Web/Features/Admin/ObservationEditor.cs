@@ -44,12 +44,14 @@ public sealed record ObservationListItem(long Id, string Indicator, string Indic
 
 /// <summary>A saved figure named in words.</summary>
 public sealed record FigureSummary(long Id, string IndicatorCode, string IndicatorZh, string IndicatorEn, string RegionZh, string RegionEn, Period Period,
-    ObservationKind Kind, Comparator Comparator, decimal Value, string Unit, Vintage Vintage, string DocumentZh, string DocumentEn)
+    ObservationKind Kind, Comparator Comparator, decimal Value, string Unit, Vintage Vintage, string DocumentZh, string DocumentEn,
+    string? IndicatorUnit = null, string? IndicatorUnitEn = null)
 {
     /// <summary>"粮食总产量 · 临沂市 · 2024 · 实绩 · 86.1万吨 · 初步": the value with the digits it was entered with and its unit.</summary>
     public string Text(bool withSource = false)
     {
-        var value = (Comparator == Comparator.Eq ? "" : Comparator.ToSymbol() + " ") + Shared.Format.WithUnit(Value, Shared.Format.Decimals(Value), Unit);
+        var value = (Comparator == Comparator.Eq ? "" : Comparator.ToSymbol() + " ") + Shared.Format.WithUnit(Value, Shared.Format.Decimals(Value), Unit,
+            Shared.UnitNames.For(IndicatorUnit ?? Unit, IndicatorUnitEn, Unit));
         var parts = new List<string>
         {
             Infrastructure.Localized.Pick(IndicatorZh, IndicatorEn), Infrastructure.Localized.Pick(RegionZh, RegionEn), Period.ToString(),
@@ -150,7 +152,8 @@ public sealed class ObservationEditor(DashboardDbContext db, AdminReference refe
     public Task<FigureSummary?> SummaryAsync(long id, CancellationToken cancellationToken) =>
         db.Observations.AsNoTracking().Where(o => o.Id == id)
             .Select(o => new FigureSummary(o.Id, o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.Region!.NameZh, o.Region.NameEn,
-                new Period(o.StartYear, o.EndYear), o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Vintage, o.Document!.TitleZh, o.Document.TitleEn))
+                new Period(o.StartYear, o.EndYear), o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Vintage, o.Document!.TitleZh, o.Document.TitleEn,
+                o.Indicator.UnitCode, o.Indicator.UnitEn))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The id of the figure a form just saved: the one with its key and document.</summary>

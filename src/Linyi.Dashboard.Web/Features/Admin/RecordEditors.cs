@@ -37,7 +37,9 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         [
             new("code", "Code", FieldType.Text), new("category", "Category", FieldType.Select, choices.Categories),
             new("name_zh", "Chinese name", FieldType.Text), new("name_en", "English name", FieldType.Text),
-            new("unit", "Unit", FieldType.Select, choices.Units), new("measure", "Measure", FieldType.Select, Measures),
+            new("unit", "Unit", FieldType.Select, choices.Units),
+            new("unit_en", "Unit in English words, naming what is counted (10 thousand places; industries)", FieldType.Text, Optional: true),
+            new("measure", "Measure", FieldType.Select, Measures),
             new("direction", "Direction", FieldType.Select, Directions), new("precision", "Decimals shown", FieldType.Text),
             new("chart", "Chart", FieldType.Select, Charts), new("growth_of", "Growth of (level indicator)", FieldType.Select, choices.Indicators, Optional: true),
             new("description_zh", "Chinese description", FieldType.TextArea, Optional: true), new("description_en", "English description", FieldType.TextArea, Optional: true),
@@ -126,7 +128,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         var i = await db.Indicators.Include(x => x.Category).Include(x => x.GrowthOf).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return i is null ? null : new Dictionary<string, string?>
         {
-            ["code"] = i.Code, ["category"] = i.Category!.Slug, ["name_zh"] = i.NameZh, ["name_en"] = i.NameEn, ["unit"] = i.UnitCode,
+            ["code"] = i.Code, ["category"] = i.Category!.Slug, ["name_zh"] = i.NameZh, ["name_en"] = i.NameEn, ["unit"] = i.UnitCode, ["unit_en"] = i.UnitEn,
             ["measure"] = KebabEnum.ToText(i.Measure), ["direction"] = KebabEnum.ToText(i.Direction), ["precision"] = Text(i.Precision),
             ["chart"] = KebabEnum.ToText(i.Chart), ["growth_of"] = i.GrowthOf?.Code, ["description_zh"] = i.DescriptionZh, ["description_en"] = i.DescriptionEn,
             ["axis_min"] = i.AxisMin is { } min ? Format.Invariant(min) : null, ["axis_max"] = i.AxisMax is { } max ? Format.Invariant(max) : null,
@@ -171,7 +173,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         (indicator.Code, indicator.NameZh, indicator.NameEn, indicator.UnitCode) = (row.Code, row.NameZh, row.NameEn, row.Unit);
         (indicator.Measure, indicator.Direction, indicator.Precision, indicator.Chart) = (row.Measure, row.Direction, row.Precision, row.Chart);
         (indicator.DescriptionZh, indicator.DescriptionEn) = (row.DescriptionZh, row.DescriptionEn);
-        (indicator.AxisMin, indicator.AxisMax, indicator.Basis) = (row.AxisMin, row.AxisMax, row.Basis);
+        (indicator.AxisMin, indicator.AxisMax, indicator.Basis, indicator.UnitEn) = (row.AxisMin, row.AxisMax, row.Basis, row.UnitEn);
         indicator.Category = await db.Categories.SingleAsync(c => c.Slug == row.Category, cancellationToken);
         indicator.GrowthOf = row.GrowthOf is null ? null : await db.Indicators.SingleAsync(i => i.Code == row.GrowthOf, cancellationToken);
         return await FormFields.SaveAsync(db, user, modelState, "Code", $"An indicator with the code '{row.Code}' already exists.", cancellationToken);

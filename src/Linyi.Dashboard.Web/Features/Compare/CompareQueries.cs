@@ -3,6 +3,7 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Map;
+using Linyi.Dashboard.Web.Features.Shared;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,8 @@ namespace Linyi.Dashboard.Web.Features.Compare;
 /// so growth rates and levels are never in the same choice; the unit is part of the key because a county may report
 /// in 万元 what another reports in 元.
 /// </summary>
-public sealed record Comparable(string IndicatorCode, string NameZh, string NameEn, Period Period, string Unit, Measure Measure, int Counties);
+/// <param name="UnitEn">The English name of <paramref name="Unit"/> in the indicator's own words, where it has them.</param>
+public sealed record Comparable(string IndicatorCode, string NameZh, string NameEn, Period Period, string Unit, Measure Measure, int Counties, string? UnitEn = null);
 
 public sealed record RankedRow(DataRow Row, int Rank);
 
@@ -42,11 +44,16 @@ public sealed class CompareQueries(DashboardDbContext db, DataQueries data)
     public async Task<IReadOnlyList<Comparable>> ChoicesAsync(CancellationToken cancellationToken) =>
         (await db.Observations.AsNoTracking().OfRecord(db)
             .Where(o => o.Kind == ObservationKind.Actual && (o.Region!.Kind == RegionKind.District || o.Region.Kind == RegionKind.County))
-            .GroupBy(o => new { o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.StartYear, o.EndYear, Unit = o.UnitCode ?? o.Indicator.UnitCode, o.Indicator.Measure })
+            .GroupBy(o => new
+            {
+                o.Indicator!.Code, o.Indicator.NameZh, o.Indicator.NameEn, o.StartYear, o.EndYear, Unit = o.UnitCode ?? o.Indicator.UnitCode, o.Indicator.Measure,
+                IndicatorUnit = o.Indicator.UnitCode, o.Indicator.UnitEn,
+            })
             .Where(g => g.Count() >= 2)
-            .Select(g => new { g.Key.Code, g.Key.NameZh, g.Key.NameEn, g.Key.StartYear, g.Key.EndYear, g.Key.Unit, g.Key.Measure, Count = g.Count() })
+            .Select(g => new { g.Key.Code, g.Key.NameZh, g.Key.NameEn, g.Key.StartYear, g.Key.EndYear, g.Key.Unit, g.Key.Measure, g.Key.IndicatorUnit, g.Key.UnitEn, Count = g.Count() })
             .ToListAsync(cancellationToken))
-            .Select(c => new Comparable(c.Code, c.NameZh, c.NameEn, new Period(c.StartYear, c.EndYear), c.Unit, c.Measure, c.Count))
+            .Select(c => new Comparable(c.Code, c.NameZh, c.NameEn, new Period(c.StartYear, c.EndYear), c.Unit, c.Measure, c.Count,
+                UnitNames.For(c.IndicatorUnit, c.UnitEn, c.Unit)))
             .OrderBy(c => c.IndicatorCode, StringComparer.Ordinal).ThenBy(c => c.Period.EndYear).ThenBy(c => c.Unit, StringComparer.Ordinal)
             .ToList();
 

@@ -44,8 +44,12 @@ public sealed record DataRow(
     decimal UnitToBase,
     decimal IndicatorUnitToBase,
     bool Convertible,
-    bool OfRecord)
+    bool OfRecord,
+    string? IndicatorUnitEn)
 {
+    /// <summary>The English name of this row's unit, in the indicator's own words where it has them.</summary>
+    public string? UnitEn => Shared.UnitNames.For(IndicatorUnit, IndicatorUnitEn, Unit);
+
     /// <summary>The value in the indicator's own unit (converted when the document used another unit of the same dimension); null when it cannot be.</summary>
     public decimal? NormalizedValue => !Convertible || IndicatorUnitToBase == 0 ? null
         : UnitToBase == IndicatorUnitToBase ? Value : Value * UnitToBase / IndicatorUnitToBase;
@@ -262,5 +266,6 @@ public sealed class DataQueries(DashboardDbContext db)
             o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublishedOn, o.Document.Url,
             o.Indicator.UnitCode, o.Unit == null ? o.Indicator.Unit!.ToBase : o.Unit.ToBase, o.Indicator.Unit!.ToBase,
             o.Unit == null || o.Unit.Dimension == o.Indicator.Unit.Dimension,
-            !history || db.ObservationsOfRecord.Any(r => r.ObservationId == o.Id)));
+            !history || db.ObservationsOfRecord.Any(r => r.ObservationId == o.Id),
+            o.Indicator.UnitEn));
 }

@@ -42,6 +42,10 @@ public sealed record ChartData(
     /// <summary>The unit the values are drawn in, in the page's language: the scale the figures beside the chart are written in.</summary>
     public string UnitLabel { get; init; } = Unit;
 
+    /// <summary>The indicator's own English unit, where it names one ("10 thousand places" for 万个).</summary>
+    [JsonIgnore]
+    public string? UnitEn { get; init; }
+
     /// <summary>A chart says something only with two results or more; a single figure is shown as a figure.</summary>
     public static bool Worthwhile(IndicatorView view) =>
         view.Indicator.Observations.Count(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan) >= 2;
@@ -109,37 +113,44 @@ public sealed record ChartData(
             pace)
         {
             Missing = MissingYears(actuals.Select(a => a.StartYear), years),
+            UnitEn = indicator.UnitNameEn,
         }.Scaled();
     }
 
     /// <summary>A ranking of regions for one indicator and period: one bar per region, no goals.</summary>
-    public static ChartData Ranking(string name, string unit, int precision, Measure measure, IReadOnlyList<string> regions, IReadOnlyList<decimal> values) =>
+    public static ChartData Ranking(string name, string unit, int precision, Measure measure, IReadOnlyList<string> regions, IReadOnlyList<decimal> values,
+        string? unitEn = null) =>
         // Bars are read by their length, so they start at zero whatever the measure (ranks aside).
-        new ChartData("bar", name, unit, precision, new ChartAxis(null, null, false, measure != Measure.Rank, AxisTitle(unit)),
-            regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false, Stated(measure, v, precision, unit, Comparator.Eq))).ToList(), [], null).Scaled();
+        new ChartData("bar", name, unit, precision, new ChartAxis(null, null, false, measure != Measure.Rank, AxisTitle(unit, unitEn)),
+            regions, values.Select(v => (ChartPoint?)new ChartPoint(v, "=", false, Stated(measure, v, precision, unit, unitEn, Comparator.Eq))).ToList(), [], null)
+        {
+            UnitEn = unitEn,
+        }.Scaled();
 
     /// <summary>A region's results through time, without goals: the county pages' charts.</summary>
+    /// <param name="unitEn">The English name of <paramref name="unit"/> for this indicator (<see cref="Shared.UnitNames.For"/>); null for the unit's own.</param>
     public static ChartData Results(string name, string unit, int precision, Measure measure, ChartType chart, decimal? axisMin, decimal? axisMax,
-        IReadOnlyList<(int Year, decimal Value, Comparator Comparator, bool Preliminary)> series)
+        IReadOnlyList<(int Year, decimal Value, Comparator Comparator, bool Preliminary)> series, string? unitEn = null)
     {
         var years = YearsAlongAxis(series.Select(s => s.Year));
         return new ChartData(measure is Measure.Growth or Measure.Share || chart == ChartType.Line ? "line" : "bar", name, unit, precision,
-            AxisFor(measure, unit, axisMin, axisMax), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
+            AxisFor(measure, unit, axisMin, axisMax, unitEn), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
             years.Select(y => series.LastOrDefault(s => s.Year == y) is { Year: > 0 } s
-                ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary, Stated(measure, s.Value, precision, unit, s.Comparator)) : null).ToList(),
+                ? new ChartPoint(s.Value, s.Comparator.ToAscii(), s.Preliminary, Stated(measure, s.Value, precision, unit, unitEn, s.Comparator)) : null).ToList(),
             [], null)
         {
             Missing = MissingYears(series.Select(s => s.Year), years),
+            UnitEn = unitEn,
         }.Scaled();
     }
 
-    public static ChartAxis AxisFor(IndicatorData indicator) => AxisFor(indicator.Measure, indicator.UnitCode, indicator.AxisMin, indicator.AxisMax);
+    public static ChartAxis AxisFor(IndicatorData indicator) => AxisFor(indicator.Measure, indicator.UnitCode, indicator.AxisMin, indicator.AxisMax, indicator.UnitNameEn);
 
-    public static ChartAxis AxisFor(Measure measure, string unit, decimal? min, decimal? max) => measure switch
+    public static ChartAxis AxisFor(Measure measure, string unit, decimal? min, decimal? max, string? unitEn = null) => measure switch
     {
-        Measure.Rank => new ChartAxis(min ?? 1, max, true, false, AxisTitle(unit)),
-        Measure.Level or Measure.Count => new ChartAxis(min, max, false, true, AxisTitle(unit)),
-        _ => new ChartAxis(min, max, false, false, AxisTitle(unit)),
+        Measure.Rank => new ChartAxis(min ?? 1, max, true, false, AxisTitle(unit, unitEn)),
+        Measure.Level or Measure.Count => new ChartAxis(min, max, false, true, AxisTitle(unit, unitEn)),
+        _ => new ChartAxis(min, max, false, false, AxisTitle(unit, unitEn)),
     };
 
     /// <summary>The years along the x axis: every year from the first to the last, or only those with figures over a long record.</summary>
@@ -151,13 +162,13 @@ public sealed record ChartData(
             : present;
     }
 
-    private static string AxisTitle(string unit) => UnitTitle(Shared.Format.UnitLabel(unit));
+    private static string AxisTitle(string unit, string? unitEn) => UnitTitle(Shared.Format.UnitLabel(unit, unitEn));
 
     private static string UnitTitle(string label) => Localized.IsEnglish ? $"Unit: {label}" : $"单位：{label}";
 
-    private static string Stated(Measure measure, decimal value, int precision, string unit, Comparator comparator) =>
+    private static string Stated(Measure measure, decimal value, int precision, string unit, string? unitEn, Comparator comparator) =>
         (comparator == Comparator.Eq ? "" : comparator.ToSymbol() + " ")
-        + (measure == Measure.Rank ? Shared.Format.Rank(value) : Shared.Format.Stated(value, precision, unit, unit));
+        + (measure == Measure.Rank ? Shared.Format.Rank(value) : Shared.Format.WithUnit(value, Math.Max(precision, Shared.Format.Decimals(value)), unit, unitEn));
 
     /// <summary>
     /// The chart in the scale the page's figures are written in: on an English page 6,555.8亿元 is 655.58 billion yuan in
@@ -165,7 +176,7 @@ public sealed record ChartData(
     /// </summary>
     private ChartData Scaled()
     {
-        var scale = Shared.Format.ScaleFor(Unit, Actual.Where(p => p is not null).Select(p => p!.Value).Concat(Marks.Select(m => m.Value)));
+        var scale = Shared.Format.ScaleFor(Unit, Actual.Where(p => p is not null).Select(p => p!.Value).Concat(Marks.Select(m => m.Value)), UnitEn);
         if (scale.Factor == 1m)
         {
             return this with { UnitLabel = scale.Label };

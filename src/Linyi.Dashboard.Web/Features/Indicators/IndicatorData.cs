@@ -76,4 +76,8 @@ public sealed record IndicatorData(
     PriceBasis? Basis,
     string DescriptionZh,
     string DescriptionEn,
-    IReadOnlyList<ObservationData> Observations);
+    IReadOnlyList<ObservationData> Observations)
+{
+    /// <summary>The English name of a unit in this indicator's figures: its own English unit, or another unit's multiplier with its noun.</summary>
+    public string? EnglishUnit(string unit) => Shared.UnitNames.For(UnitCode, UnitNameEn, unit);
+}

@@ -21,7 +21,7 @@ public sealed class IndicatorQueries(DashboardDbContext db, TimeProvider clock)
             .Select(i => new IndicatorData(
                 i.Id, i.Code, i.NameZh, i.NameEn,
                 i.Category!.Slug, i.Category.NameZh, i.Category.NameEn, i.Category.SortOrder,
-                i.UnitCode, i.Unit!.NameEn, i.Unit.ToBase,
+                i.UnitCode, i.UnitEn ?? i.Unit!.NameEn, i.Unit!.ToBase,
                 i.Measure, i.Direction, i.Precision, i.Chart, i.AxisMin, i.AxisMax,
                 i.GrowthOf == null ? null : i.GrowthOf.Code, i.Basis,
                 i.DescriptionZh, i.DescriptionEn,
@@ -55,7 +55,7 @@ public sealed class IndicatorQueries(DashboardDbContext db, TimeProvider clock)
             .Select(i => new IndicatorData(
                 i.Id, i.Code, i.NameZh, i.NameEn,
                 i.Category!.Slug, i.Category.NameZh, i.Category.NameEn, i.Category.SortOrder,
-                i.UnitCode, i.Unit!.NameEn, i.Unit.ToBase,
+                i.UnitCode, i.UnitEn ?? i.Unit!.NameEn, i.Unit!.ToBase,
                 i.Measure, i.Direction, i.Precision, i.Chart, i.AxisMin, i.AxisMax,
                 i.GrowthOf == null ? null : i.GrowthOf.Code, i.Basis, "", "", Array.Empty<ObservationData>()))
             .ToListAsync(cancellationToken);

@@ -34,6 +34,10 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
 
     public string BoundaryUrl => Boundaries;
 
+    /// <summary>The English name of <see cref="Unit"/> in the indicator's own words, where it has them.</summary>
+    [JsonIgnore]
+    public string? UnitEn { get; init; }
+
     /// <summary>The period the shading shows, stated in the legend.</summary>
     [JsonIgnore]
     public Period? Period { get; init; }
@@ -74,6 +78,7 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
         {
             Period = periods.Count == 1 ? periods[0] : null,
             Sources = sources,
+            UnitEn = rows.FirstOrDefault(r => r.Unit == unit)?.UnitEn,
         };
     }
 
@@ -91,7 +96,7 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
 
     public static string Value(DataRow row) =>
         (row.Comparator == Comparator.Eq ? "" : row.Comparator.ToSymbol() + " ")
-        + Format.Stated(row.Value, row.Precision, row.Unit, row.IndicatorUnit);
+        + Format.Stated(row.Value, row.Precision, row.Unit, row.IndicatorUnit, row.IndicatorUnitEn);
 
     public static string Detail(DataRow row) =>
         $"{row.Period}{(Localized.IsEnglish ? "" : "年")} · {SourceText.Vintage(row.Vintage)} · {Localized.Pick(row.DocumentTitleZh, row.DocumentTitleEn)}";

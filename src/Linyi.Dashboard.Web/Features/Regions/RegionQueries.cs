@@ -42,7 +42,7 @@ public sealed record RegionIndexViewModel(IReadOnlyList<(RegionInfo Region, int 
 /// <summary>One cell of the coverage grid: the years for which a county has a result of record for an indicator.</summary>
 public sealed record CoverageCell(string RegionSlug, string IndicatorCode, IReadOnlyList<int> Years);
 
-public sealed record CoverageViewModel(IReadOnlyList<RegionInfo> Counties, IReadOnlyList<(string Code, string Name, string Unit)> Indicators,
+public sealed record CoverageViewModel(IReadOnlyList<RegionInfo> Counties, IReadOnlyList<(string Code, string Name, string Unit, string? UnitEn)> Indicators,
     IReadOnlyList<CoverageCell> Cells, IReadOnlySet<(string Code, int Year)> Comparable)
 {
     public CoverageCell? Cell(string region, string indicator) => Cells.FirstOrDefault(c => c.RegionSlug == region && c.IndicatorCode == indicator);
@@ -173,7 +173,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
             var shown = presentation[first.IndicatorCode];
             return ChartData.Results(Localized.Pick(first.IndicatorNameZh, first.IndicatorNameEn), first.Unit,
                 series.Max(r => Math.Max(r.Precision, Format.Decimals(r.Value))), shown.Measure, shown.Chart, shown.AxisMin, shown.AxisMax,
-                series.Select(r => (r.StartYear, r.Value, r.Comparator, r.Vintage == Vintage.Preliminary)).ToList());
+                series.Select(r => (r.StartYear, r.Value, r.Comparator, r.Vintage == Vintage.Preliminary)).ToList(), first.UnitEn);
         }).ToList();
     }
 
@@ -197,11 +197,11 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var headlines = overview.Value.Headlines;
         var codes = headlines.Concat(found.Select(f => f.Code)).Distinct().ToList();
         var indicatorRows = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
-            .Select(i => new { i.Code, i.NameZh, i.NameEn, i.UnitCode, i.Category!.SortOrder })
+            .Select(i => new { i.Code, i.NameZh, i.NameEn, i.UnitCode, i.UnitEn, i.Category!.SortOrder })
             .ToListAsync(cancellationToken);
         var columns = indicatorRows.OrderBy(i => headlines.IndexOf(i.Code) is var n and >= 0 ? n : int.MaxValue)
             .ThenBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)
-            .Select(i => (i.Code, Localized.Pick(i.NameZh, i.NameEn), i.UnitCode)).ToList();
+            .Select(i => (i.Code, Localized.Pick(i.NameZh, i.NameEn), i.UnitCode, i.UnitEn)).ToList();
         var cells = found.GroupBy(f => (f.Region, f.Code))
             .Select(g => new CoverageCell(g.Key.Region, g.Key.Code, g.Select(f => f.StartYear).Distinct().Order().ToList())).ToList();
         var comparable = (await compare.ChoicesAsync(cancellationToken)).Where(c => !c.Period.IsSpan)

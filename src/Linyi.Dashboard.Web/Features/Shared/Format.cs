@@ -18,46 +18,50 @@ public static partial class Format
     /// A value in its unit. In English the unit is named in words and a 万 or 亿 multiplier is carried into the number
     /// (6,105亿元 → 610.5 billion yuan; 426.5万吨 → 4.265 million tonnes), keeping every digit the document stated.
     /// </summary>
-    public static string WithUnit(decimal value, int precision, string unit)
+    /// <param name="english">The unit's English name where the indicator names its own (<see cref="UnitNames.For"/>); null for the unit's.</param>
+    public static string WithUnit(decimal value, int precision, string unit, string? english = null)
     {
         if (!Localized.IsEnglish || unit == "%")
         {
             return Number(value, precision) + unit;
         }
-        var (scaled, shift, name) = English(value, unit);
+        var (scaled, shift, name) = English(value, unit, english);
         var decimals = Math.Min(Math.Max(Math.Max(0, precision - (shift < 0 ? -shift : 0)), Decimals(scaled)), Math.Max(0, precision + shift));
         var number = Number(scaled, decimals);
         return number + " " + (number == "1" ? Singular(name) : name);
     }
 
-    /// <summary>"1 firm", "1 person", "1 household or entity": the unit names in units.csv are plural counts.</summary>
+    /// <summary>
+    /// "1 firm", "1 person", "1 household or entity", "1 logistics park", "1 bus": the unit names are plural counts, and
+    /// only the last word of each noun (before the end, "and", "or" or a parenthesis) is plural.
+    /// </summary>
     public static string Singular(string name) =>
-        SingularWord().Replace(name.Replace("people", "person", StringComparison.Ordinal), m => m.Groups[2].Value == "ies" ? m.Groups[1].Value + "y" : m.Groups[1].Value);
+        SingularWord().Replace(name.Replace("people", "person", StringComparison.Ordinal), m => m.Groups["w"].Value + (m.Groups["e"].Value == "ies" ? "y" : ""));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z-]{2,}?[a-rt-z])(ies|s)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<w>[A-Za-z-]*(?:ss|x|ch|sh|bus))(?<e>es)|(?<w>[A-Za-z-]{2,}?[A-RT-Za-rt-z])(?<e>ies|s))\b(?=$|\)| and | or | \()")]
     private static partial System.Text.RegularExpressions.Regex SingularWord();
 
     /// <summary>The unit as a label (axis titles, headings): the code in Chinese, the English name in English.</summary>
-    public static string UnitLabel(string unit) => Localized.IsEnglish ? UnitNames.English(unit) ?? unit : unit;
+    public static string UnitLabel(string unit, string? english = null) => Localized.IsEnglish ? english ?? UnitNames.English(unit) ?? unit : unit;
 
     /// <summary>
     /// The one scale a chart of these values uses, so that its axis and the figures beside it agree: in English the scale
     /// <see cref="WithUnit"/> writes the largest value in (亿元 → billion yuan, ×0.1); in Chinese the unit itself.
     /// </summary>
-    public static DisplayScale ScaleFor(string unit, IEnumerable<decimal> values)
+    public static DisplayScale ScaleFor(string unit, IEnumerable<decimal> values, string? english = null)
     {
         if (!Localized.IsEnglish || unit == "%")
         {
-            return new DisplayScale(1m, 0, UnitLabel(unit));
+            return new DisplayScale(1m, 0, UnitLabel(unit, english));
         }
         var largest = values.Select(Math.Abs).DefaultIfEmpty(0m).Max();
-        var (_, shift, name) = English(largest == 0 ? 100 : largest, unit);
+        var (_, shift, name) = English(largest == 0 ? 100 : largest, unit, english);
         return new DisplayScale(shift switch { 2 => 0.01m, 1 => 0.1m, -1 => 10m, _ => 1m }, shift, name);
     }
 
-    private static (decimal Value, int Shift, string Name) English(decimal value, string unit)
+    private static (decimal Value, int Shift, string Name) English(decimal value, string unit, string? english)
     {
-        var name = UnitNames.English(unit) ?? unit;
+        var name = english ?? UnitNames.English(unit) ?? unit;
         const string Hundred = "100 million ", TenThousand = "10 thousand ";
         if (name.StartsWith(Hundred, StringComparison.Ordinal))
         {
@@ -93,7 +97,7 @@ public static partial class Format
         Localized.IsEnglish ? $"No. {Number(value, 0)}" : $"第{Number(value, 0)}位";
 
     public static string Value(IndicatorData indicator, decimal value) =>
-        indicator.Measure == Measure.Rank ? Rank(value) : WithUnit(value, indicator.Precision, indicator.UnitCode);
+        indicator.Measure == Measure.Rank ? Rank(value) : WithUnit(value, indicator.Precision, indicator.UnitCode, indicator.UnitNameEn);
 
     /// <summary>
     /// A target as worded: the comparator symbol, then the value in the unit the document used. The indicator's precision
@@ -104,7 +108,8 @@ public static partial class Format
         var prefix = figure.Comparator == Comparator.Eq ? "" : figure.Comparator.ToSymbol() + " ";
         var value = indicator.Measure == Measure.Rank
             ? Rank(figure.OriginalValue)
-            : WithUnit(figure.OriginalValue, figure.Converted ? Decimals(figure.OriginalValue) : Math.Max(indicator.Precision, Decimals(figure.OriginalValue)), figure.OriginalUnit);
+            : WithUnit(figure.OriginalValue, figure.Converted ? Decimals(figure.OriginalValue) : Math.Max(indicator.Precision, Decimals(figure.OriginalValue)), figure.OriginalUnit,
+                indicator.EnglishUnit(figure.OriginalUnit));
         return prefix + value;
     }
 
@@ -112,15 +117,15 @@ public static partial class Format
     {
         var prefix = observation.Comparator == Comparator.Eq ? "" : observation.Comparator.ToSymbol() + " ";
         var unit = observation.UnitCode ?? indicator.UnitCode;
-        return prefix + (indicator.Measure == Measure.Rank ? Rank(observation.Value) : Stated(observation.Value, indicator.Precision, unit, indicator.UnitCode));
+        return prefix + (indicator.Measure == Measure.Rank ? Rank(observation.Value) : Stated(observation.Value, indicator.Precision, unit, indicator.UnitCode, indicator.UnitNameEn));
     }
 
     /// <summary>
     /// A value as the document states it: at the indicator's precision in the indicator's own unit, and with exactly the
     /// digits it was written with in another unit (≥ 85亿斤, not 85.0亿斤, for an indicator kept in 万吨 to one decimal).
     /// </summary>
-    public static string Stated(decimal value, int precision, string unit, string indicatorUnit) =>
-        WithUnit(value, unit == indicatorUnit ? Math.Max(precision, Decimals(value)) : Decimals(value), unit);
+    public static string Stated(decimal value, int precision, string unit, string indicatorUnit, string? indicatorUnitEn = null) =>
+        WithUnit(value, unit == indicatorUnit ? Math.Max(precision, Decimals(value)) : Decimals(value), unit, UnitNames.For(indicatorUnit, indicatorUnitEn, unit));
 
     public static string Percent(decimal ratio) => (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,25 @@ public static class UnitNames
 
     /// <summary>The English name of a unit, or null when it is unknown.</summary>
     public static string? English(string unit) => english.GetValueOrDefault(unit);
+
+    /// <summary>
+    /// The English name of <paramref name="unit"/> in an indicator's figures: the indicator's own English unit
+    /// (<paramref name="indicatorUnitEn"/>, "10 thousand places") for its unit; for another unit of the same dimension that
+    /// unit's multiplier with the indicator's noun (个 "parking spaces", so 万个 "10 thousand parking spaces"); else the unit's name.
+    /// </summary>
+    public static string? For(string indicatorUnit, string? indicatorUnitEn, string unit)
+    {
+        var general = English(unit);
+        if (indicatorUnitEn is null || indicatorUnitEn == English(indicatorUnit))
+        {
+            return general;
+        }
+        if (unit == indicatorUnit || general is null)
+        {
+            return indicatorUnitEn;
+        }
+        return SeedReader.EnglishMultiplier(general) + indicatorUnitEn[SeedReader.EnglishMultiplier(indicatorUnitEn).Length..];
+    }
 
     public static async Task LoadAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
         Load(await db.Units.AsNoTracking().Select(u => new KeyValuePair<string, string>(u.Code, u.NameEn)).ToListAsync(cancellationToken));
