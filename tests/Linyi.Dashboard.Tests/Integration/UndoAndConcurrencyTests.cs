@@ -66,6 +66,9 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         var row = Html.Element(html, "data-conflict-field=\"value\"");
         Assert.Contains("6110", row);
         Assert.Contains("6120", row);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        // The changed field is named in words, as the form's own label names it, not by its column.
+        Assert.Equal(page.QuerySelector("label[for=Value]")!.TextContent, page.QuerySelector("[data-conflict-field=value] th")!.TextContent);
         Assert.Equal(6110m, await GdpValueAsync(id));
 
         secondForm["Version"] = Field(html, "Version");

@@ -35,6 +35,14 @@ public sealed class ObservationForm
         ["value"] = Value, ["unit"] = Unit, ["vintage"] = Vintage, ["document"] = Document, ["section"] = Section, ["note_zh"] = NoteZh, ["note_en"] = NoteEn,
         ["shape"] = Shape,
     };
+
+    /// <summary>The resource key that names a field of <see cref="Values"/> in words, as the form's own labels do.</summary>
+    public static string LabelKey(string field) => field switch
+    {
+        "indicator" => "Indicator", "region" => "Region", "period" => "Period", "kind" => "Kind", "comparator" => "Comparator",
+        "value" => "Value", "unit" => "Unit", "vintage" => "Vintage", "document" => "Source document", "section" => "Section in the document",
+        "note_zh" => "Note (Chinese)", "note_en" => "Note (English)", "shape" => "Goal shape", _ => field,
+    };
 }
 
 /// <param name="Theirs">After a refused save: the figure as someone else saved it meanwhile.</param>
