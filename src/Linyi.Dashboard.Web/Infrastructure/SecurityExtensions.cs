@@ -54,6 +54,7 @@ public static class SecurityExtensions
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<IdentityWords>()
             .AddPasswordValidator<PasswordPolicy>();
         // Every request checks the cookie's security stamp, so sign-out, a new password, a new role or a disabled
         // account ends every session at once rather than when the cookie expires.

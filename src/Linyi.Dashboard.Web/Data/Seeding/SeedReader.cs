@@ -27,6 +27,8 @@ public static class SeedReader
 
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
+    public const string TooLarge = "the file is {0:N0} bytes; at most {1:N0} are accepted";
+
     public static SeedSet ReadDirectory(string directory)
     {
         var files = new Dictionary<string, byte[]>();
@@ -49,12 +51,12 @@ public static class SeedReader
         {
             if (!files.TryGetValue(name, out var bytes))
             {
-                errors.Add(new SeedError(name, 0, 0, "the file is missing"));
+                errors.Add(new SeedError(name, 0, 0, new Sentence("the file is missing")));
                 return [];
             }
             if (bytes.LongLength > MaxFileBytes)
             {
-                errors.Add(new SeedError(name, 0, 0, $"the file is {bytes.LongLength:N0} bytes; at most {MaxFileBytes:N0} are accepted"));
+                errors.Add(new SeedError(name, 0, 0, new Sentence(TooLarge, bytes.LongLength, MaxFileBytes)));
                 return [];
             }
             return CsvTable.Parse(name, bytes, Headers[name], errors);
@@ -93,7 +95,7 @@ public static class SeedReader
             var adminCode = f.Optional("admin_code", 6);
             if (adminCode is not null && (adminCode.Length != 6 || !adminCode.All(char.IsAsciiDigit)))
             {
-                f.Error("admin_code", $"admin_code '{adminCode}' must be six digits (GB/T 2260)");
+                f.Error("admin_code", new Sentence("admin_code '{0}' must be six digits (GB/T 2260)", adminCode));
             }
             regions.Add(new RegionRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Enum<RegionKind>("kind"),
                 f.Reference("parent", regionSlugs, required: false, "region"), adminCode));
@@ -139,7 +141,7 @@ public static class SeedReader
         var publishedOn = f.Required("published_on", 10);
         if (publishedOn.Length > 0 && !IsPartialDate(publishedOn))
         {
-            f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
+            f.Error("published_on", new Sentence("published_on '{0}' must be YYYY, YYYY-MM or YYYY-MM-DD", publishedOn));
         }
         var url = f.Optional("url", 1000);
         if (url is not null)
@@ -150,7 +152,7 @@ public static class SeedReader
             }
             else
             {
-                f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+                f.Error("url", new Sentence("url '{0}' must be a web address starting with http:// or https://, without spaces", url));
             }
         }
         return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
@@ -167,19 +169,19 @@ public static class SeedReader
             f.OptionalDecimal("axis_min"), f.OptionalDecimal("axis_max"), f.OptionalEnum<PriceBasis>("basis"));
         if (row.Basis is not null && row.Measure != Measure.Growth)
         {
-            f.Error("basis", "basis is only for indicators whose measure is growth");
+            f.Error("basis", new Sentence("basis is only for indicators whose measure is growth"));
         }
         if (row.AxisMin is { } min && row.AxisMax is { } max && min >= max)
         {
-            f.Error("axis_max", "axis_max must be greater than axis_min");
+            f.Error("axis_max", new Sentence("axis_max must be greater than axis_min"));
         }
         if (row.GrowthOf is not null && row.Measure != Measure.Growth)
         {
-            f.Error("growth_of", "growth_of is only for indicators whose measure is growth");
+            f.Error("growth_of", new Sentence("growth_of is only for indicators whose measure is growth"));
         }
         if (row.GrowthOf == row.Code && row.Code.Length > 0)
         {
-            f.Error("growth_of", "an indicator cannot be the growth of itself");
+            f.Error("growth_of", new Sentence("an indicator cannot be the growth of itself"));
         }
         return row;
     }
@@ -193,16 +195,16 @@ public static class SeedReader
             f.OptionalEnum<GoalShape>("shape"));
         if (row.Kind == ObservationKind.Actual && row.Shape is not null)
         {
-            f.Error("shape", "a result has no shape; shape is for targets and stretch targets");
+            f.Error("shape", new Sentence("a result has no shape; shape is for targets and stretch targets"));
         }
         else if (row.Kind != ObservationKind.Actual && row.Shape is null)
         {
-            f.Error("shape", $"a {KebabEnum.ToText(row.Kind)} needs its shape, one of: {string.Join(", ", KebabEnum.Texts<GoalShape>())}");
+            f.Error("shape", new Sentence("a {0} needs its shape, one of: {1}", KebabEnum.ToText(row.Kind), string.Join(", ", KebabEnum.Texts<GoalShape>())));
         }
         if (row.Unit is not null && known.IndicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
             && known.UnitDimensions.TryGetValue(row.Unit, out var dimension) && known.UnitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
         {
-            f.Error("unit", $"unit '{row.Unit}' ({dimension}) cannot express indicator '{row.Indicator}', measured in {indicatorUnit}");
+            f.Error("unit", new Sentence("unit '{0}' ({1}) cannot express indicator '{2}', measured in {3}", row.Unit, dimension, row.Indicator, indicatorUnit));
         }
         return row;
     }
@@ -261,7 +263,7 @@ public static class SeedReader
         var last = key(rows[^1]);
         if (!seen.Add((typeof(TRow), last)))
         {
-            f.Error(column, $"duplicate {what}: {last} appears twice");
+            f.Error(column, new Sentence("duplicate {0}: {1} appears twice", new Sentence(what), last));
         }
     }
 }

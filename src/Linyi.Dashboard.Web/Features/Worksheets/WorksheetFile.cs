@@ -199,7 +199,7 @@ public static class WorksheetFile
                 return (kind, records.Skip(1).Select(r => r with { Fields = [.. r.Fields.Take(width), .. Enumerable.Repeat("", Math.Max(0, width - r.Fields.Count))] }).ToList());
             }
         }
-        errors.Add(new SeedError(fileName, 1, 1, "the first sheet is not a results-due or targets worksheet: row 1 must hold its column codes unchanged"));
+        errors.Add(new SeedError(fileName, 1, 1, new Sentence("the first sheet is not a results-due or targets worksheet: row 1 must hold its column codes unchanged")));
         return (WorksheetKind.Results, []);
     }
 
@@ -238,7 +238,7 @@ public static class WorksheetFile
             using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
             if (FirstSheet(document) is not { } part)
             {
-                errors.Add(new SeedError(fileName, 0, 0, NoSheet));
+                errors.Add(new SeedError(fileName, 0, 0, new Sentence(NoSheet)));
                 return [];
             }
             var shared = SharedStrings(document.WorkbookPart!);
@@ -258,7 +258,7 @@ public static class WorksheetFile
                         }
                         if (records.Count == MaxRows)
                         {
-                            errors.Add(new SeedError(fileName, 0, 0, string.Format(CultureInfo.InvariantCulture, TooManyRows, MaxRows)));
+                            errors.Add(new SeedError(fileName, 0, 0, new Sentence(TooManyRows, MaxRows)));
                             return [];
                         }
                         line = Attribute(reader, "r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : records.Count + 1;
@@ -276,7 +276,7 @@ public static class WorksheetFile
                     var column = Column(cell.CellReference?.Value) ?? fields.Count;
                     if (column >= MaxColumns)
                     {
-                        errors.Add(new SeedError(fileName, line, MaxColumns + 1, string.Format(CultureInfo.InvariantCulture, TooFarRight, Short(cell.CellReference?.Value), MaxColumns)));
+                        errors.Add(new SeedError(fileName, line, MaxColumns + 1, new Sentence(TooFarRight, Short(cell.CellReference?.Value), MaxColumns)));
                         return [];
                     }
                     while (fields.Count < column)
@@ -288,7 +288,7 @@ public static class WorksheetFile
                     {
                         if (!int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= shared.Count)
                         {
-                            errors.Add(new SeedError(fileName, line, column + 1, string.Format(CultureInfo.InvariantCulture, NoSuchSharedString, Short(cell.CellValue?.Text))));
+                            errors.Add(new SeedError(fileName, line, column + 1, new Sentence(NoSuchSharedString, Short(cell.CellValue?.Text))));
                             return [];
                         }
                         value = shared[index];
@@ -315,7 +315,7 @@ public static class WorksheetFile
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            errors.Add(new SeedError(fileName, 0, 0, Unreadable));
+            errors.Add(new SeedError(fileName, 0, 0, new Sentence(Unreadable)));
             return [];
         }
     }
@@ -329,14 +329,14 @@ public static class WorksheetFile
     public const string PartTooLarge = "the workbook, or a part of it, unpacks to more than {0:N0} MB; a worksheet is far smaller";
 
     /// <summary>Why the package is refused before parsing: too many parts, or a part or the whole too large once decompressed.</summary>
-    private static string? PackageTooLarge(byte[] content)
+    private static Sentence? PackageTooLarge(byte[] content)
     {
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
         if (zip.Entries.Count > MaxParts)
         {
-            return Unreadable;
+            return new Sentence(Unreadable);
         }
-        string TooLarge(long cap) => string.Format(CultureInfo.InvariantCulture, PartTooLarge, cap / 1024 / 1024);
+        Sentence TooLarge(long cap) => new(PartTooLarge, cap / 1024 / 1024);
         var total = 0L;
         var buffer = new byte[81920];
         foreach (var entry in zip.Entries)

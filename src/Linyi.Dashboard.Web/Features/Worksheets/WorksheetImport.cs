@@ -71,13 +71,13 @@ public static class WorksheetImport
                 }
                 else
                 {
-                    errors.Add(new SeedError(fileName, record.Line, Array.IndexOf(header, valueColumn) + 1, $"duplicate observation {row.VintageKey}: the worksheet gives this figure twice"));
+                    errors.Add(new SeedError(fileName, record.Line, Array.IndexOf(header, valueColumn) + 1, new Sentence("duplicate observation {0}: the worksheet gives this figure twice", row.VintageKey)));
                 }
             }
         }
         if (errors.Count == 0 && rows.Count == 0)
         {
-            errors.Add(new SeedError(fileName, 2, Array.IndexOf(header, sheet.Kind == WorksheetKind.Results ? "result" : "new_target") + 1, "the worksheet has no filled rows"));
+            errors.Add(new SeedError(fileName, 2, Array.IndexOf(header, sheet.Kind == WorksheetKind.Results ? "result" : "new_target") + 1, new Sentence("the worksheet has no filled rows")));
         }
         return new WorksheetContent(rows, [.. newDocuments.Values]);
     }
