@@ -81,9 +81,13 @@
         };
     };
 
+    // The words come with the page (#chart-words, from the shared resource file), in its language.
+    let words = null;
     charts.words = function () {
-        return chinese()
-            ? { preliminary: '（初步）', lowerBound: '下限（≥）', upperBound: '上限（≤）', about: '约数（≈）' }
-            : { preliminary: ' (preliminary)', lowerBound: 'Lower bound (≥)', upperBound: 'Upper bound (≤)', about: 'About (≈)' };
+        if (words === null) {
+            const island = document.getElementById('chart-words');
+            words = island ? JSON.parse(island.textContent) : {};
+        }
+        return words;
     };
 })(window.LinyiCharts);
