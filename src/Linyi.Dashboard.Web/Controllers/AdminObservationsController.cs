@@ -12,9 +12,9 @@ public class AdminObservationsController(ObservationEditor editor) : Controller
     public async Task<IActionResult> Index(string? indicator, string? region, int page = 1, CancellationToken cancellationToken = default) =>
         // PostgreSQL refuses a NUL in text, which would otherwise surface as a 500.
         new[] { indicator, region }.Any(v => v is not null && v.Any(char.IsControl))
-            ? this.ErrorPage(StatusCodes.Status400BadRequest, "The filter contains a control character. / 筛选条件含有控制字符。")
+            ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("The filter contains a control character."))
             : !AdminPage<ObservationListItem>.Valid(page)
-                ? this.ErrorPage(StatusCodes.Status400BadRequest, "The page number is not valid. / 页码无效。")
+                ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("The page number is not valid."))
                 : View(await editor.ListAsync(Trim(indicator), Trim(region), page, cancellationToken));
 
     [HttpGet("/admin/observations/new")]

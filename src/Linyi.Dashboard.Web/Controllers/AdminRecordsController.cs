@@ -17,7 +17,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
     public async Task<IActionResult> Milestones(int page = 1, CancellationToken cancellationToken = default) =>
         AdminPage<RecordListItem>.Valid(page) ? View("List", ("milestones", await editors.MilestonesAsync(page, cancellationToken), (int?)null)) : BadPage();
 
-    private IActionResult BadPage() => this.ErrorPage(StatusCodes.Status400BadRequest, "The page number is not valid. / 页码无效。");
+    private IActionResult BadPage() => this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("The page number is not valid."));
 
     [HttpGet("/admin/indicators/new")]
     public async Task<IActionResult> NewIndicator(CancellationToken cancellationToken) =>

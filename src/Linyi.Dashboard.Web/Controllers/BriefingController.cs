@@ -62,12 +62,12 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var info = new PdfDocumentInfo(
             $"{model.Title} · {PrintClock.Date(model.GeneratedAt)}",
-            Localized.Pick("临沂发展指标看板", "Linyi Dashboard"),
+            Words.Of("Linyi Dashboard"),
             string.Join(" · ", model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)).Concat(model.Sections.Select(s => s.Heading))),
-            string.Join(", ", new[] { Localized.Pick("临沂", "Linyi"), Localized.Pick("简报", "briefing") }.Concat(model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)))),
+            string.Join(", ", new[] { Words.Of("Linyi"), Words.Of("briefing") }.Concat(model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)))),
             Localized.IsEnglish ? "en" : "zh-CN",
             model.GeneratedAt);
-        var footer = $"{model.Title} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
+        var footer = $"{model.Title} · {Words.Of("data as of")} {model.SiteDataDate}";
         try
         {
             var pdf = await renderer.RenderAsync(await Body(model), info, footer, client, cancellationToken,
@@ -144,7 +144,7 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
     private Task<string> Body(BriefingViewModel model) => views.RenderAsync(ControllerContext, PrintView, model with { BodyOnly = true });
 
     private IActionResult? Invalid(BriefingViewModel model) =>
-        model.Errors.Count > 0 ? this.ErrorPage(StatusCodes.Status400BadRequest, string.Join(" ", model.Errors))
-        : model.Selection.IsEmpty ? this.ErrorPage(StatusCodes.Status400BadRequest, "Choose at least one indicator or category for the briefing. / 请至少选择一项指标或类别。")
+        model.Errors.Count > 0 ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence(string.Join(" ", model.Errors.Select(e => e.Local))))
+        : model.Selection.IsEmpty ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("Choose at least one indicator or category for the briefing."))
         : null;
 }

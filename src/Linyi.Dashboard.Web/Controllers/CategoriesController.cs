@@ -23,7 +23,7 @@ public class CategoriesController(CategoryQueries queries, ReferenceData referen
         var model = await queries.GetAsync(slug, filter, sort, await reference.GetAsync(cancellationToken), cancellationToken, page);
         if (model is not null && (page < 1 || page > model.PageCount))
         {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, $"page must be from 1 to {model.PageCount}. / 页码须在 1 到 {model.PageCount} 之间。");
+            return this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("page must be from 1 to {0}.", model.PageCount));
         }
         return model is null ? NotFound() : View(model);
     }

@@ -27,11 +27,11 @@ public class CompareController(CompareQueries queries, DataQueries data, Referen
             if (chosen.FirstOrDefault(c => regions.All(r => r.Slug != c)) is { } unknown)
             {
                 var shown = unknown.Length > 40 ? unknown[..40] + "…" : unknown;
-                return this.ErrorPage(400, $"Unknown region '{shown}'. / 未知地区“{shown}”。");
+                return this.ErrorPage(400, new Sentence("Unknown region '{0}'.", shown));
             }
             if (indicator is not null && !refs.IndicatorCodes.Contains(indicator))
             {
-                return this.ErrorPage(400, $"Unknown indicator '{indicator}'. / 未知指标“{indicator}”。");
+                return this.ErrorPage(400, new Sentence("Unknown indicator '{0}'.", indicator));
             }
             var distinct = chosen.Distinct().ToList();
             var model = new CompareViewModel(await queries.ChoicesAsync(cancellationToken), null, [], [], false, null)

@@ -69,7 +69,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
             ("filters", filter.IsEmpty ? "(none)" : filter.ToQuery()),
             ("generated_at_utc", clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
             ("figures", filter.History ? "every report (all vintages)" : "figures of record"),
-            ("source", "Linyi Dashboard / 临沂发展指标看板"),
+            ("source", $"{Words.En("Linyi Dashboard")} / {Words.Zh("Linyi Dashboard")}"),
         ];
         var name = $"linyi-dashboard_{filter.Slug("all-regions")}.{extension}";
         if (HttpMethods.IsHead(Request.Method))

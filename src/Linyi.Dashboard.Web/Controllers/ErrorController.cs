@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Linyi.Dashboard.Web.Controllers;
 
-public sealed record ErrorViewModel(int StatusCode, string? RequestId, string? Message = null);
+/// <summary>The error page; its message is said in the reader's language, with its English kept for the record.</summary>
+public sealed record ErrorViewModel(int StatusCode, string? RequestId, Sentence? Message = null);
 
 public static class ErrorResults
 {
     /// <summary>The friendly error page with a specific message, e.g. which query parameter was wrong.</summary>
-    public static IActionResult ErrorPage(this Controller controller, int status, string message)
+    public static IActionResult ErrorPage(this Controller controller, int status, string message) => controller.ErrorPage(status, new Sentence(message));
+
+    public static IActionResult ErrorPage(this Controller controller, int status, Sentence message)
     {
         controller.Response.StatusCode = status;
         return controller.View("Error", new ErrorViewModel(status, controller.HttpContext.TraceIdentifier, message));

@@ -22,7 +22,7 @@ public class GoalsController(GoalQueries goals, ReferenceData reference) : Contr
         {
             if (refs.Region(region) is not { Kind: not RegionKind.Outside })
             {
-                return this.ErrorPage(400, $"Unknown region '{Shown(region)}'. / 未知地区“{Shown(region)}”。");
+                return this.ErrorPage(400, new Sentence("Unknown region '{0}'.", Shown(region)));
             }
             query = query with { Region = region };
         }
@@ -30,7 +30,7 @@ public class GoalsController(GoalQueries goals, ReferenceData reference) : Contr
         {
             if (refs.Category(category) is null)
             {
-                return this.ErrorPage(400, $"Unknown category '{Shown(category)}'. / 未知类别“{Shown(category)}”。");
+                return this.ErrorPage(400, new Sentence("Unknown category '{0}'.", Shown(category)));
             }
             query = query with { Category = category };
         }
@@ -38,7 +38,7 @@ public class GoalsController(GoalQueries goals, ReferenceData reference) : Contr
         {
             if (!Period.TryParse(period, out var parsed))
             {
-                return this.ErrorPage(400, $"period '{Shown(period)}' must be a year such as 2023 or a span such as 2021-2025. / period“{Shown(period)}”须为年份（如 2023）或年份区间（如 2021-2025）。");
+                return this.ErrorPage(400, new Sentence("period '{0}' must be a year such as 2023 or a span such as 2021-2025.", Shown(period)));
             }
             query = query with { Period = parsed };
         }
@@ -46,7 +46,7 @@ public class GoalsController(GoalQueries goals, ReferenceData reference) : Contr
         {
             if (!KebabEnum.TryParse<GoalStatus>(status, out var parsed))
             {
-                return this.ErrorPage(400, $"status '{Shown(status)}' must be one of: {string.Join(", ", KebabEnum.Texts<GoalStatus>())}. / status“{Shown(status)}”须为以下之一：{string.Join("、", KebabEnum.Texts<GoalStatus>())}。");
+                return this.ErrorPage(400, new Sentence("status '{0}' must be one of: {1}.", Shown(status), new Listed(KebabEnum.Texts<GoalStatus>())));
             }
             query = query with { Status = parsed };
         }
@@ -55,7 +55,7 @@ public class GoalsController(GoalQueries goals, ReferenceData reference) : Contr
             if (!KebabEnum.TryParse<GoalSort>(sort ?? "period", out var by) || !KebabEnum.TryParse<SortDirection>(dir ?? "asc", out var direction))
             {
                 var given = Shown($"{sort}/{dir}");
-                return this.ErrorPage(400, $"sort/dir '{given}': sort must be one of: {string.Join(", ", KebabEnum.Texts<GoalSort>())}; dir asc or desc. / sort/dir“{given}”：sort 须为以下之一：{string.Join("、", KebabEnum.Texts<GoalSort>())}；dir 须为 asc 或 desc。");
+                return this.ErrorPage(400, new Sentence("sort/dir '{0}': sort must be one of: {1}; dir asc or desc.", given, new Listed(KebabEnum.Texts<GoalSort>())));
             }
             query = query with { Sort = by, Direction = direction };
         }

@@ -94,11 +94,11 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
 
     private static PdfDocumentInfo Info(SummaryViewModel model) => new(
         Title(model),
-        Localized.Pick("临沂发展指标看板", "Linyi Dashboard"),
+        Words.Of("Linyi Dashboard"),
         Filters(model),
-        string.Join(", ", new[] { Localized.Pick("临沂", "Linyi"), Localized.Pick(model.Region.NameZh, model.Region.NameEn) }
+        string.Join(", ", new[] { Words.Of("Linyi"), Localized.Pick(model.Region.NameZh, model.Region.NameEn) }
             .Concat((model.Category is { } only ? [only] : model.Categories.Select(c => c.Category)).Select(c => Localized.Pick(c.NameZh, c.NameEn)))
-            .Append(Localized.Pick("发展指标", "development indicators")).Distinct()),
+            .Append(Words.Of("development indicators")).Distinct()),
         Localized.IsEnglish ? "en" : "zh-CN",
         model.GeneratedAt);
 
@@ -106,7 +106,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
     private static string Title(SummaryViewModel model) =>
         string.Join(" · ", new[]
         {
-            Localized.Pick("临沂发展指标摘要", "Linyi indicators summary"),
+            Words.Of("Linyi indicators summary"),
             Localized.Pick(model.Region.NameZh, model.Region.NameEn),
             model.Category is { } c ? Localized.Pick(c.NameZh, c.NameEn) : null,
             model.Filter.Period?.ToString(),
@@ -128,5 +128,5 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
 
     /// <summary>The footer of every page besides its page number: the filters and the data date.</summary>
     private static string Footer(SummaryViewModel model) =>
-        $"{Filters(model)} · {Localized.Pick("数据截至", "data as of")} {model.SiteDataDate}";
+        $"{Filters(model)} · {Words.Of("data as of")} {model.SiteDataDate}";
 }

@@ -32,14 +32,16 @@ public class RegionsController(RegionQueries queries, CompareQueries compare, Re
         {
             if (!Domain.Period.TryParse(year, out period))
             {
-                return this.ErrorPage(400, $"year '{Shown(year)}' must be a year such as 2023 or a span such as 2022-2026. / year“{Shown(year)}”须为年份（如 2023）或年份区间（如 2022-2026）。");
+                return this.ErrorPage(400, new Sentence("year '{0}' must be a year such as 2023 or a span such as 2022-2026.", Shown(year)));
             }
         }
         var shaded = await compare.GetAsync(indicator, DashboardFilter.None with { Period = period, Kind = Domain.ObservationKind.Actual }, refs, cancellationToken);
         if (shaded.Selected is null || shaded.Map is null)
         {
             return this.ErrorPage(StatusCodes.Status404NotFound,
-                $"No two districts or counties have results for '{Shown(indicator)}'{(year is null ? "" : " in " + Shown(year))}; choose one of the figures the map offers. / 没有两个以上区县公布“{Shown(indicator)}”{(year is null ? "" : Shown(year) + "年")}的结果，请从地图提供的选项中选择。");
+                year is null
+                    ? new Sentence("No two districts or counties have results for '{0}'; choose one of the figures the map offers.", Shown(indicator))
+                    : new Sentence("No two districts or counties have results for '{0}' in {1}; choose one of the figures the map offers.", Shown(indicator), Shown(year)));
         }
         return View(model with { Map = shaded.Map, Shaded = shaded.Selected });
     }
@@ -60,7 +62,7 @@ public class RegionsController(RegionQueries queries, CompareQueries compare, Re
         var model = await queries.GetAsync(slug, await reference.GetAsync(cancellationToken), cancellationToken, page);
         if (model is not null && model.Page != page)
         {
-            return this.ErrorPage(StatusCodes.Status400BadRequest, $"page must be from 1 to {model.PageCount}. / 页码须在 1 到 {model.PageCount} 之间。");
+            return this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("page must be from 1 to {0}.", model.PageCount));
         }
         return model is null ? NotFound() : View(model);
     }

@@ -9,7 +9,7 @@ public static class SourceStandings
 
     public static Bilingual Name(this SourceStanding standing) => standing switch
     {
-        SourceStanding.Original => new("原文", "original"),
-        _ => new("转载", "repost"),
+        SourceStanding.Original => Words.Both("original"),
+        _ => Words.Both("repost"),
     };
 }

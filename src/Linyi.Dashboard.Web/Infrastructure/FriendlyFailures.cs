@@ -12,11 +12,11 @@ public static class FriendlyFailures
 {
     public const string ExpiredForm = "The form could not be accepted: it was open too long, or was sent from another page or after signing in again. Go back, reload the page and send it again.";
 
-    public static string TooLarge(long bytes) =>
-        $"The upload is too large: at most {bytes / (1024 * 1024)} MB can be sent at once. Split the file into smaller files and upload them one at a time.";
+    public static Sentence TooLarge(long bytes) =>
+        new("The upload is too large: at most {0} MB can be sent at once. Split the file into smaller files and upload them one at a time.", bytes / (1024 * 1024));
 
     /// <summary>The error page as a result, for filters that run before a controller exists.</summary>
-    public static IActionResult Page(HttpContext context, ModelStateDictionary modelState, int status, string message) => new ViewResult
+    public static IActionResult Page(HttpContext context, ModelStateDictionary modelState, int status, Sentence message) => new ViewResult
     {
         ViewName = "Error",
         StatusCode = status,
@@ -34,7 +34,7 @@ public sealed class AntiforgeryFailurePage : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
-            context.Result = FriendlyFailures.Page(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest, FriendlyFailures.ExpiredForm);
+            context.Result = FriendlyFailures.Page(context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest, new Sentence(FriendlyFailures.ExpiredForm));
         }
     }
 

@@ -30,11 +30,11 @@ public sealed class KnownQueryAttribute(params string[] keys) : Attribute, IActi
             return;
         }
         var shown = unknown.Length > 40 ? unknown[..40] + "…" : unknown;
-        var message = $"Unknown parameter '{shown}'; this address accepts {string.Join(", ", Keys)}. / 未知参数“{shown}”，此地址接受：{string.Join("、", Keys)}。";
+        var message = new Sentence("Unknown parameter '{0}'; this address accepts {1}.", shown, new Listed(Keys));
         context.Result = context.Controller switch
         {
             Controller page => page.ErrorPage(StatusCodes.Status400BadRequest, message),
-            ControllerBase api => api.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Unknown parameter"),
+            ControllerBase api => api.Problem(message.Local, statusCode: StatusCodes.Status400BadRequest, title: "Unknown parameter"),
             _ => new BadRequestResult(),
         };
     }

@@ -30,7 +30,7 @@ public static class OpenApiSetup
             {
                 document.Info = new OpenApiInfo
                 {
-                    Title = "Linyi Dashboard API / 临沂发展指标看板 API",
+                    Title = $"{Words.En("Linyi Dashboard")} API / {Words.Zh("Linyi Dashboard")} API",
                     Version = "v1",
                     Description = "Read-only figures, goals and sources of the Linyi Dashboard. Every figure cites the document it comes from. No sign-in is needed.",
                     License = new OpenApiLicense { Name = "Public data from published government documents", Url = new Uri("https://www.linyi.gov.cn/") },

@@ -54,6 +54,7 @@ public static class SecurityExtensions
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<IdentityWords>()
             .AddPasswordValidator<PasswordPolicy>();
         // Every request checks the cookie's security stamp, so sign-out, a new password, a new role or a disabled
         // account ends every session at once rather than when the cookie expires.
@@ -103,8 +104,8 @@ public static class SecurityExtensions
                     await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = Localized.Pick("PDF 导出过于频繁", "Too many PDF exports"),
-                        Detail = Localized.Pick($"每分钟最多导出 {limits.PdfPerMinute} 份 PDF，请一分钟后再试。", $"At most {limits.PdfPerMinute} PDFs a minute can be exported; please try again in a minute."),
+                        Title = Words.Of("Too many PDF exports"),
+                        Detail = Words.Of("At most {0} PDFs a minute can be exported; please try again in a minute.", limits.PdfPerMinute),
                     }, options: null, contentType: "application/problem+json", cancellationToken);
                 }
             };

@@ -33,6 +33,7 @@ public static class WebExtensions
                 options.Filters.Add(new Features.Shared.UnitNamesFilter());
                 options.Filters.Add(new AntiforgeryFailurePage());
                 options.Conventions.Add(new HeadWithGetConvention());
+                SystemMessages.Use(options);
             })
             .AddViewLocalization()
             // Validation messages and display names are keys of the one shared resource file, as the views' strings are.

@@ -34,20 +34,20 @@ public static class CsvTable
         var body = bytes.Span.StartsWith(preamble) ? bytes[preamble.Length..] : bytes;
         if (bytes.Span.StartsWith(Encoding.Unicode.Preamble) || bytes.Span.StartsWith(Encoding.BigEndianUnicode.Preamble))
         {
-            errors.Add(new SeedError(file, 1, 1, NotUtf8));
+            errors.Add(new SeedError(file, 1, 1, new Sentence(NotUtf8)));
             return [];
         }
         try
         {
             if (StrictUtf8.GetString(body.Span).Contains('\0', StringComparison.Ordinal))
             {
-                errors.Add(new SeedError(file, 1, 1, "the file contains a NUL character"));
+                errors.Add(new SeedError(file, 1, 1, new Sentence("the file contains a NUL character")));
                 return [];
             }
         }
         catch (DecoderFallbackException)
         {
-            errors.Add(new SeedError(file, 1, 1, NotUtf8));
+            errors.Add(new SeedError(file, 1, 1, new Sentence(NotUtf8)));
             return [];
         }
 
@@ -67,8 +67,8 @@ public static class CsvTable
             if (malformed.TryGetValue(reader.LineNumber, out var reason))
             {
                 errors.Add(reason == CsvMalformedReason.UnterminatedQuote
-                    ? new SeedError(file, line, fields.Length, "a quoted field is never closed")
-                    : new SeedError(file, line, BadlyQuotedField(reader) + 1, "a quote is misplaced: quote the whole field and double the quotes inside it"));
+                    ? new SeedError(file, line, fields.Length, new Sentence("a quoted field is never closed"))
+                    : new SeedError(file, line, BadlyQuotedField(reader) + 1, new Sentence("a quote is misplaced: quote the whole field and double the quotes inside it")));
                 return [];
             }
             if (header is null)
@@ -83,14 +83,14 @@ public static class CsvTable
             }
             if (fields.Length != header.Count)
             {
-                errors.Add(new SeedError(file, line, Math.Min(fields.Length, header.Count) + 1, $"the record has {fields.Length} fields, expected {header.Count}"));
+                errors.Add(new SeedError(file, line, Math.Min(fields.Length, header.Count) + 1, new Sentence("the record has {0} fields, expected {1}", fields.Length, header.Count)));
                 continue;
             }
             records.Add(new CsvRecord(line, fields));
         }
         if (header is null)
         {
-            errors.Add(new SeedError(file, 1, 1, $"the file is empty; expected the header {string.Join(",", expectedHeader)}"));
+            errors.Add(new SeedError(file, 1, 1, new Sentence("the file is empty; expected the header {0}", string.Join(",", expectedHeader))));
         }
         return records;
     }
@@ -103,7 +103,7 @@ public static class CsvTable
             var expected = i < expectedHeader.Count ? expectedHeader[i] : "(none)";
             if (actual != expected)
             {
-                return new SeedError(file, line, i + 1, $"column {i + 1} is '{actual}', expected '{expected}' (header: {string.Join(",", expectedHeader)})");
+                return new SeedError(file, line, i + 1, new Sentence("column {0} is '{1}', expected '{2}' (header: {3})", i + 1, actual, expected, string.Join(",", expectedHeader)));
             }
         }
         return null;

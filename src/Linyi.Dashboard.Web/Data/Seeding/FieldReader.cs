@@ -17,15 +17,15 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         var value = record.Fields[index].Trim();
         if (value.Length > maxLength)
         {
-            return Fail<string>(index, $"{column} is {value.Length} characters long; at most {maxLength} are allowed");
+            return Fail<string>(index, new Sentence("{0} is {1} characters long; at most {2} are allowed", column, value.Length, maxLength));
         }
         if (value.Any(char.IsControl))
         {
-            return Fail<string>(index, $"{column} contains a control character");
+            return Fail<string>(index, new Sentence("{0} contains a control character", column));
         }
         if (value.Any(IsBidiControl))
         {
-            return Fail<string>(index, $"{column} contains a bidirectional override character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), which can make text display differently from what it says");
+            return Fail<string>(index, new Sentence("{0} contains a bidirectional override character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), which can make text display differently from what it says", column));
         }
         return value.Length == 0 ? null : value;
     }
@@ -35,7 +35,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         var value = Optional(column, maxLength);
         if (value is null && !HasErrorAt(column))
         {
-            Fail<string>(IndexOf(column), $"{column} is required");
+            Fail<string>(IndexOf(column), new Sentence("{0} is required", column));
         }
         return value ?? "";
     }
@@ -45,7 +45,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         var value = Required(column, maxLength);
         if (value.Length > 0 && !CodePattern().IsMatch(value))
         {
-            Fail<string>(IndexOf(column), $"{column} '{value}' must be lowercase letters, digits, '_' or '-', starting with a letter");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' must be lowercase letters, digits, '_' or '-', starting with a letter", column, value));
         }
         return value;
     }
@@ -55,7 +55,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         var value = required ? Required(column) : Optional(column);
         if (value is not null && value.Length > 0 && !known.Contains(value))
         {
-            Fail<string>(IndexOf(column), $"unknown {what} '{Shorten(value)}' in {column}");
+            Fail<string>(IndexOf(column), new Sentence("unknown {0} '{1}' in {2}", new Sentence(what), Shorten(value), column));
         }
         return value;
     }
@@ -65,7 +65,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         var value = Required(column);
         if (value.Length > 0 && !KebabEnum.TryParse<TEnum>(value, out var parsed))
         {
-            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(", ", KebabEnum.Texts<TEnum>())}");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' is not one of: {2}", column, Shorten(value), string.Join(", ", KebabEnum.Texts<TEnum>())));
             return default;
         }
         return KebabEnum.TryParse<TEnum>(value, out parsed) ? parsed : default;
@@ -80,7 +80,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         }
         if (!KebabEnum.TryParse<TEnum>(value, out var parsed))
         {
-            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(", ", KebabEnum.Texts<TEnum>())}");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' is not one of: {2}", column, Shorten(value), string.Join(", ", KebabEnum.Texts<TEnum>())));
             return null;
         }
         return parsed;
@@ -95,7 +95,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         }
         if (value.Length > 0)
         {
-            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not one of: {string.Join(" ", ComparatorText.AsciiForms)}");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' is not one of: {2}", column, Shorten(value), string.Join(" ", ComparatorText.AsciiForms)));
         }
         return default;
     }
@@ -109,12 +109,12 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         }
         if (!DecimalPattern().IsMatch(value) || !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' is not a plain number (digits, an optional '-' and '.', no separators)");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' is not a plain number (digits, an optional '-' and '.', no separators)", column, Shorten(value)));
             return 0;
         }
         if (positive && number <= 0)
         {
-            Fail<string>(IndexOf(column), $"{column} must be greater than zero");
+            Fail<string>(IndexOf(column), new Sentence("{0} must be greater than zero", column));
         }
         return number;
     }
@@ -130,7 +130,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         }
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
         {
-            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' must be a whole number from {min} to {max}");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' must be a whole number from {2} to {3}", column, Shorten(value), min, max));
         }
         return number;
     }
@@ -144,12 +144,12 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         }
         if (value.Length > 0)
         {
-            Fail<string>(IndexOf(column), $"{column} '{Shorten(value)}' must be a year (2023) or a span of years (2022-2026) between {Domain.Period.MinYear} and {Domain.Period.MaxYear}");
+            Fail<string>(IndexOf(column), new Sentence("{0} '{1}' must be a year (2023) or a span of years (2022-2026) between {2} and {3}", column, Shorten(value), Domain.Period.MinYear, Domain.Period.MaxYear));
         }
         return default;
     }
 
-    public void Error(string column, string message) => Fail<string>(IndexOf(column), message);
+    public void Error(string column, Sentence message) => Fail<string>(IndexOf(column), message);
 
     private readonly HashSet<int> failedColumns = [];
 
@@ -167,7 +167,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
         throw new ArgumentException($"No column {column} in {file}.", nameof(column));
     }
 
-    private T? Fail<T>(int index, string message)
+    private T? Fail<T>(int index, Sentence message)
     {
         HasErrors = true;
         failedColumns.Add(index);

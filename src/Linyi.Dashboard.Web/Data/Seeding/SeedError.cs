@@ -1,7 +1,10 @@
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
-public sealed record SeedError(string File, int Line, int Column, string Message)
+public sealed record SeedError(string File, int Line, int Column, Sentence Text)
 {
+    /// <summary>The message of record, in English.</summary>
+    public string Message => Text.English;
+
     public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
 }
 

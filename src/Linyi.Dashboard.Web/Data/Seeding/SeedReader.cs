@@ -28,6 +28,8 @@ public static class SeedReader
 
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
+    public const string TooLarge = "the file is {0:N0} bytes; at most {1:N0} are accepted";
+
     public static SeedSet ReadDirectory(string directory)
     {
         var files = new Dictionary<string, byte[]>();
@@ -50,12 +52,12 @@ public static class SeedReader
         {
             if (!files.TryGetValue(name, out var bytes))
             {
-                errors.Add(new SeedError(name, 0, 0, "the file is missing"));
+                errors.Add(new SeedError(name, 0, 0, new Sentence("the file is missing")));
                 return [];
             }
             if (bytes.LongLength > MaxFileBytes)
             {
-                errors.Add(new SeedError(name, 0, 0, $"the file is {bytes.LongLength:N0} bytes; at most {MaxFileBytes:N0} are accepted"));
+                errors.Add(new SeedError(name, 0, 0, new Sentence(TooLarge, bytes.LongLength, MaxFileBytes)));
                 return [];
             }
             return CsvTable.Parse(name, bytes, Headers[name], errors);
@@ -94,7 +96,7 @@ public static class SeedReader
             var adminCode = f.Optional("admin_code", 6);
             if (adminCode is not null && (adminCode.Length != 6 || !adminCode.All(char.IsAsciiDigit)))
             {
-                f.Error("admin_code", $"admin_code '{adminCode}' must be six digits (GB/T 2260)");
+                f.Error("admin_code", new Sentence("admin_code '{0}' must be six digits (GB/T 2260)", adminCode));
             }
             regions.Add(new RegionRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Enum<RegionKind>("kind"),
                 f.Reference("parent", regionSlugs, required: false, "region"), adminCode));
@@ -141,7 +143,7 @@ public static class SeedReader
         var publishedOn = f.Required("published_on", 10);
         if (publishedOn.Length > 0 && !IsPartialDate(publishedOn))
         {
-            f.Error("published_on", $"published_on '{publishedOn}' must be YYYY, YYYY-MM or YYYY-MM-DD");
+            f.Error("published_on", new Sentence("published_on '{0}' must be YYYY, YYYY-MM or YYYY-MM-DD", publishedOn));
         }
         var url = f.Optional("url", 1000);
         if (url is not null)
@@ -152,7 +154,7 @@ public static class SeedReader
             }
             else
             {
-                f.Error("url", $"url '{url}' must be a web address starting with http:// or https://, without spaces");
+                f.Error("url", new Sentence("url '{0}' must be a web address starting with http:// or https://, without spaces", url));
             }
         }
         return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
@@ -179,7 +181,7 @@ public static class SeedReader
         {
             if (GenericUnits.Contains(row.Unit))
             {
-                f.Error("unit_en", $"unit_en is required for unit '{row.Unit}', whose English name does not say what is counted");
+                f.Error("unit_en", new Sentence("unit_en is required for unit '{0}', whose English name does not say what is counted", row.Unit));
             }
             return;
         }
@@ -187,8 +189,8 @@ public static class SeedReader
             && (EnglishMultiplier(row.UnitEn) != multiplier || row.UnitEn.Length == multiplier.Length))
         {
             f.Error("unit_en", multiplier.Length == 0
-                ? $"unit_en '{row.UnitEn}' must not open with a multiplier: unit '{row.Unit}' is '{general}'"
-                : $"unit_en '{row.UnitEn}' must open with '{multiplier.TrimEnd()}' and name what is counted, as unit '{row.Unit}' is '{general}'");
+                ? new Sentence("unit_en '{0}' must not open with a multiplier: unit '{1}' is '{2}'", row.UnitEn, row.Unit, general)
+                : new Sentence("unit_en '{0}' must open with '{1}' and name what is counted, as unit '{2}' is '{3}'", row.UnitEn, multiplier.TrimEnd(), row.Unit, general));
         }
     }
 
@@ -203,19 +205,19 @@ public static class SeedReader
         CheckEnglishUnit(f, row, known);
         if (row.Basis is not null && row.Measure != Measure.Growth)
         {
-            f.Error("basis", "basis is only for indicators whose measure is growth");
+            f.Error("basis", new Sentence("basis is only for indicators whose measure is growth"));
         }
         if (row.AxisMin is { } min && row.AxisMax is { } max && min >= max)
         {
-            f.Error("axis_max", "axis_max must be greater than axis_min");
+            f.Error("axis_max", new Sentence("axis_max must be greater than axis_min"));
         }
         if (row.GrowthOf is not null && row.Measure != Measure.Growth)
         {
-            f.Error("growth_of", "growth_of is only for indicators whose measure is growth");
+            f.Error("growth_of", new Sentence("growth_of is only for indicators whose measure is growth"));
         }
         if (row.GrowthOf == row.Code && row.Code.Length > 0)
         {
-            f.Error("growth_of", "an indicator cannot be the growth of itself");
+            f.Error("growth_of", new Sentence("an indicator cannot be the growth of itself"));
         }
         return row;
     }
@@ -229,16 +231,16 @@ public static class SeedReader
             f.OptionalEnum<GoalShape>("shape"));
         if (row.Kind == ObservationKind.Actual && row.Shape is not null)
         {
-            f.Error("shape", "a result has no shape; shape is for targets and stretch targets");
+            f.Error("shape", new Sentence("a result has no shape; shape is for targets and stretch targets"));
         }
         else if (row.Kind != ObservationKind.Actual && row.Shape is null)
         {
-            f.Error("shape", $"a {KebabEnum.ToText(row.Kind)} needs its shape, one of: {string.Join(", ", KebabEnum.Texts<GoalShape>())}");
+            f.Error("shape", new Sentence("a {0} needs its shape, one of: {1}", KebabEnum.ToText(row.Kind), string.Join(", ", KebabEnum.Texts<GoalShape>())));
         }
         if (row.Unit is not null && known.IndicatorUnits.TryGetValue(row.Indicator, out var indicatorUnit)
             && known.UnitDimensions.TryGetValue(row.Unit, out var dimension) && known.UnitDimensions.GetValueOrDefault(indicatorUnit) != dimension)
         {
-            f.Error("unit", $"unit '{row.Unit}' ({dimension}) cannot express indicator '{row.Indicator}', measured in {indicatorUnit}");
+            f.Error("unit", new Sentence("unit '{0}' ({1}) cannot express indicator '{2}', measured in {3}", row.Unit, dimension, row.Indicator, indicatorUnit));
         }
         return row;
     }
@@ -297,7 +299,7 @@ public static class SeedReader
         var last = key(rows[^1]);
         if (!seen.Add((typeof(TRow), last)))
         {
-            f.Error(column, $"duplicate {what}: {last} appears twice");
+            f.Error(column, new Sentence("duplicate {0}: {1} appears twice", new Sentence(what), last));
         }
     }
 }

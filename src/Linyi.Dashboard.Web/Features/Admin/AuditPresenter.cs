@@ -48,7 +48,7 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
         }
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, i => Localized.Pick(i.NameZh, i.NameEn), cancellationToken);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => Localized.Pick(r.NameZh, r.NameEn), cancellationToken);
-        var documents = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localized.Pick(d.TitleZh, d.TitleEn) + (Localized.IsEnglish ? " (" + d.PublishedOn + ")" : "（" + d.PublishedOn + "）"), cancellationToken);
+        var documents = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localized.Pick(d.TitleZh, d.TitleEn) + Words.Of(" ({0})", d.PublishedOn), cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => Localized.Pick(c.NameZh, c.NameEn), cancellationToken);
         var ids = entries.Select(e => e.Id).ToList();
         var reverted = await db.AuditEntries.AsNoTracking().Where(a => a.RevertOf != null && ids.Contains(a.RevertOf.Value))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
+using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public static class FormFields
         var row = parse(new FieldReader(table, record, header, errors));
         foreach (var error in errors)
         {
-            modelState.AddModelError(PropertyName(header[error.Column - 1]), error.Message);
+            modelState.AddSentence(PropertyName(header[error.Column - 1]), error.Text);
         }
         return errors.Count == 0 ? row : null;
     }

@@ -72,15 +72,17 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             var mine = await db.PendingImports.Where(p => p.UserName == user).SumAsync(p => (long)p.Content.Length, cancellationToken);
             if (mine + content.LongLength > options.Value.PendingMegabytesPerUser * 1024L * 1024)
             {
-                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
-                    $"your previews waiting to be applied already hold {mine / 1024 / 1024} MB of the {options.Value.PendingMegabytesPerUser} MB each user may keep; apply or cancel one of them, or wait until they expire after {options.Value.PendingHours} hours")], [], 0);
+                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0, new Sentence(
+                    "your previews waiting to be applied already hold {0} MB of the {1} MB each user may keep; apply or cancel one of them, or wait until they expire after {2} hours",
+                    mine / 1024 / 1024, options.Value.PendingMegabytesPerUser, options.Value.PendingHours))], [], 0);
             }
             var waiting = await db.PendingImports.SumAsync(p => (long)p.Content.Length, cancellationToken);
             var limit = options.Value.PendingMegabytes * 1024L * 1024;
             if (waiting + content.LongLength > limit)
             {
-                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0,
-                    $"previews waiting to be applied already hold {waiting / 1024 / 1024} MB of the {options.Value.PendingMegabytes} MB allowed; apply or cancel a preview, or wait until older ones expire after {options.Value.PendingHours} hours (an administrator can clear them all)")], [], 0);
+                return new ImportPreview(null, fileName, [new SeedError(fileName, 0, 0, new Sentence(
+                    "previews waiting to be applied already hold {0} MB of the {1} MB allowed; apply or cancel a preview, or wait until older ones expire after {2} hours (an administrator can clear them all)",
+                    waiting / 1024 / 1024, options.Value.PendingMegabytes, options.Value.PendingHours))], [], 0);
             }
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
@@ -118,7 +120,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         if (pending.CreatedAt < Cutoff)
         {
             await db.PendingImports.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
-            return new ImportPreview(null, pending.FileName, [new SeedError(pending.FileName, 0, 0, Expired)], [], 0);
+            return new ImportPreview(null, pending.FileName, [new SeedError(pending.FileName, 0, 0, new Sentence(Expired))], [], 0);
         }
         try
         {
@@ -127,7 +129,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         catch (Exception ex) when (DatabaseFailure.IsConflict(ex))
         {
             db.ChangeTracker.Clear();
-            return new ImportPreview(id, pending.FileName, [new SeedError(pending.FileName, 0, 0, Conflict)], [], 0);
+            return new ImportPreview(id, pending.FileName, [new SeedError(pending.FileName, 0, 0, new Sentence(Conflict))], [], 0);
         }
     }
 
@@ -146,7 +148,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         {
             await transaction.RollbackAsync(cancellationToken);
             return new ImportPreview(id, pending.FileName,
-                [new SeedError(pending.FileName, 0, 0, string.Format(CultureInfo.InvariantCulture, RemovalsNotConfirmed, removals))], changes, unchanged, true);
+                [new SeedError(pending.FileName, 0, 0, new Sentence(RemovalsNotConfirmed, removals))], changes, unchanged, true);
         }
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, cancellationToken);
         var regions = await db.Regions.ToDictionaryAsync(r => r.Slug, cancellationToken);
@@ -191,7 +193,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         var errors = new List<SeedError>();
         if (content.LongLength > MaxFileBytes)
         {
-            errors.Add(new SeedError(fileName, 0, 0, $"the file is {content.LongLength.ToString("N0", CultureInfo.InvariantCulture)} bytes; at most {MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} are accepted"));
+            errors.Add(new SeedError(fileName, 0, 0, new Sentence(SeedReader.TooLarge, content.LongLength, MaxFileBytes)));
             return ([], errors, []);
         }
         var known = await reference.KnownAsync(cancellationToken);
@@ -205,13 +207,13 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
         }
         if (WorksheetFile.IsXlsx(content))
         {
-            errors.Add(new SeedError(fileName, 0, 0, "an XLSX file must be a results-due or targets worksheet downloaded from this site"));
+            errors.Add(new SeedError(fileName, 0, 0, new Sentence("an XLSX file must be a results-due or targets worksheet downloaded from this site")));
             return ([], errors, []);
         }
         var rows = SeedReader.ReadObservations(fileName, content, known, errors);
         if (errors.Count == 0 && rows.Count == 0)
         {
-            errors.Add(new SeedError(fileName, 2, 1, "the file has a header but no figures"));
+            errors.Add(new SeedError(fileName, 2, 1, new Sentence("the file has a header but no figures")));
         }
         return (rows, errors, []);
     }

@@ -23,7 +23,7 @@ public sealed record BriefingSection(string Anchor, string Heading, IReadOnlyLis
 
 public sealed record BriefingViewModel(
     BriefingSelection Selection,
-    IReadOnlyList<string> Errors,
+    IReadOnlyList<Sentence> Errors,
     Reference Refs,
     IReadOnlyList<BriefingChoice> Choices,
     IReadOnlyList<BriefingSection> Sections,
@@ -40,7 +40,7 @@ public sealed record BriefingViewModel(
 
     /// <summary>The title given, else the one indicator's name when a single indicator is chosen (an indicator page's export), else the default.</summary>
     public string Title => Selection.Title
-        ?? (Single is { } one ? Localized.Pick(one.NameZh, one.NameEn) : Localized.Pick("临沂发展指标简报", "Linyi indicators briefing"));
+        ?? (Single is { } one ? Localized.Pick(one.NameZh, one.NameEn) : Words.Of("Linyi indicators briefing"));
 
     /// <summary>The indicator, when the briefing is of one indicator alone.</summary>
     public BriefingChoice? Single => Selection.Items is [{ IsCategory: false } item] ? Choices.FirstOrDefault(c => c.Code == item.Code) : null;

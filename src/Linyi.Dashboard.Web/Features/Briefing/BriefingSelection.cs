@@ -28,9 +28,9 @@ public sealed record BriefingSelection(IReadOnlyList<BriefingItem> Items, IReadO
 
     public bool IsEmpty => Items.Count == 0;
 
-    public static (BriefingSelection Selection, List<string> Errors) Parse(IQueryCollection query, Reference refs, IReadOnlyDictionary<string, string> indicatorCategory)
+    public static (BriefingSelection Selection, List<Sentence> Errors) Parse(IQueryCollection query, Reference refs, IReadOnlyDictionary<string, string> indicatorCategory)
     {
-        var errors = new List<string>();
+        var errors = new List<Sentence>();
         var items = new List<BriefingItem>();
         foreach (var raw in Values(query["item"]))
         {
@@ -41,7 +41,7 @@ public sealed record BriefingSelection(IReadOnlyList<BriefingItem> Items, IReadO
             if (!known)
             {
                 var shown = Shown(raw);
-                errors.Add(item.IsCategory ? $"Unknown category '{shown}'. / 未知类别“{shown}”。" : $"Unknown indicator '{shown}'. / 未知指标“{shown}”。");
+                errors.Add(item.IsCategory ? new Sentence("Unknown category '{0}'.", shown) : new Sentence("Unknown indicator '{0}'.", shown));
             }
             else if (!items.Contains(item))
             {
@@ -53,7 +53,7 @@ public sealed record BriefingSelection(IReadOnlyList<BriefingItem> Items, IReadO
         {
             if (refs.Region(slug) is null)
             {
-                errors.Add($"Unknown region '{Shown(slug)}'. / 未知地区“{Shown(slug)}”。");
+                errors.Add(new Sentence("Unknown region '{0}'.", Shown(slug)));
             }
             else if (!regions.Contains(slug, StringComparer.Ordinal))
             {
@@ -66,19 +66,19 @@ public sealed record BriefingSelection(IReadOnlyList<BriefingItem> Items, IReadO
         }
         if (items.Count > MaxItems)
         {
-            errors.Add($"Choose at most {MaxItems} indicators or categories ({items.Count} chosen). / 最多选择 {MaxItems} 项指标或类别（已选 {items.Count} 项）。");
+            errors.Add(new Sentence("Choose at most {0} indicators or categories ({1} chosen).", MaxItems, items.Count));
         }
         if (regions.Count > MaxRegions)
         {
-            errors.Add($"Choose at most {MaxRegions} regions ({regions.Count} chosen). / 最多选择 {MaxRegions} 个地区（已选 {regions.Count} 个）。");
+            errors.Add(new Sentence("Choose at most {0} regions ({1} chosen).", MaxRegions, regions.Count));
         }
         var charts = items.Sum(i => i.IsCategory ? indicatorCategory.Count(c => c.Value == i.Code) : 1) * regions.Count;
         if (errors.Count == 0 && charts > MaxCharts)
         {
-            errors.Add($"This selection makes {charts} charts; a briefing holds at most {MaxCharts}. Choose fewer items or regions. / 此选择共 {charts} 张图表，简报最多 {MaxCharts} 张，请减少指标或地区。");
+            errors.Add(new Sentence("This selection makes {0} charts; a briefing holds at most {1}. Choose fewer items or regions.", charts, MaxCharts));
         }
-        var title = Text(query["title"], MaxTitle, "title", "标题", errors);
-        var note = Text(query["note"], MaxNote, "note", "备注", errors);
+        var title = Text(query["title"], MaxTitle, "title", errors);
+        var note = Text(query["note"], MaxNote, "note", errors);
         return (new BriefingSelection(items, regions, title, note), errors);
     }
 
@@ -109,16 +109,16 @@ public sealed record BriefingSelection(IReadOnlyList<BriefingItem> Items, IReadO
     private static IEnumerable<string> Values(StringValues values) =>
         values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static string? Text(StringValues values, int max, string nameEn, string nameZh, List<string> errors)
+    private static string? Text(StringValues values, int max, string name, List<Sentence> errors)
     {
         var text = string.Join(" ", values.Where(v => !string.IsNullOrWhiteSpace(v))).Trim();
         if (text.Length > max)
         {
-            errors.Add($"The {nameEn} is {text.Length} characters long; at most {max} are allowed. / {nameZh}共 {text.Length} 个字符，最多 {max} 个。");
+            errors.Add(new Sentence("The {0} is {1} characters long; at most {2} are allowed.", new Sentence(name), text.Length, max));
         }
         if (text.Any(c => char.IsControl(c) || Web.Data.Seeding.FieldReader.IsBidiControl(c)))
         {
-            errors.Add($"The {nameEn} contains a control or text-direction character; use plain text. / {nameZh}含有控制字符或文字方向字符，请使用普通文字。");
+            errors.Add(new Sentence("The {0} contains a control or text-direction character; use plain text.", new Sentence(name)));
         }
         return text.Length == 0 ? null : text.Normalize(NormalizationForm.FormC);
     }

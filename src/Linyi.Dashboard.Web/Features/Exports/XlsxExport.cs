@@ -51,8 +51,8 @@ public static class XlsxExport
                 $"<Relationship Id=\"rId2\" Type=\"{OfficeDocument}/worksheet\" Target=\"worksheets/sheet2.xml\"/>" +
                 $"<Relationship Id=\"rId3\" Type=\"{OfficeDocument}/styles\" Target=\"styles.xml\"/></Relationships>");
             WritePart(zip, "xl/workbook.xml", new Workbook(new Sheets(
-                new Sheet { Id = "rId1", SheetId = 1, Name = english ? "Data" : "数据" },
-                new Sheet { Id = "rId2", SheetId = 2, Name = english ? "About" : "说明" })));
+                new Sheet { Id = "rId1", SheetId = 1, Name = Words.Both("Data|sheet").In(english) },
+                new Sheet { Id = "rId2", SheetId = 2, Name = Words.Both("About|sheet").In(english) })));
             WritePart(zip, "xl/styles.xml", Styles());
             await sink.DrainAsync(0, cancellationToken);
 

@@ -34,10 +34,10 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
 
     public bool IsEmpty => Region is null && Category is null && Period is null && Kind is null && Indicators.Count == 0 && Document is null && !History;
 
-    public static bool TryParse(IQueryCollection query, out DashboardFilter filter, out string error)
+    public static bool TryParse(IQueryCollection query, out DashboardFilter filter, out Sentence? error)
     {
         filter = None;
-        error = "";
+        error = null;
         if (!TryText(query, "region", out var region, ref error) || !TryText(query, "category", out var category, ref error)
             || !TryText(query, "year", out var year, ref error) || !TryText(query, "kind", out var kind, ref error)
             || !TryText(query, "outside", out var outside, ref error) || !TryText(query, "document", out var document, ref error)
@@ -50,7 +50,7 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         {
             if (!Domain.Period.TryParse(year, out period))
             {
-                error = $"year '{year}' must be a year such as 2023 or a span such as 2022-2026. / year“{year}”须为年份（如 2023）或年份区间（如 2022-2026）。";
+                error = new Sentence("year '{0}' must be a year such as 2023 or a span such as 2022-2026.", year);
                 return false;
             }
         }
@@ -59,19 +59,19 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         {
             if (!KebabEnum.TryParse<ObservationKind>(kind, out var parsed))
             {
-                error = $"kind '{kind}' must be one of: {string.Join(", ", KebabEnum.Texts<ObservationKind>())}. / kind“{kind}”须为以下之一：{string.Join("、", KebabEnum.Texts<ObservationKind>())}。";
+                error = new Sentence("kind '{0}' must be one of: {1}.", kind, new Listed(KebabEnum.Texts<ObservationKind>()));
                 return false;
             }
             observationKind = parsed;
         }
         if (outside is not null && outside is not ("true" or "false"))
         {
-            error = "outside must be true or false. / outside 须为 true 或 false。";
+            error = new Sentence("outside must be true or false.");
             return false;
         }
         if (history is not null && history is not ("true" or "false"))
         {
-            error = "history must be true or false. / history 须为 true 或 false。";
+            error = new Sentence("history must be true or false.");
             return false;
         }
         filter = new DashboardFilter(region, category, period, observationKind, outside == "true" || region is "yiyuan")
@@ -84,7 +84,7 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
     }
 
     /// <summary>One or more indicator codes, repeated (<c>indicator=gdp&amp;indicator=cpi</c>) or separated by commas.</summary>
-    private static bool TryIndicators(IQueryCollection query, out IReadOnlyList<string> indicators, ref string error)
+    private static bool TryIndicators(IQueryCollection query, out IReadOnlyList<string> indicators, ref Sentence? error)
     {
         indicators = [];
         if (!query.TryGetValue("indicator", out var values))
@@ -106,14 +106,14 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         }
         if (codes.Count > MaxIndicators)
         {
-            error = $"indicator names {codes.Count.ToString(CultureInfo.InvariantCulture)} codes; at most {MaxIndicators} are allowed. / indicator 列出了 {codes.Count.ToString(CultureInfo.InvariantCulture)} 个代码，最多允许 {MaxIndicators} 个。";
+            error = new Sentence("indicator names {0} codes; at most {1} are allowed.", codes.Count.ToString(CultureInfo.InvariantCulture), MaxIndicators);
             return false;
         }
         indicators = codes;
         return true;
     }
 
-    private static bool TryText(IQueryCollection query, string name, out string? value, ref string error)
+    private static bool TryText(IQueryCollection query, string name, out string? value, ref Sentence? error)
     {
         value = null;
         if (!query.TryGetValue(name, out StringValues values) || StringValues.IsNullOrEmpty(values))
@@ -122,7 +122,7 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         }
         if (values.Count > 1)
         {
-            error = $"{name} was given {values.Count} times; give it once. / {name} 出现了 {values.Count} 次，只能给一次。";
+            error = new Sentence("{0} was given {1} times; give it once.", name, values.Count);
             return false;
         }
         var text = values[0]!.Trim();
@@ -132,17 +132,17 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
         }
         if (text.Length > MaxParameterLength)
         {
-            error = $"{name} is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {MaxParameterLength} are allowed. / {name} 长 {text.Length.ToString(CultureInfo.InvariantCulture)} 个字符，最多允许 {MaxParameterLength} 个。";
+            error = new Sentence("{0} is {1} characters long; at most {2} are allowed.", name, text.Length.ToString(CultureInfo.InvariantCulture), MaxParameterLength);
             return false;
         }
         if (text.Any(char.IsControl))
         {
-            error = $"{name} contains a control character. / {name} 含有控制字符。";
+            error = new Sentence("{0} contains a control character.", name);
             return false;
         }
         if (!text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
         {
-            error = $"{name} '{text}' may contain only lowercase letters, digits, '-' and '_'. / {name}“{text}”只能包含小写字母、数字、“-”和“_”。";
+            error = new Sentence("{0} '{1}' may contain only lowercase letters, digits, '-' and '_'.", name, text);
             return false;
         }
         value = text;

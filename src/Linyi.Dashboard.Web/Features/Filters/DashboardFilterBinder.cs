@@ -1,3 +1,4 @@
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Linyi.Dashboard.Web.Features.Filters;
@@ -13,7 +14,7 @@ public sealed class DashboardFilterBinder : IModelBinder
         }
         else
         {
-            bindingContext.ModelState.AddModelError(bindingContext.ModelName, error);
+            bindingContext.ModelState.AddSentence(bindingContext.ModelName, error!);
             bindingContext.Result = ModelBindingResult.Failed();
         }
         return Task.CompletedTask;
@@ -29,23 +30,23 @@ public sealed class DashboardFilterBinderProvider : IModelBinderProvider
 public static class FilterValidation
 {
     /// <summary>Null when the filter names only regions and categories that exist; otherwise the message for the reader.</summary>
-    public static string? Problem(this DashboardFilter filter, Reference reference)
+    public static Sentence? Problem(this DashboardFilter filter, Reference reference)
     {
         if (filter.Region is { } region && reference.Region(region) is null)
         {
-            return $"Unknown region '{region}'. / 未知地区“{region}”。";
+            return new Sentence("Unknown region '{0}'.", region);
         }
         if (filter.Category is { } category && reference.Category(category) is null)
         {
-            return $"Unknown category '{category}'. / 未知类别“{category}”。";
+            return new Sentence("Unknown category '{0}'.", category);
         }
         if (filter.Indicators.FirstOrDefault(code => !reference.IndicatorCodes.Contains(code)) is { } indicator)
         {
-            return $"Unknown indicator '{indicator}'. / 未知指标“{indicator}”。";
+            return new Sentence("Unknown indicator '{0}'.", indicator);
         }
         if (filter.Document is { } document && !reference.DocumentCodes.Contains(document))
         {
-            return $"Unknown document '{document}'. / 未知文件“{document}”。";
+            return new Sentence("Unknown document '{0}'.", document);
         }
         return null;
     }

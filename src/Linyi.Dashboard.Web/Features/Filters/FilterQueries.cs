@@ -70,27 +70,27 @@ public sealed class FilterQueries(DashboardDbContext db, VersionedCache cache)
 
     public static string KindLabel(ObservationKind kind) => kind switch
     {
-        ObservationKind.Actual => Localized.IsEnglish ? "Actual" : "实绩",
-        ObservationKind.Target => Localized.IsEnglish ? "Target" : "目标",
-        _ => Localized.IsEnglish ? "Stretch target" : "力争目标",
+        ObservationKind.Actual => Words.Of("Actual"),
+        ObservationKind.Target => Words.Of("Target"),
+        _ => Words.Of("Stretch target"),
     };
 
     public static string KindGroup(RegionKind kind) => kind switch
     {
-        RegionKind.City => Localized.IsEnglish ? "City" : "全市",
-        RegionKind.District => Localized.IsEnglish ? "Districts" : "市辖区",
-        RegionKind.County => Localized.IsEnglish ? "Counties" : "县",
-        RegionKind.Zone => Localized.IsEnglish ? "Functional zones (overlap districts and counties)" : "功能区（与区县范围重叠）",
-        _ => Localized.IsEnglish ? "Outside Linyi" : "市外（不计入临沂）",
+        RegionKind.City => Words.Of("City"),
+        RegionKind.District => Words.Of("Districts"),
+        RegionKind.County => Words.Of("Counties"),
+        RegionKind.Zone => Words.Of("Functional zones (overlap districts and counties)"),
+        _ => Words.Of("Outside Linyi"),
     };
 
     /// <summary>What one region is (a county, not "Counties"), for its own page.</summary>
     public static string KindOne(RegionKind kind) => kind switch
     {
-        RegionKind.City => Localized.IsEnglish ? "Prefecture-level city" : "地级市",
-        RegionKind.District => Localized.IsEnglish ? "District" : "市辖区",
-        RegionKind.County => Localized.IsEnglish ? "County" : "县",
-        RegionKind.Zone => Localized.IsEnglish ? "Functional zone (overlaps districts and counties)" : "功能区（与区县范围重叠）",
-        _ => Localized.IsEnglish ? "Outside Linyi" : "市外（不计入临沂）",
+        RegionKind.City => Words.Of("Prefecture-level city"),
+        RegionKind.District => Words.Of("District"),
+        RegionKind.County => Words.Of("County"),
+        RegionKind.Zone => Words.Of("Functional zone (overlaps districts and counties)"),
+        _ => Words.Of("Outside Linyi"),
     };
 }

@@ -1,4 +1,5 @@
 using Linyi.Dashboard.Web.Controllers;
+using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -17,7 +18,8 @@ public sealed class ValidateFilterAttribute : Attribute, IAsyncActionFilter
             if (!context.ModelState.IsValid && context.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(DashboardFilter)))
             {
                 // The binder's own message comes first; the "field is required" that follows a failed binding adds nothing.
-                context.Result = Reject(context, context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0) ?? "The request is not valid.");
+                context.Result = Reject(context, context.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.Exception is SentenceError said ? said.Sentence : e.ErrorMessage.Length > 0 ? new Sentence(e.ErrorMessage) : null)
+                    .FirstOrDefault(m => m is not null) ?? new Sentence("The request is not valid."));
                 return;
             }
             await next();
@@ -32,10 +34,10 @@ public sealed class ValidateFilterAttribute : Attribute, IAsyncActionFilter
         await next();
     }
 
-    private static IActionResult Reject(ActionExecutingContext context, string message) => context.Controller switch
+    private static IActionResult Reject(ActionExecutingContext context, Sentence message) => context.Controller switch
     {
         Controller page => page.ErrorPage(StatusCodes.Status400BadRequest, message),
-        ControllerBase api => api.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter"),
+        ControllerBase api => api.Problem(message.Local, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter"),
         _ => new BadRequestResult(),
     };
 }

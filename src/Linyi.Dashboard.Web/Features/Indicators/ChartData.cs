@@ -98,7 +98,7 @@ public sealed record ChartData(
             if (goal.Period.IsSpan && goal == view.CurrentGoal && goal.Shape == GoalShape.Level && goal.MainProgress?.Phase == GoalPhase.InProgress
                 && PacePath(indicator, goal, years) is { } path)
             {
-                pace = new ChartPace(path, Localized.IsEnglish ? $"Path to the {goal.Period} goal (derived)" : $"{goal.Period}年目标所需路径（推算）");
+                pace = new ChartPace(path, Words.Of("Path to the {0} goal (derived)", goal.Period));
             }
         }
         return new ChartData(
@@ -164,7 +164,7 @@ public sealed record ChartData(
 
     private static string AxisTitle(string unit, string? unitEn) => UnitTitle(Shared.Format.UnitLabel(unit, unitEn));
 
-    private static string UnitTitle(string label) => Localized.IsEnglish ? $"Unit: {label}" : $"单位：{label}";
+    private static string UnitTitle(string label) => Words.Of("Unit: {0}", label);
 
     private static string Stated(Measure measure, decimal value, int precision, string unit, string? unitEn, Comparator comparator) =>
         (comparator == Comparator.Eq ? "" : comparator.ToSymbol() + " ")
@@ -217,7 +217,5 @@ public sealed record ChartData(
     }
 
     private static string Label(Period period, bool stretch) =>
-        Localized.IsEnglish
-            ? $"{period} {(stretch ? "stretch target" : "target")}"
-            : $"{period}年{(stretch ? "力争目标" : "目标")}";
+        Words.Of(stretch ? "{0} stretch target" : "{0} target|chart", period);
 }

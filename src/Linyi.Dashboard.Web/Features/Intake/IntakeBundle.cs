@@ -46,7 +46,7 @@ public static class IntakeBundle
         var split = text.IndexOf("\n" + ObservationsMarker, StringComparison.Ordinal);
         if (split < 0)
         {
-            errors.Add(new SeedError(fileName, 0, 0, "the intake has no figures"));
+            errors.Add(new SeedError(fileName, 0, 0, new Sentence("the intake has no figures")));
             return new WorksheetContent([], []);
         }
         var documentsPart = Encoding.UTF8.GetBytes(text[DocumentsMarker.Length..(split + 1)]);
@@ -65,7 +65,7 @@ public static class IntakeBundle
         var rows = SeedReader.ReadObservations("observations.csv", observationsPart, withNew, errors);
         if (errors.Count == 0 && rows.Count == 0)
         {
-            errors.Add(new SeedError(fileName, 0, 0, "the intake has no figures"));
+            errors.Add(new SeedError(fileName, 0, 0, new Sentence("the intake has no figures")));
         }
         return new WorksheetContent(rows, documents);
     }

@@ -46,7 +46,7 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
     [JsonIgnore]
     public IReadOnlyList<string> Sources { get; init; } = [];
 
-    public string NoData => Localized.Pick("无数据", "No data");
+    public string NoData => Words.Of("No data");
 
     public int WithData => Areas.Count(a => a.Value is not null);
 
@@ -86,7 +86,7 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
     public static CountyMap Locator(string id, string title, Reference refs, IReadOnlyDictionary<int, int> figures, string? highlighted)
     {
         string? Count(RegionInfo region) => figures.GetValueOrDefault(region.Id) is var n and > 0
-            ? Localized.Pick($"{n}项结果", n == 1 ? "1 result" : $"{n} results")
+            ? Words.Of(n == 1 ? "1 result" : "{0} results|map", n)
             : null;
         var areas = refs.Regions.Where(OnMap).Select(r => new MapArea(r.AdminCode!, r.Slug, Localized.Pick(r.NameZh, r.NameEn),
             figures.GetValueOrDefault(r.Id) is var n and > 0 ? n : null, Count(r), null, r.Slug == highlighted)).ToList();
@@ -99,5 +99,5 @@ public sealed record CountyMap(string Id, MapMode Mode, string Title, string? Un
         + Format.Stated(row.Value, row.Precision, row.Unit, row.IndicatorUnit, row.IndicatorUnitEn);
 
     public static string Detail(DataRow row) =>
-        $"{row.Period}{(Localized.IsEnglish ? "" : "年")} · {SourceText.Vintage(row.Vintage)} · {Localized.Pick(row.DocumentTitleZh, row.DocumentTitleEn)}";
+        $"{Words.Of("{0}|year", row.Period)} · {SourceText.Vintage(row.Vintage)} · {Localized.Pick(row.DocumentTitleZh, row.DocumentTitleEn)}";
 }

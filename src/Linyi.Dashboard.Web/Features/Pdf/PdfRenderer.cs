@@ -292,9 +292,8 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, IWebHostEn
         {
             return "";
         }
-        var pages = language == "en"
-            ? "\"Page \" counter(page) \" of \" counter(pages)"
-            : "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"";
+        // The words around the page numbers as CSS strings, the numbers as counters.
+        var pages = "\"" + Words.Both("Page {0} of {1}", "\" counter(page) \"", "\" counter(pages) \"").In(language == "en") + "\"";
         var text = CssString(footer);
         const string box = "font-size: 8px; color: #444; font-family: " + PrintFontFamily + ";";
         return $"@page {{ @bottom-left {{ content: {text}; {box} }} @bottom-right {{ content: {pages}; {box} }} }}";

@@ -235,7 +235,7 @@ public sealed class RegionQueries(DashboardDbContext db, DataQueries data, Indic
         var milestones = await db.Milestones.AsNoTracking().GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var results = await FigureCountsAsync(cancellationToken);
         return new RegionIndexViewModel(refs.Regions.Select(r => (r, results.GetValueOrDefault(r.Id), targets.GetValueOrDefault(r.Id), milestones.GetValueOrDefault(r.Id))).ToList(),
-            CountyMap.Locator("map-regions", Localized.Pick("区县数据分布", "Where the data is"), refs, results, null))
+            CountyMap.Locator("map-regions", Words.Of("Where the data is|map"), refs, results, null))
         {
             Choices = await compare.ChoicesAsync(cancellationToken),
         };

@@ -77,24 +77,24 @@ public static partial class Format
     }
 
     /// <summary>A colon in the page's script: full-width after Chinese, a colon and a space after English.</summary>
-    public static string Colon => Localized.IsEnglish ? ": " : "：";
+    public static string Colon => Words.Of(": ");
 
     /// <summary>A period as readers say it: 2024年, 2022–2026年; 2024, 2022–2026.</summary>
     public static string PeriodLabel(Period period) =>
-        (period.IsSpan ? $"{period.StartYear}–{period.EndYear}" : period.StartYear.ToString(CultureInfo.InvariantCulture)) + (Localized.IsEnglish ? "" : "年");
+        Words.Of("{0}|year", period.IsSpan ? $"{period.StartYear}–{period.EndYear}" : period.StartYear.ToString(CultureInfo.InvariantCulture));
 
-    public static string Comma => Localized.IsEnglish ? ", " : "，";
+    public static string Comma => Words.Of(", ");
 
     /// <summary>Between the items of a list of names: 、 in Chinese, a comma in English.</summary>
-    public static string Enumeration => Localized.IsEnglish ? ", " : "、";
+    public static string Enumeration => Words.Of(", |list");
 
-    public static string Semicolon => Localized.IsEnglish ? "; " : "；";
+    public static string Semicolon => Words.Of("; ");
 
     /// <summary>A parenthesis in the page's script: （…） in Chinese, " (…)" in English.</summary>
-    public static string Paren(object? inner) => Localized.IsEnglish ? $" ({inner})" : $"（{inner}）";
+    public static string Paren(object? inner) => Words.Of(" ({0})", inner);
 
     public static string Rank(decimal value) =>
-        Localized.IsEnglish ? $"No. {Number(value, 0)}" : $"第{Number(value, 0)}位";
+        Words.Of("No. {0}", Number(value, 0));
 
     public static string Value(IndicatorData indicator, decimal value) =>
         indicator.Measure == Measure.Rank ? Rank(value) : WithUnit(value, indicator.Precision, indicator.UnitCode, indicator.UnitNameEn);
@@ -130,7 +130,7 @@ public static partial class Format
     public static string Percent(decimal ratio) => (ratio * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public static string Points(decimal points) =>
-        (points >= 0 ? "+" : "−") + Math.Abs(points).ToString("0.##", CultureInfo.InvariantCulture) + (Localized.IsEnglish ? " pp" : "个百分点");
+        (points >= 0 ? "+" : "−") + Math.Abs(points).ToString("0.##", CultureInfo.InvariantCulture) + Words.Of(" pp");
 
     /// <summary>The decimals a value really has (426.5000 from numeric(20,4) → 1), so no stated digit is hidden.</summary>
     public static int Decimals(decimal value) => (decimal.GetBits(value.Trimmed())[3] >> 16) & 0xFF;

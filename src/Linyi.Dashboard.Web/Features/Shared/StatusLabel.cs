@@ -5,11 +5,11 @@ namespace Linyi.Dashboard.Web.Features.Shared;
 
 public static class StatusLabel
 {
-    public static string Text(GoalStatus status) => Localized.IsEnglish ? status.En() : status.Zh();
+    public static string Text(GoalStatus status) => status.Name().In(Localized.IsEnglish);
 
     /// <summary>A status under a chart title, where "no data" above a chart of data would mislead: there it says the goal's period has no result yet.</summary>
     public static string Caption(GoalStatus status) =>
-        status == GoalStatus.NoData ? Localized.Pick("目标期尚无结果", "no result for its period yet") : Text(status);
+        status == GoalStatus.NoData ? Words.Of("no result for its period yet") : Text(status);
 
     public static IReadOnlyList<GoalStatus> All => GoalRuleText.Statuses;
 }

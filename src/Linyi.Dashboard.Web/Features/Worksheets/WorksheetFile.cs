@@ -112,7 +112,7 @@ public static class WorksheetFile
                 List("new_shape", "\"" + string.Join(',', KebabEnum.Texts<GoalShape>()) + "\"");
             }
             List("document_kind", "\"" + string.Join(',', KebabEnum.Texts<DocumentKind>()) + "\"");
-            List("document", $"'文档 Documents'!$A$2:$A${Math.Max(documents.Count + 1, 2)}");
+            List("document", $"'{WorksheetTexts.DocumentsSheet}'!$A$2:$A${Math.Max(documents.Count + 1, 2)}");
             validations.Count = (uint)validations.ChildElements.Count;
             data.Worksheet = new Worksheet(
                 new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
@@ -120,36 +120,20 @@ public static class WorksheetFile
                 sheetData,
                 new AutoFilter { Reference = $"A1:{Letter(header.Length)}{last}" },
                 validations);
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(data), SheetId = 1, Name = kind == WorksheetKind.Results ? "待填报 Results due" : $"{years}目标 Targets" });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(data), SheetId = 1, Name = WorksheetTexts.DataSheet(kind, years) });
 
             var help = workbook.AddNewPart<WorksheetPart>();
             help.Worksheet = new Worksheet(new Columns(new Column { Min = 1, Max = 1, Width = 120, CustomWidth = true }),
-                new SheetData(Instructions(kind, years).Where(line => line.Length > 0).Select((line, i) => new Row(Text(line, i == 0 ? 1u : 0u)))));
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(help), SheetId = 2, Name = "说明 Instructions" });
+                new SheetData(WorksheetTexts.Instructions(kind, years).Where(line => line.Length > 0).Select((line, i) => new Row(Text(line, i == 0 ? 1u : 0u)))));
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(help), SheetId = 2, Name = WorksheetTexts.InstructionsSheet });
 
             var docs = workbook.AddNewPart<WorksheetPart>();
             docs.Worksheet = new Worksheet(new SheetData(new[] { "document" }.Concat(documents).Select((code, i) => new Row(Text(code, i == 0 ? 1u : 0u)))));
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(docs), SheetId = 3, Name = "文档 Documents" });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(docs), SheetId = 3, Name = WorksheetTexts.DocumentsSheet });
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
-
-    private static IEnumerable<string> Instructions(WorksheetKind kind, string years) =>
-    [
-        kind == WorksheetKind.Results ? "待填报工作表：如何填写 · Results due: how to fill it in" : $"{years}年目标工作表：如何填写 · Targets for {years}: how to fill it in",
-        kind == WorksheetKind.Results
-            ? "每行是一个已开始且尚无实绩的目标。请在 result 列填写该年度（year 列）的实绩，数值按文档原文、单位同 unit 列；vintage 选 final（正式）或 preliminary（初步/预计/快报）。"
-            : "每行是一个有年度目标的指标在某一年（year 列）尚无目标：本年、明年，以及目标缺失的年份；goal_period、target、stretch 列是它之前的目标。请在 new_target 填写基本目标、new_stretch 填写力争目标（可只填一项），并选择比较符（= 等于，>= 以上/突破，<= 以内，~ 左右）。一份新报告的目标也可以在“报告录入”页面一次录入。",
-        kind == WorksheetKind.Results ? "" : "Each row is an indicator with yearly goals that has no goal for the year in the year column: this year, next year and any year a goal is missing; the goal columns show the goal before it. A new report's targets can also be taken in one sitting on the Report intake page.",
-        "Each row is one goal. Fill the white-on-yellow columns; leave a row's input columns empty to skip it. Values as the document states them, in the unit of the unit column.",
-        "document：引用的文档代码（见“文档 Documents”表）。引用新文档时，填写一个新代码，并填写 document_title（标题）、document_published（发布日期 YYYY-MM-DD）、document_kind，最好还有 document_url（网址）。",
-        "document: the code of the source document (see the Documents sheet). To cite a new document, give a new code with its title, publication date, kind and, if it is on the web, its address.",
-        "section：数据在文档中的位置，例如“一、综合 ¶1”。 section: where in the document the figure is.",
-        "填好后在“导入”页面上传本文件（XLSX 或 CSV）。预览会逐行列出新实绩、对应目标和将得出的状态；确认之前不会写入任何数据。",
-        "Upload the filled file on the Import page (XLSX or CSV). The preview lists each new figure beside its goal and the status it will give; nothing is written until you confirm.",
-        "请勿修改第一行的列代码。 Do not change the column codes in row 1.",
-    ];
 
     private static Cell Text(string? value, uint style) =>
         new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value ?? "") { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
@@ -199,7 +183,7 @@ public static class WorksheetFile
                 return (kind, records.Skip(1).Select(r => r with { Fields = [.. r.Fields.Take(width), .. Enumerable.Repeat("", Math.Max(0, width - r.Fields.Count))] }).ToList());
             }
         }
-        errors.Add(new SeedError(fileName, 1, 1, "the first sheet is not a results-due or targets worksheet: row 1 must hold its column codes unchanged"));
+        errors.Add(new SeedError(fileName, 1, 1, new Sentence("the first sheet is not a results-due or targets worksheet: row 1 must hold its column codes unchanged")));
         return (WorksheetKind.Results, []);
     }
 
@@ -238,7 +222,7 @@ public static class WorksheetFile
             using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
             if (FirstSheet(document) is not { } part)
             {
-                errors.Add(new SeedError(fileName, 0, 0, NoSheet));
+                errors.Add(new SeedError(fileName, 0, 0, new Sentence(NoSheet)));
                 return [];
             }
             var shared = SharedStrings(document.WorkbookPart!);
@@ -258,7 +242,7 @@ public static class WorksheetFile
                         }
                         if (records.Count == MaxRows)
                         {
-                            errors.Add(new SeedError(fileName, 0, 0, string.Format(CultureInfo.InvariantCulture, TooManyRows, MaxRows)));
+                            errors.Add(new SeedError(fileName, 0, 0, new Sentence(TooManyRows, MaxRows)));
                             return [];
                         }
                         line = Attribute(reader, "r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : records.Count + 1;
@@ -276,7 +260,7 @@ public static class WorksheetFile
                     var column = Column(cell.CellReference?.Value) ?? fields.Count;
                     if (column >= MaxColumns)
                     {
-                        errors.Add(new SeedError(fileName, line, MaxColumns + 1, string.Format(CultureInfo.InvariantCulture, TooFarRight, Short(cell.CellReference?.Value), MaxColumns)));
+                        errors.Add(new SeedError(fileName, line, MaxColumns + 1, new Sentence(TooFarRight, Short(cell.CellReference?.Value), MaxColumns)));
                         return [];
                     }
                     while (fields.Count < column)
@@ -288,7 +272,7 @@ public static class WorksheetFile
                     {
                         if (!int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= shared.Count)
                         {
-                            errors.Add(new SeedError(fileName, line, column + 1, string.Format(CultureInfo.InvariantCulture, NoSuchSharedString, Short(cell.CellValue?.Text))));
+                            errors.Add(new SeedError(fileName, line, column + 1, new Sentence(NoSuchSharedString, Short(cell.CellValue?.Text))));
                             return [];
                         }
                         value = shared[index];
@@ -315,7 +299,7 @@ public static class WorksheetFile
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            errors.Add(new SeedError(fileName, 0, 0, Unreadable));
+            errors.Add(new SeedError(fileName, 0, 0, new Sentence(Unreadable)));
             return [];
         }
     }
@@ -329,14 +313,14 @@ public static class WorksheetFile
     public const string PartTooLarge = "the workbook, or a part of it, unpacks to more than {0:N0} MB; a worksheet is far smaller";
 
     /// <summary>Why the package is refused before parsing: too many parts, or a part or the whole too large once decompressed.</summary>
-    private static string? PackageTooLarge(byte[] content)
+    private static Sentence? PackageTooLarge(byte[] content)
     {
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
         if (zip.Entries.Count > MaxParts)
         {
-            return Unreadable;
+            return new Sentence(Unreadable);
         }
-        string TooLarge(long cap) => string.Format(CultureInfo.InvariantCulture, PartTooLarge, cap / 1024 / 1024);
+        Sentence TooLarge(long cap) => new(PartTooLarge, cap / 1024 / 1024);
         var total = 0L;
         var buffer = new byte[81920];
         foreach (var entry in zip.Entries)

@@ -7,7 +7,7 @@ public sealed record WorksheetContent(IReadOnlyList<ObservationRow> Rows, IReadO
 
 public static class WorksheetImport
 {
-    public const string DefaultSection = "待填报工作表";
+    public const string DefaultSection = WorksheetTexts.DefaultSection;
 
     /// <summary>
     /// Reads a filled worksheet through the seed rules. Rows whose input columns are empty are skipped. Null when the file
@@ -71,13 +71,13 @@ public static class WorksheetImport
                 }
                 else
                 {
-                    errors.Add(new SeedError(fileName, record.Line, Array.IndexOf(header, valueColumn) + 1, $"duplicate observation {row.VintageKey}: the worksheet gives this figure twice"));
+                    errors.Add(new SeedError(fileName, record.Line, Array.IndexOf(header, valueColumn) + 1, new Sentence("duplicate observation {0}: the worksheet gives this figure twice", row.VintageKey)));
                 }
             }
         }
         if (errors.Count == 0 && rows.Count == 0)
         {
-            errors.Add(new SeedError(fileName, 2, Array.IndexOf(header, sheet.Kind == WorksheetKind.Results ? "result" : "new_target") + 1, "the worksheet has no filled rows"));
+            errors.Add(new SeedError(fileName, 2, Array.IndexOf(header, sheet.Kind == WorksheetKind.Results ? "result" : "new_target") + 1, new Sentence("the worksheet has no filled rows")));
         }
         return new WorksheetContent(rows, [.. newDocuments.Values]);
     }

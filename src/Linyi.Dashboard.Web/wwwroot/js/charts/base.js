@@ -81,9 +81,10 @@
         };
     };
 
+    // The words come with the page (#chart-words, from the shared resource file), in its language. Read afresh each
+    // time: a PDF page is reused for prints in either language, each bringing its own island.
     charts.words = function () {
-        return chinese()
-            ? { preliminary: '（初步）', lowerBound: '下限（≥）', upperBound: '上限（≤）', about: '约数（≈）' }
-            : { preliminary: ' (preliminary)', lowerBound: 'Lower bound (≥)', upperBound: 'Upper bound (≤)', about: 'About (≈)' };
+        const island = document.getElementById('chart-words');
+        return island ? JSON.parse(island.textContent) : {};
     };
 })(window.LinyiCharts);

@@ -29,7 +29,7 @@
             if (marks.length === 0) { return; }
             const values = series(count);
             marks.forEach(function (m) { values[m.index] = m.value; });
-            extra.push({ type: 'line', label: marks[0].label.replace(/^[0-9–-]+\s*年?/, ''), markKind: kind, data: values, showLine: false,
+            extra.push({ type: 'line', label: w[kind] || kind, markKind: kind, data: values, showLine: false,
                 pointStyle: 'line', pointRadius: 16, pointHoverRadius: 18, borderWidth: 3,
                 borderColor: kind === 'stretch' ? p.stretch : p.target, backgroundColor: kind === 'stretch' ? p.stretch : p.target, order: 1 });
         });
