@@ -31,4 +31,10 @@ public static class ChineseSourceWords
         GoalShape.Limit => "控制在…以内、不超过",
         _ => "建成、完成、出清",
     };
+
+    /// <summary>The unit codes (units.csv) whose English name does not say what is counted; see SeedReader.GenericUnits.</summary>
+    public static readonly IReadOnlySet<string> GenericUnits = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "个", "万个", "项", "件", "万件", "亿件", "户", "万户", "家", "万家", "台", "场", "场次", "万场次", "次", "处", "所", "条", "部",
+    };
 }

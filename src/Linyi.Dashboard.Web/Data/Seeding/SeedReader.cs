@@ -165,10 +165,7 @@ public static class SeedReader
     /// Units whose English name does not say what is counted ("items", "households or entities", "events or sessions"): an
     /// indicator in one of them names its own English unit in <c>unit_en</c> ("10 thousand places", "industries").
     /// </summary>
-    public static readonly IReadOnlySet<string> GenericUnits = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "个", "万个", "项", "件", "万件", "亿件", "户", "万户", "家", "万家", "台", "场", "场次", "万场次", "次", "处", "所", "条", "部",
-    };
+    public static IReadOnlySet<string> GenericUnits => ChineseSourceWords.GenericUnits;
 
     /// <summary>The multipliers an English unit name may open with; a specific name keeps its unit's, so figures scale the same.</summary>
     public static readonly string[] EnglishMultipliers = ["100 million ", "10 thousand "];
