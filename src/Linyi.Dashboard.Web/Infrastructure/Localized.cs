@@ -12,6 +12,13 @@ public static partial class Localized
 
     public static string Pick(string zh, string en) => IsEnglish && !string.IsNullOrEmpty(en) ? en : zh;
 
+    /// <summary>
+    /// <see cref="Pick"/> for text a record may lack (a publisher, a note): the reader's language when it is there, else
+    /// the other one; null when neither is.
+    /// </summary>
+    public static string? PickOptional(string? zh, string? en) =>
+        string.IsNullOrEmpty(zh) ? (string.IsNullOrEmpty(en) ? null : en) : Pick(zh, en ?? "");
+
     /// <summary>"zh-CN" for Chinese text shown on an English page (a lang attribute for WCAG 3.1.2), otherwise null (no attribute).</summary>
     public static string? LangOf(string? text) => IsEnglish && text is not null && Han().IsMatch(text) ? "zh-CN" : null;
 

@@ -172,6 +172,69 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
         Assert.Contains("可靠性说明", repost);
     }
 
+    /// <summary>A seed document with both notes, as documents.csv records it.</summary>
+    private static Dictionary<string, string> DocumentWithBothNotes() =>
+        Linyi.Dashboard.Intake.Csv.ReadFile(Path.Combine(TestDatabase.SeedsDirectory, "documents.csv"))
+            .First(d => d["publisher_en"].Length > 0 && d["reliability_en"].Length > 0);
+
+    private static async Task<AngleSharp.Dom.IElement> SourceEntryAsync(HttpClient client, string code, bool english)
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+            await client.GetStringAsync("/sources" + (english ? "?culture=en&ui-culture=en" : "")));
+        return page.GetElementById(code) ?? throw new Xunit.Sdk.XunitException($"/sources has no entry for {code}");
+    }
+
+    /// <summary>The elements inside an entry whose own text has Chinese characters but that are not marked as Chinese.</summary>
+    private static List<string> UnmarkedChinese(AngleSharp.Dom.IElement entry) =>
+        entry.QuerySelectorAll("*").Prepend(entry)
+            .Where(e => e.ChildNodes.OfType<AngleSharp.Dom.IText>().Any(t => t.Data.Any(c => c is >= '\u3400' and <= '\u9fff' or >= '\u3001' and <= '\u303f' or >= '\uff01' and <= '\uff5e')))
+            .Where(e => e.Closest("[lang]")?.GetAttribute("lang") != "zh-CN")
+            .Select(e => e.OuterHtml)
+            .ToList();
+
+    [Fact]
+    public async Task TheEnglishSourcesPageGivesTheDocumentsPublisherAndReliabilityNoteInEnglish()
+    {
+        var seed = DocumentWithBothNotes();
+
+        var entry = await SourceEntryAsync(CreateClient(), seed["code"], english: true);
+
+        Assert.Equal(seed["reliability_en"], entry.QuerySelector("[data-reliability]")?.TextContent.Trim());
+        Assert.Equal(seed["publisher_en"], entry.QuerySelector("[data-publisher]")?.TextContent.Trim());
+        Assert.Empty(UnmarkedChinese(entry));
+    }
+
+    [Fact]
+    public async Task TheChineseSourcesPageKeepsTheChineseNotes()
+    {
+        var seed = DocumentWithBothNotes();
+
+        var entry = await SourceEntryAsync(CreateClient(), seed["code"], english: false);
+
+        Assert.Equal(seed["reliability"], entry.QuerySelector("[data-reliability]")?.TextContent.Trim());
+        Assert.Equal(seed["publisher"], entry.QuerySelector("[data-publisher]")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnEditedDocumentWithoutEnglishNotesShowsTheChineseOnesMarkedAsChinese()
+    {
+        var seed = DocumentWithBothNotes();
+        await using (var db = Database.CreateContext())
+        {
+            var document = await db.Documents.SingleAsync(d => d.Code == seed["code"]);
+            (document.PublisherEn, document.ReliabilityEn) = (null, null);
+            await db.SaveChangesAsync();
+        }
+
+        var entry = await SourceEntryAsync(CreateClient(), seed["code"], english: true);
+
+        var reliability = entry.QuerySelector("[data-reliability]")!;
+        Assert.Equal(seed["reliability"], reliability.TextContent.Trim());
+        Assert.Equal("zh-CN", reliability.GetAttribute("lang"));
+        Assert.Equal("zh-CN", entry.QuerySelector("[data-publisher]")?.GetAttribute("lang"));
+        Assert.Empty(UnmarkedChinese(entry));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/categories/economy")]

@@ -20,9 +20,11 @@ public class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocume
         builder.Property(d => d.TitleZh).HasMaxLength(256);
         builder.Property(d => d.TitleEn).HasMaxLength(256);
         builder.Property(d => d.Publisher).HasMaxLength(128);
+        builder.Property(d => d.PublisherEn).HasMaxLength(128);
         builder.Property(d => d.PublishedOn).HasMaxLength(10);
         builder.Property(d => d.SourceFile).HasMaxLength(256);
         builder.Property(d => d.Url).HasMaxLength(1000);
         builder.Property(d => d.Reliability).HasMaxLength(1000);
+        builder.Property(d => d.ReliabilityEn).HasMaxLength(1000);
     }
 }

@@ -746,10 +746,20 @@ namespace Linyi.Dashboard.Web.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("publisher");
 
+                    b.Property<string>("PublisherEn")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("publisher_en");
+
                     b.Property<string>("Reliability")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reliability");
+
+                    b.Property<string>("ReliabilityEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reliability_en");
 
                     b.Property<string>("SourceFile")
                         .HasMaxLength(256)

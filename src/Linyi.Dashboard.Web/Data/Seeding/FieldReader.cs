@@ -153,7 +153,7 @@ public sealed partial class FieldReader(string file, CsvRecord record, IReadOnly
 
     private readonly HashSet<int> failedColumns = [];
 
-    private bool HasErrorAt(string column) => failedColumns.Contains(IndexOf(column));
+    public bool HasErrorAt(string column) => failedColumns.Contains(IndexOf(column));
 
     private int IndexOf(string column)
     {

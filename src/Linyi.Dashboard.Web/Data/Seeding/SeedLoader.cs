@@ -32,6 +32,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             (document.TitleZh, document.TitleEn, document.Publisher) = (row.TitleZh, row.TitleEn, row.Publisher);
             (document.PublishedOn, document.Kind, document.SourceFile) = (row.PublishedOn, row.Kind, row.SourceFile);
             (document.Url, document.Reliability) = (row.Url, row.Reliability);
+            (document.PublisherEn, document.ReliabilityEn) = (row.PublisherEn, row.ReliabilityEn);
         }
 
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);

@@ -17,7 +17,7 @@ public static class SeedReader
 {
     public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
     {
-        ["documents.csv"] = ["code", "title_zh", "title_en", "publisher", "published_on", "kind", "url", "reliability", "source_file"],
+        ["documents.csv"] = ["code", "title_zh", "title_en", "publisher", "published_on", "kind", "url", "reliability", "source_file", "publisher_en", "reliability_en"],
         ["regions.csv"] = ["slug", "name_zh", "name_en", "kind", "parent", "admin_code"],
         ["categories.csv"] = ["slug", "name_zh", "name_en", "sort_order"],
         ["units.csv"] = ["unit", "name_en", "dimension", "to_base"],
@@ -75,7 +75,10 @@ public static class SeedReader
         var documents = new List<DocumentRow>();
         foreach (var f in Rows("documents.csv"))
         {
-            documents.Add(ParseDocument(f));
+            var document = ParseDocument(f);
+            documents.Add(document);
+            RequireEnglish(f, document.Publisher, document.PublisherEn, "publisher", "publisher_en");
+            RequireEnglish(f, document.Reliability, document.ReliabilityEn, "reliability", "reliability_en");
             CheckUnique(documents, seen, d => d.Code, f, "code", "document code");
         }
         var documentCodes = documents.Select(d => d.Code).ToHashSet();
@@ -158,7 +161,20 @@ public static class SeedReader
             }
         }
         return new DocumentRow(f.Code("code", 32), f.Required("title_zh", 256), f.Required("title_en", 256), f.Optional("publisher", 128),
-            publishedOn, f.Enum<DocumentKind>("kind"), url, f.Optional("reliability", 1000), f.Optional("source_file", 256));
+            publishedOn, f.Enum<DocumentKind>("kind"), url, f.Optional("reliability", 1000), f.Optional("source_file", 256),
+            f.Optional("publisher_en", 128), f.Optional("reliability_en", 1000));
+    }
+
+    /// <summary>
+    /// A seed document that names its publisher or notes its reliability in Chinese says it in English too, so that English
+    /// pages never show a Chinese sentence. (Forms and imports may leave the English empty; the pages then fall back to the Chinese.)
+    /// </summary>
+    private static void RequireEnglish(FieldReader f, string? zh, string? en, string zhColumn, string enColumn)
+    {
+        if (zh is not null && en is null && !f.HasErrorAt(enColumn))
+        {
+            f.Error(enColumn, $"{enColumn} is required when {zhColumn} is given: the English pages show it");
+        }
     }
 
     /// <summary>

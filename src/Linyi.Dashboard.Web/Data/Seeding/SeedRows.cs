@@ -3,7 +3,8 @@ using Linyi.Dashboard.Web.Domain;
 namespace Linyi.Dashboard.Web.Data.Seeding;
 
 public sealed record DocumentRow(
-    string Code, string TitleZh, string TitleEn, string? Publisher, string PublishedOn, DocumentKind Kind, string? Url, string? Reliability, string? SourceFile);
+    string Code, string TitleZh, string TitleEn, string? Publisher, string PublishedOn, DocumentKind Kind, string? Url, string? Reliability, string? SourceFile,
+    string? PublisherEn = null, string? ReliabilityEn = null);
 
 public sealed record RegionRow(string Slug, string NameZh, string NameEn, RegionKind Kind, string? Parent, string? AdminCode);
 

@@ -32,8 +32,8 @@ public sealed class AuditPresenter(DashboardDbContext db, IStringLocalizer<Share
         ["section"] = "Section in the document", ["note"] = "Note", ["code"] = "Code", ["categoryId"] = "Category", ["nameZh"] = "Chinese name",
         ["nameEn"] = "English name", ["measure"] = "Measure", ["direction"] = "Direction", ["precision"] = "Decimals shown", ["chart"] = "Chart",
         ["axisMin"] = "Axis from (optional)", ["axisMax"] = "Axis to", ["growthOfId"] = "Growth of (level indicator)", ["descriptionZh"] = "Chinese description",
-        ["descriptionEn"] = "English description", ["titleZh"] = "Chinese title", ["titleEn"] = "English title", ["publisher"] = "Publisher",
-        ["publishedOn"] = "Published", ["url"] = "Web address (URL)", ["reliability"] = "Note on reliability", ["sourceFile"] = "Source file",
+        ["descriptionEn"] = "English description", ["titleZh"] = "Chinese title", ["titleEn"] = "English title", ["publisher"] = "Publisher", ["publisherEn"] = "Publisher (English)",
+        ["publishedOn"] = "Published", ["url"] = "Web address (URL)", ["reliability"] = "Note on reliability", ["reliabilityEn"] = "Note on reliability (English)", ["sourceFile"] = "Source file",
         ["noteZh"] = "Note (Chinese)", ["noteEn"] = "Note (English)", ["shape"] = "Goal shape", ["basis"] = "Prices of a growth rate (optional)",
     };
 

@@ -158,6 +158,7 @@ public sealed class ImportService(DashboardDbContext db, AdminReference referenc
             documents[d.Code] = db.Documents.Add(new SourceDocument
             {
                 Code = d.Code, TitleZh = d.TitleZh, TitleEn = d.TitleEn, Publisher = d.Publisher, PublishedOn = d.PublishedOn, Kind = d.Kind, Url = d.Url,
+                PublisherEn = d.PublisherEn,
             }).Entity;
         }
         var existing = await ExistingAsync(rows, tracked: true, cancellationToken);

@@ -64,9 +64,11 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
     public static IReadOnlyList<FieldSpec> DocumentFields() =>
     [
         new("code", "Code", FieldType.Text), new("title_zh", "Chinese title", FieldType.Text), new("title_en", "English title", FieldType.Text),
-        new("publisher", "Publisher", FieldType.Text, Optional: true), new("published_on", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", FieldType.Text),
+        new("publisher", "Publisher", FieldType.Text, Optional: true), new("publisher_en", "Publisher (English)", FieldType.Text, Optional: true),
+        new("published_on", "Published (YYYY, YYYY-MM or YYYY-MM-DD)", FieldType.Text),
         new("kind", "Kind", FieldType.Select, Enum.GetValues<DocumentKind>().Select(k => new Choice(KebabEnum.ToText(k), Features.Sources.SourceText.Kind(k))).ToArray()), new("url", "Web address (URL)", FieldType.Text, Optional: true),
-        new("reliability", "Note on reliability", FieldType.TextArea, Optional: true), new("source_file", "Source file", FieldType.Text, Optional: true),
+        new("reliability", "Note on reliability", FieldType.TextArea, Optional: true),
+        new("reliability_en", "Note on reliability (English)", FieldType.TextArea, Optional: true), new("source_file", "Source file", FieldType.Text, Optional: true),
     ];
 
     public Task<AdminPage<RecordListItem>> DocumentsAsync(int page, CancellationToken cancellationToken) =>
@@ -78,9 +80,9 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         var d = await db.Documents.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return d is null ? null : new Dictionary<string, string?>
         {
-            ["code"] = d.Code, ["title_zh"] = d.TitleZh, ["title_en"] = d.TitleEn, ["publisher"] = d.Publisher,
+            ["code"] = d.Code, ["title_zh"] = d.TitleZh, ["title_en"] = d.TitleEn, ["publisher"] = d.Publisher, ["publisher_en"] = d.PublisherEn,
             ["published_on"] = d.PublishedOn, ["kind"] = KebabEnum.ToText(d.Kind), ["url"] = d.Url, ["reliability"] = d.Reliability,
-            ["source_file"] = d.SourceFile, ["version"] = VersionOf(d),
+            ["reliability_en"] = d.ReliabilityEn, ["source_file"] = d.SourceFile, ["version"] = VersionOf(d),
         };
     }
 
@@ -111,6 +113,7 @@ public sealed class RecordEditors(DashboardDbContext db, AdminReference referenc
         (document.Code, document.TitleZh, document.TitleEn, document.Publisher) = (row.Code, row.TitleZh, row.TitleEn, row.Publisher);
         (document.PublishedOn, document.Kind, document.SourceFile) = (row.PublishedOn, row.Kind, row.SourceFile);
         (document.Url, document.Reliability) = (row.Url, row.Reliability);
+        (document.PublisherEn, document.ReliabilityEn) = (row.PublisherEn, row.ReliabilityEn);
         return await FormFields.SaveAsync(db, user, modelState, "Code", $"A document with the code '{row.Code}' already exists.", cancellationToken);
     }
 

@@ -38,6 +38,7 @@ public sealed record DataRow(
     Vintage Vintage,
     DocumentKind DocumentKind,
     string? Publisher,
+    string? PublisherEn,
     string PublishedOn,
     string? Url,
     string IndicatorUnit,
@@ -58,7 +59,7 @@ public sealed record DataRow(
 
     public LocalText? Note => LocalText.Of(NoteZh, NoteEn);
 
-    public CitationData Citation => new(DocumentCode, DocumentTitleZh, DocumentTitleEn, PublishedOn, Section, DocumentKind, Publisher, Url);
+    public CitationData Citation => new(DocumentCode, DocumentTitleZh, DocumentTitleEn, PublishedOn, Section, DocumentKind, Publisher, Url, PublisherEn: PublisherEn);
 }
 
 public sealed record DataPage(IReadOnlyList<DataRow> Rows, int Total, int Page, int PageSize)
@@ -263,7 +264,7 @@ public sealed class DataQueries(DashboardDbContext db)
             o.Region!.Slug, o.Region.NameZh, o.Region.NameEn,
             o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value, o.UnitCode ?? o.Indicator.UnitCode, o.Indicator.Precision,
             o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Section, o.NoteZh, o.NoteEn,
-            o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublishedOn, o.Document.Url,
+            o.Vintage, o.Document.Kind, o.Document.Publisher, o.Document.PublisherEn, o.Document.PublishedOn, o.Document.Url,
             o.Indicator.UnitCode, o.Unit == null ? o.Indicator.Unit!.ToBase : o.Unit.ToBase, o.Indicator.Unit!.ToBase,
             o.Unit == null || o.Unit.Dimension == o.Indicator.Unit.Dimension,
             !history || db.ObservationsOfRecord.Any(r => r.ObservationId == o.Id),

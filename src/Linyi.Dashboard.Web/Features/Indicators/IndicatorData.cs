@@ -5,7 +5,14 @@ namespace Linyi.Dashboard.Web.Features.Indicators;
 
 /// <summary>Where a figure comes from: the document (with its web address, when it has one) and the place in it.</summary>
 public sealed record CitationData(string DocumentCode, string TitleZh, string TitleEn, string PublishedOn, string Section, DocumentKind Kind, string? Publisher, string? Url,
-    string? Reliability = null);
+    string? Reliability = null, string? PublisherEn = null, string? ReliabilityEn = null)
+{
+    /// <summary>The publisher in the reader's language; in Chinese when the English is missing.</summary>
+    public string? PublisherShown => Localized.PickOptional(Publisher, PublisherEn);
+
+    /// <summary>The reliability note in the reader's language; in Chinese when the English is missing.</summary>
+    public string? ReliabilityShown => Localized.PickOptional(Reliability, ReliabilityEn);
+}
 
 public sealed record ObservationData(
     long Id,

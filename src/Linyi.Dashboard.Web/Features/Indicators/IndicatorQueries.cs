@@ -34,7 +34,7 @@ public sealed class IndicatorQueries(DashboardDbContext db, TimeProvider clock)
                         o.Id, regionSlug, o.StartYear, o.EndYear, o.Kind, o.Comparator, o.Value,
                         o.UnitCode, o.Unit == null ? null : o.Unit.ToBase, o.Vintage,
                         new CitationData(o.Document!.Code, o.Document.TitleZh, o.Document.TitleEn, o.Document.PublishedOn, o.Section,
-                            o.Document.Kind, o.Document.Publisher, o.Document.Url, o.Document.Reliability),
+                            o.Document.Kind, o.Document.Publisher, o.Document.Url, o.Document.Reliability, o.Document.PublisherEn, o.Document.ReliabilityEn),
                         o.NoteZh, o.NoteEn, o.Shape))
                     .ToList()))
             .ToListAsync(cancellationToken);
@@ -97,6 +97,6 @@ public sealed class IndicatorQueries(DashboardDbContext db, TimeProvider clock)
             .Select(m => new MilestoneData(m.Region!.Slug, m.Region.NameZh, m.Region.NameEn, new Period(m.StartYear, m.EndYear), m.Kind,
                 m.TitleZh, m.TitleEn, m.Category == null ? null : m.Category.Slug,
                 new CitationData(m.Document!.Code, m.Document.TitleZh, m.Document.TitleEn, m.Document.PublishedOn, m.Section,
-                    m.Document.Kind, m.Document.Publisher, m.Document.Url)))
+                    m.Document.Kind, m.Document.Publisher, m.Document.Url, m.Document.Reliability, m.Document.PublisherEn, m.Document.ReliabilityEn)))
             .ToListAsync(cancellationToken);
 }

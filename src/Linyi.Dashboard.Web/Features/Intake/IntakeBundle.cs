@@ -22,7 +22,8 @@ public static class IntakeBundle
         text.Append(string.Join(',', SeedReader.Headers["documents.csv"])).Append('\n');
         if (newDocument is { } d)
         {
-            Line(text, [d.Code, d.TitleZh, d.TitleEn, d.Publisher ?? "", d.PublishedOn, Linyi.Dashboard.Web.Data.KebabEnum.ToText(d.Kind), d.Url ?? "", d.Reliability ?? "", d.SourceFile ?? ""]);
+            Line(text, [d.Code, d.TitleZh, d.TitleEn, d.Publisher ?? "", d.PublishedOn, Linyi.Dashboard.Web.Data.KebabEnum.ToText(d.Kind), d.Url ?? "", d.Reliability ?? "", d.SourceFile ?? "",
+                d.PublisherEn ?? "", d.ReliabilityEn ?? ""]);
         }
         text.Append(ObservationsMarker);
         text.Append(string.Join(',', SeedReader.Headers["observations.csv"])).Append('\n');

@@ -7,7 +7,8 @@ namespace Linyi.Dashboard.Web.Features.Sources;
 
 /// <summary>
 /// A figure's citation: the document (linked to its address, or to its entry on /sources), then its publisher, date and
-/// locator as the document writes them (in Chinese, marked so on an English page). Written directly rather than through
+/// locator (the publisher in the reader's language where it is recorded in both; the locator as the document writes it,
+/// in Chinese, marked so on an English page). Written directly rather than through
 /// a partial view because long tables cite a source on every row; encoded with the view's own encoder.
 /// </summary>
 public sealed class CitationHtml(CitationData citation) : IHtmlContent
@@ -32,7 +33,7 @@ public sealed class CitationHtml(CitationData citation) : IHtmlContent
         encoder.Encode(writer, Localized.Pick(citation.TitleZh, citation.TitleEn));
         writer.Write("</a></cite><span class=\"citation-meta\">");
         writer.Write(english ? " (" : "（");
-        if (citation.Publisher is { } publisher)
+        if (citation.PublisherShown is { } publisher)
         {
             Marked(writer, encoder, publisher);
             writer.Write(english ? ", " : "，");

@@ -6,7 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Linyi.Dashboard.Web.Features.Sources;
 
 public sealed record SourceItem(string Code, string TitleZh, string TitleEn, DocumentKind Kind, string? Publisher, string PublishedOn,
-    string? Url, string? Reliability, int Figures, int FiguresOfRecord, int Milestones);
+    string? Url, string? Reliability, int Figures, int FiguresOfRecord, int Milestones, string? PublisherEn = null, string? ReliabilityEn = null)
+{
+    /// <summary>The publisher in the reader's language; in Chinese when the English is missing.</summary>
+    public string? PublisherShown => Localized.PickOptional(Publisher, PublisherEn);
+
+    /// <summary>The reliability note in the reader's language; in Chinese when the English is missing.</summary>
+    public string? ReliabilityShown => Localized.PickOptional(Reliability, ReliabilityEn);
+}
 
 public sealed class SourceQueries(DashboardDbContext db, VersionedCache cache)
 {
@@ -24,6 +31,6 @@ public sealed class SourceQueries(DashboardDbContext db, VersionedCache cache)
             .Select(d => new SourceItem(d.Code, d.TitleZh, d.TitleEn, d.Kind, d.Publisher, d.PublishedOn, d.Url, d.Reliability,
                 db.Observations.Count(o => o.DocumentId == d.Id),
                 db.Observations.OfRecord(db).Count(o => o.DocumentId == d.Id),
-                db.Milestones.Count(m => m.DocumentId == d.Id)))
+                db.Milestones.Count(m => m.DocumentId == d.Id), d.PublisherEn, d.ReliabilityEn))
             .ToListAsync(cancellationToken), cancellationToken);
 }
