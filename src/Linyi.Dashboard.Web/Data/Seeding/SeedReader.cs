@@ -173,7 +173,7 @@ public static class SeedReader
     {
         if (zh is not null && en is null && !f.HasErrorAt(enColumn))
         {
-            f.Error(enColumn, $"{enColumn} is required when {zhColumn} is given: the English pages show it");
+            f.Error(enColumn, new Sentence("{0} is required when {1} is given: the English pages show it", enColumn, zhColumn));
         }
     }
 
