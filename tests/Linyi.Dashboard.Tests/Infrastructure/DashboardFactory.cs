@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Serilog.AspNetCore;
 
 namespace Linyi.Dashboard.Tests.Infrastructure;
 
@@ -29,6 +30,10 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Most tests never export a PDF; those that do start Chromium on their first export.
         builder.UseSetting("Pdf:WarmOnStartup", "false");
+        // Request lines go to this app's own logger, not through Serilog's static one, which Program closes as its entry
+        // point returns (WebApplicationFactory stops it once the host is built) and which any other app started here replaces.
+        builder.ConfigureServices(services =>
+            services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger));
         if (Clock is { } clock)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));
