@@ -11,10 +11,16 @@ ensure_dotnet
 ensure_browser_deps
 apt_install poppler-utils qpdf
 ensure_postgres
-drop_database "$TEST_DB"
-ensure_database "$TEST_DB"
 
-export ConnectionStrings__Dashboard="$(connection_string "$TEST_DB")"
+# Each test project runs on a database of its own, so the projects run at the same time. A project's tests copy theirs
+# from a template they migrate and seed once (TestDatabase.cs).
+project_db() { if [ "$1" = Linyi.Dashboard.Tests ]; then echo "$TEST_DB"; else echo "${TEST_DB}_$(echo "${1#Linyi.Dashboard.}" | tr '[:upper:]' '[:lower:]')"; fi; }
+for project in tests/*/*.csproj; do
+    db=$(project_db "$(basename "$project" .csproj)")
+    drop_database "$db"
+    ensure_database "$db"
+done
+
 export LINYI_SEEDS_DIR="$ROOT/seeds"
 # Each test host would otherwise take inotify instances for config and static-file watching, and a machine shared by
 # several checkouts runs out of them (the default limit is 128 per user).
@@ -31,11 +37,19 @@ if ! dotnet build Linyi.Dashboard.sln -c Release --nologo -v quiet > "$RESULTS/b
     exit 1
 fi
 status=0
+pids=(); names=()
 for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
-    log "Testing $name"
-    dotnet test "$project" -c Release --no-build --nologo \
-        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || status=1
+    log "Testing $name (output in out/test-results/$name.log)"
+    ConnectionStrings__Dashboard="$(connection_string "$(project_db "$name")")" \
+        dotnet test "$project" -c Release --no-build --nologo \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" > "$RESULTS/$name.log" 2>&1 &
+    pids+=("$!"); names+=("$name")
+done
+for i in "${!pids[@]}"; do
+    if ! wait "${pids[$i]}"; then status=1; fi
+    log "${names[$i]}"
+    cat "$RESULTS/${names[$i]}.log"
 done
 
 passed=0; failed=0

@@ -33,8 +33,6 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        await database.ResetAsync();
-        await database.LoadSeedsAsync();
         factory = new AppFactory(database.ConnectionString);
         factory.UseKestrel(0);
         factory.StartServer();
@@ -90,6 +88,7 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             await factory.DisposeAsync();
         }
+        await database.DisposeAsync();
     }
 
     private sealed class AppFactory(string connectionString) : WebApplicationFactory<Program>

@@ -9,20 +9,25 @@ namespace Linyi.Dashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class CapturedLog : ILogEventSink
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
     private readonly List<LogEvent> events = [];
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Func<LogEvent, bool> Match, TaskCompletionSource<LogEvent> Found)> waiters = [];
 
     public void Emit(LogEvent logEvent)
     {
-        TaskCompletionSource previous;
+        List<(Func<LogEvent, bool> Match, TaskCompletionSource<LogEvent> Found)> met;
         lock (events)
         {
             events.Add(logEvent);
-            previous = changed;
-            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            met = waiters.FindAll(w => w.Match(logEvent));
+            waiters.RemoveAll(met.Contains);
         }
 
-        previous.SetResult();
+        foreach (var waiter in met)
+        {
+            waiter.Found.TrySetResult(logEvent);
+        }
     }
 
     /// <summary>Every request line written so far for this method and path.</summary>
@@ -36,29 +41,34 @@ public sealed class CapturedLog : ILogEventSink
 
     public Task<LogEvent> WaitForRequestAsync(string method, string path) => WaitForAsync(e => IsRequest(e, method, path));
 
-    /// <summary>The first event that matches, waiting up to 30 s for it.</summary>
-    public async Task<LogEvent> WaitForAsync(Func<LogEvent, bool> match)
+    /// <summary>The first event that matches: one already written, or the next one the sink is given, within 30 s.</summary>
+    public Task<LogEvent> WaitForAsync(Func<LogEvent, bool> match)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        var waiter = (Match: match, Found: new TaskCompletionSource<LogEvent>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (events)
         {
-            Task next;
-            lock (events)
+            if (events.FirstOrDefault(match) is { } found)
             {
-                var found = events.FirstOrDefault(match);
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                next = changed.Task;
+                return Task.FromResult(found);
             }
 
-            await next.WaitAsync(timeout.Token);
+            waiters.Add(waiter);
         }
+
+        return waiter.Found.Task.WaitAsync(Deadline);
     }
 
     private static bool IsRequest(LogEvent e, string method, string path) =>
         e.Properties.TryGetValue("RequestMethod", out var m) && m is ScalarValue { Value: string requestMethod } && requestMethod == method
         && e.Properties.TryGetValue("RequestPath", out var p) && p is ScalarValue { Value: string requestPath } && requestPath == path;
+}
+
+/// <summary>
+/// Apps in one process share Serilog's static logger, through which some of an app's lines go, so the tests that read
+/// what an app logged run alone, after the classes that run side by side.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoggingCollection
+{
+    public const string Name = "app log";
 }

@@ -2,26 +2,35 @@ using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Respawn;
 
 namespace Linyi.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// The real PostgreSQL database that scripts/test.sh prepares (ConnectionStrings__Dashboard), migrated once per run
-/// and reset with Respawn before each test. A test that starts from the seeds finds them already loaded when the test
-/// before it left every row as the seeds made it (each table's row count and newest row version unchanged), so
-/// reading tests do not pay for loading the seeds again.
+/// A real PostgreSQL database of one's own, cloned from a template that was migrated and seeded once per run
+/// (<see cref="SeededTemplate"/>), so test classes that each have one can run side by side. It starts with the seeds
+/// loaded. <see cref="ResetAsync"/> empties it; <see cref="ResetToSeedsAsync"/> puts back the rows the template holds;
+/// neither does anything when the test before left every row as it found them (each table's row count and newest row
+/// version unchanged), so reading tests pay for neither.
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
-    public string ConnectionString { get; } = Environment.GetEnvironmentVariable("ConnectionStrings__Dashboard")
-        is { Length: > 0 } value ? value : throw new InvalidOperationException("Run the tests through scripts/test.sh: ConnectionStrings__Dashboard is not set.");
+    private static int created;
 
-    private Respawner? respawner;
-    private string? fingerprintQuery;
+    private readonly string name;
     private string? emptyPrint;
     private string? seededPrint;
     private SeedResult? seeded;
+
+    public TestDatabase()
+    {
+        name = $"{SeededTemplate.BaseName}_{Environment.ProcessId}_{Interlocked.Increment(ref created)}";
+        ConnectionString = new NpgsqlConnectionStringBuilder(SeededTemplate.BaseConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>An app the class's tests share; stopped before the database goes.</summary>
+    public IAsyncDisposable? App { get; set; }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -29,41 +38,46 @@ public sealed class TestDatabase : IAsyncLifetime
         ? dir
         : Path.Combine(RepositoryRoot, "seeds");
 
-    public DashboardDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options);
+    public DashboardDbContext CreateContext() => CreateContext(ConnectionString);
+
+    internal static DashboardDbContext CreateContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
 
     public async Task InitializeAsync()
     {
-        await using (var db = CreateContext())
-        {
-            await db.Database.MigrateAsync();
-        }
+        var started = FixtureTimings.Start();
+        await SeededTemplate.CloneAsync(name);
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "asp_net_roles"],
-        });
-        // The app's data protection keys are left out: a key made by one test changes nothing another test reads.
-        await using var tables = new NpgsqlCommand("""
-            SELECT string_agg(format('SELECT %L, count(*), coalesce(max(xmin::text::bigint), 0) FROM %I', tablename, tablename), ' UNION ALL ' ORDER BY tablename)
-            FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'data_protection_keys')
-            """, connection);
-        fingerprintQuery = (string)(await tables.ExecuteScalarAsync())!;
+        (seeded, seededPrint) = (SeededTemplate.Result, await FingerprintAsync(connection));
+        FixtureTimings.Record(name, "database-clone", started);
     }
 
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await respawner!.ResetAsync(connection);
-        emptyPrint = await FingerprintAsync(connection);
+        if (emptyPrint is null || await FingerprintAsync(connection) != emptyPrint)
+        {
+            await SeededTemplate.RestoreAsync(connection, seeds: false);
+            emptyPrint = await FingerprintAsync(connection);
+        }
         seededPrint = null;
     }
 
-    /// <summary>An empty database with the seeds loaded, or the one left by the test before when it still is exactly that.</summary>
+    /// <summary>True when the database still is exactly as the last reset (or the clone) left it: empty, or the seeds.</summary>
+    public async Task<bool> IsUnchangedAsync(bool seeds)
+    {
+        if ((seeds ? seededPrint : emptyPrint) is not { } print)
+        {
+            return false;
+        }
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return await FingerprintAsync(connection) == print;
+    }
+
+    /// <summary>The database with the seeds loaded, as the template has them, or as the test before left it when it still is exactly that.</summary>
     public async Task<SeedResult> ResetToSeedsAsync()
     {
         if (seeded is not null && seededPrint is not null)
@@ -75,10 +89,17 @@ public sealed class TestDatabase : IAsyncLifetime
                 return seeded;
             }
         }
-        await ResetAsync();
-        return await LoadSeedsAsync();
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await SeededTemplate.RestoreAsync(connection, seeds: true);
+            (seeded, seededPrint) = (SeededTemplate.Result, await FingerprintAsync(connection));
+        }
+        emptyPrint = null;
+        return seeded;
     }
 
+    /// <summary>Loads the seeds through the app's loader, on whatever the database holds now.</summary>
     public async Task<SeedResult> LoadSeedsAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -90,9 +111,9 @@ public sealed class TestDatabase : IAsyncLifetime
         return result;
     }
 
-    private async Task<string> FingerprintAsync(NpgsqlConnection connection)
+    private static async Task<string> FingerprintAsync(NpgsqlConnection connection)
     {
-        await using var command = new NpgsqlCommand(fingerprintQuery, connection);
+        await using var command = new NpgsqlCommand(SeededTemplate.FingerprintQuery, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var print = new System.Text.StringBuilder();
         while (await reader.ReadAsync())
@@ -102,7 +123,15 @@ public sealed class TestDatabase : IAsyncLifetime
         return print.ToString();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        await SeededTemplate.DropAsync(name);
+    }
 
     private static string FindRepositoryRoot()
     {
@@ -117,8 +146,149 @@ public sealed class TestDatabase : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class DatabaseCollection : ICollectionFixture<TestDatabase>
+/// <summary>
+/// The database named by ConnectionStrings__Dashboard (scripts/test.sh prepares it), migrated and seeded once per test
+/// run under the name "{name}_template"; every <see cref="TestDatabase"/> is a copy of it (CREATE DATABASE … TEMPLATE).
+/// </summary>
+internal static class SeededTemplate
 {
-    public const string Name = "database";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool ready;
+
+    public static string BaseConnectionString { get; } = Environment.GetEnvironmentVariable("ConnectionStrings__Dashboard")
+        is { Length: > 0 } value ? value : throw new InvalidOperationException("Run the tests through scripts/test.sh: ConnectionStrings__Dashboard is not set.");
+
+    public static string BaseName { get; } = new NpgsqlConnectionStringBuilder(BaseConnectionString).Database
+        ?? throw new InvalidOperationException("ConnectionStrings__Dashboard names no database.");
+
+    private static string Name => BaseName + "_template";
+
+    public static SeedResult Result { get; private set; } = null!;
+
+    public static string FingerprintQuery { get; private set; } = null!;
+
+    /// <summary>Each table's rows as the template holds them (binary COPY), but the migrations' history and the roles they add.</summary>
+    private static readonly Dictionary<string, byte[]> Rows = [];
+
+    /// <summary>
+    /// Empties every table, then with <paramref name="seeds"/> copies the template's rows back, in one transaction. Triggers
+    /// and foreign keys are off meanwhile (session_replication_role), so the order does not matter and no trigger writes.
+    /// Deleting the few rows a test leaves is quicker than TRUNCATE, which makes new files for every table and index.
+    /// </summary>
+    public static async Task RestoreAsync(NpgsqlConnection connection, bool seeds)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        var empty = string.Concat(Rows.Keys.Select(table => $"""DELETE FROM "{table}";"""));
+        await using (var command = new NpgsqlCommand("SET LOCAL session_replication_role = replica;" + empty, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        if (seeds)
+        {
+            foreach (var (table, rows) in Rows)
+            {
+                await using var copy = await connection.BeginRawBinaryCopyAsync($"""COPY "{table}" FROM STDIN (FORMAT BINARY)""");
+                await copy.WriteAsync(rows);
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Drops the database of that name, if any, and makes it a fresh copy of the template.</summary>
+    public static async Task CloneAsync(string database)
+    {
+        // PostgreSQL copies a template only while nobody else is connected to it, another copy included.
+        await Gate.WaitAsync();
+        try
+        {
+            if (!ready)
+            {
+                await CreateAsync();
+                ready = true;
+            }
+            await ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
+            await ExecuteAsync($"""CREATE DATABASE "{database}" TEMPLATE "{Name}" """);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static Task DropAsync(string database) => ExecuteAsync($"""DROP DATABASE IF EXISTS "{database}" WITH (FORCE)""");
+
+    private static async Task CreateAsync()
+    {
+        var started = FixtureTimings.Start();
+        // Copies left behind by a run that was stopped before it could drop them.
+        foreach (var leftover in await LeftoverCopiesAsync())
+        {
+            await DropAsync(leftover);
+        }
+        await ExecuteAsync($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""");
+        await ExecuteAsync($"""CREATE DATABASE "{Name}" """);
+        var connectionString = new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = Name }.ConnectionString;
+        await using (var db = TestDatabase.CreateContext(connectionString))
+        {
+            await db.Database.MigrateAsync();
+            Result = await new SeedLoader(db).LoadAsync(SeedReader.ReadDirectory(TestDatabase.SeedsDirectory));
+        }
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            var tables = new List<string>();
+            await using (var names = new NpgsqlCommand(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'asp_net_roles') ORDER BY tablename", connection))
+            await using (var reader = await names.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+            foreach (var table in tables)
+            {
+                using var rows = new MemoryStream();
+                await using (var copy = await connection.BeginRawBinaryCopyAsync($"""COPY "{table}" TO STDOUT (FORMAT BINARY)"""))
+                {
+                    await copy.CopyToAsync(rows);
+                }
+                Rows[table] = rows.ToArray();
+            }
+            // The app's data protection keys are left out: a key made by one test changes nothing another test reads.
+            await using var prints = new NpgsqlCommand("""
+                SELECT string_agg(format('SELECT %L, count(*), coalesce(max(xmin::text::bigint), 0) FROM %I', tablename, tablename), ' UNION ALL ' ORDER BY tablename)
+                FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'data_protection_keys')
+                """, connection);
+            FingerprintQuery = (string)(await prints.ExecuteScalarAsync())!;
+        }
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        FixtureTimings.Record(Name, "template-migrate-and-seed", started);
+    }
+
+    private static async Task<List<string>> LeftoverCopiesAsync()
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname ~ ('^' || $1 || '_[0-9]+_[0-9]+$')", connection);
+        command.Parameters.AddWithValue(BaseName);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+        return names;
+    }
+
+    private static string AdminConnectionString =>
+        new NpgsqlConnectionStringBuilder(BaseConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

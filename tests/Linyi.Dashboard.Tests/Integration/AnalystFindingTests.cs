@@ -9,13 +9,11 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>An analyst finds indicators by name in the data explorer, and goals by period, category, region and status.</summary>
 public class AnalystFindingTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private static readonly HtmlParser Parser = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private async Task<(string Code, string NameZh, string NameEn)> IndicatorAsync(string code)
     {

@@ -13,6 +13,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class AnalystTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     protected override bool StartsFromSeeds => true;
 
     /// <summary>The keys "indicator/region/period/kind" the database holds for a filter, computed independently of the app.</summary>

@@ -14,6 +14,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class ApiAndDownloadTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     protected override bool StartsFromSeeds => true;
 
     [Fact]

@@ -8,13 +8,11 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>The API described to a person at /about/api, in step with the OpenAPI document, and found from the interface.</summary>
 public class ApiGuideTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private static readonly HtmlParser Parser = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Fact]
     public async Task TheGuideDescribesEveryEndpointAndParameterOfTheOpenApiDocumentWithAnExampleThatAnswers()

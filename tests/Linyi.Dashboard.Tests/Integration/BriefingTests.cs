@@ -8,6 +8,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class BriefingTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private const string Selection = "item=gdp_growth&item=category:fiscal&item=gdp&region=linyi&title=%E5%AD%A3%E5%BA%A6%E7%AE%80%E6%8A%A5&note=%E4%BE%9B%E5%B8%B8%E5%8A%A1%E4%BC%9A%E8%AE%AE%E5%8F%82%E9%98%85";
 
     protected override bool StartsFromSeeds => true;

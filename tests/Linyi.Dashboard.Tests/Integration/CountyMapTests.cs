@@ -14,6 +14,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public partial class CountyMapTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private const string BoundaryUrl = "/lib/linyi-boundaries/linyi-counties.geo.json";
 
     protected override bool StartsFromSeeds => true;

@@ -10,13 +10,11 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Any two regions side by side on /compare, and the county map shaded by any indicator-year on /regions.</summary>
 public class CountySideBySideTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private static readonly HtmlParser Parser = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     /// <summary>"indicator/kind" → (period, value) of the region's latest figure of record, from the API.</summary>
     private static async Task<Dictionary<string, (string Period, decimal Value)>> LatestAsync(HttpClient client, string region)

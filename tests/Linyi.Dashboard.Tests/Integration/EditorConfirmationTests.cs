@@ -12,11 +12,7 @@ public class EditorConfirmationTests(TestDatabase database) : IntegrationTest(da
 {
     private static readonly HtmlParser Parser = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private static Dictionary<string, string> GrainFigure(string token, string value) => new()
     {

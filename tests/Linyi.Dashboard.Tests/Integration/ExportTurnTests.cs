@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linyi.Dashboard.Tests.Integration;
 
 /// <summary>Downloads that nobody reads hold no turn that other clients wait for; each client has a share and a deadline.</summary>
+[Collection(LoggingCollection.Name)]
 public class ExportTurnTests(TestDatabase database) : IntegrationTest(database)
 {
     private const string AddressHeader = "X-Test-Address";

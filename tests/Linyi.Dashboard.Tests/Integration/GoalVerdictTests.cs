@@ -11,6 +11,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Verdicts a planner can trust, read from the pages and the API on the real seeds, on a fixed day.</summary>
 public class GoalVerdictTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private static readonly HtmlParser Parser = new();
 
     protected override TimeProvider? Clock => FixedClock.RulesDay;

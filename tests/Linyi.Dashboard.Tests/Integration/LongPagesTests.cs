@@ -11,6 +11,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public partial class LongPagesTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     protected override bool StartsFromSeeds => true;
 
     [Fact]

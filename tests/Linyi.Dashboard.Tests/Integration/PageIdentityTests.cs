@@ -6,6 +6,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>Each page says what it is: its own title and meta description, and the menu marks where the reader is.</summary>
 public class PageIdentityTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private static readonly HtmlParser Parser = new();
 
     private static readonly string[] Pages =
@@ -14,11 +16,7 @@ public class PageIdentityTests(TestDatabase database) : IntegrationTest(database
         "/compare", "/data", "/sources", "/about/progress", "/about/api", "/briefing", "/account/login",
     ];
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     [Theory]
     [InlineData(false)]

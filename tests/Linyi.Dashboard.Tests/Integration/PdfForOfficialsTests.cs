@@ -15,6 +15,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// </summary>
 public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 21, 40, 0, TimeSpan.Zero);
 
     protected override TimeProvider? Clock => new FixedClock(Now);
@@ -25,11 +27,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
 
     private static readonly HtmlParser Parser = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Database.LoadSeedsAsync();
-    }
+    protected override bool StartsFromSeeds => true;
 
     private async Task<string> ScalarAsync(string sql)
     {

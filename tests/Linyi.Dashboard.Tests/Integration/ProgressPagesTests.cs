@@ -13,6 +13,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class ProgressPagesTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     protected override bool StartsFromSeeds => true;
 
     private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();

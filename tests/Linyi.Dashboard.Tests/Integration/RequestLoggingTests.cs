@@ -11,6 +11,7 @@ using Serilog.Events;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
+[Collection(LoggingCollection.Name)]
 public class RequestLoggingTests(TestDatabase database) : IntegrationTest(database)
 {
     private readonly CapturedLog log = new();
