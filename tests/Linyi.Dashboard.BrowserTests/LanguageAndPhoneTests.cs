@@ -137,6 +137,36 @@ public class LanguageAndPhoneTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task AxeFindsNothingOnAnyPublicOrAdminPageInEitherLanguage()
+    {
+        const string email = "axe@example.test", password = "a-long-accessibility-passphrase";
+        await app.CreateUserAsync(email, password, Roles.Admin);
+        var problems = new List<string>();
+        foreach (var locale in new[] { "zh-CN", "en" })
+        {
+            var page = await app.NewPageAsync(locale);
+            await ChooseLanguageAsync(page, locale);
+            async Task CheckAsync(string url)
+            {
+                await page.GotoAsync(url);
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                problems.AddRange((await PageProbe.AccessibilityViolationsAsync(page)).Select(v => $"{locale} {url}: {v}"));
+            }
+            foreach (var url in PublicPages)
+            {
+                await CheckAsync(url);
+            }
+            await SignInAsync(page, email, password);
+            foreach (var url in AdminPages)
+            {
+                await CheckAsync(url);
+            }
+            await page.Context.CloseAsync();
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task OnAPhoneTheMenuFoldsAwayAndOpensFromTheKeyboard()
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions

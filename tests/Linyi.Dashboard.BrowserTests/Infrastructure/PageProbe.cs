@@ -44,17 +44,20 @@ public sealed class PageProbe
     });
 
     /// <summary>The serious and critical axe-core violations on the page, as "rule: target" lines.</summary>
-    public static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    public static Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page) => AccessibilityViolationsAsync(page, serious: true);
+
+    /// <summary>Every violation axe finds on the page (with <paramref name="serious"/>, only serious and critical ones), as "rule: element".</summary>
+    public static async Task<List<string>> AccessibilityViolationsAsync(IPage page, bool serious = false)
     {
         await page.EvaluateAsync(AxeSource.Value);
         var json = await page.EvaluateAsync<JsonElement>("""
-            async () => {
+            async serious => {
                 const result = await axe.run(document, { resultTypes: ['violations'] });
                 return result.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .filter(v => !serious || v.impact === 'serious' || v.impact === 'critical')
                     .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')));
             }
-            """);
+            """, serious);
         return json.EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 }
