@@ -15,6 +15,31 @@ public sealed class SeedLoader(DashboardDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        await UpsertUnitsAsync(seeds, cancellationToken);
+        var documents = await UpsertDocumentsAsync(seeds, cancellationToken);
+        var categories = await UpsertCategoriesAsync(seeds, cancellationToken);
+        var regions = await UpsertRegionsAsync(seeds, cancellationToken);
+        var indicators = await UpsertIndicatorsAsync(seeds, categories, cancellationToken);
+        var observations = await UpsertObservationsAsync(seeds, indicators, regions, documents, cancellationToken);
+        var milestones = await UpsertMilestonesAsync(seeds, regions, categories, documents, cancellationToken);
+
+        await RemoveRetiredAsync(seeds, observations, milestones, cancellationToken);
+
+        db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries().ToList();
+        var result = new SeedResult(
+            entries.Count(e => e.State == EntityState.Added),
+            entries.Count(e => e.State == EntityState.Modified),
+            entries.Count(e => e.State == EntityState.Unchanged),
+            entries.Count(e => e.State == EntityState.Deleted));
+        await db.SaveAuditedChangesAsync(new AuditScope("seed", ChangeSource.Seed), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    private async Task<Dictionary<string, Unit>> UpsertUnitsAsync(SeedSet seeds, CancellationToken cancellationToken)
+    {
         var units = await db.Units.ToDictionaryAsync(u => u.Code, cancellationToken);
         foreach (var row in seeds.Units)
         {
@@ -23,7 +48,11 @@ public sealed class SeedLoader(DashboardDbContext db)
             unit.Dimension = row.Dimension;
             unit.ToBase = row.ToBase;
         }
+        return units;
+    }
 
+    private async Task<Dictionary<string, SourceDocument>> UpsertDocumentsAsync(SeedSet seeds, CancellationToken cancellationToken)
+    {
         var documents = await db.Documents.ToDictionaryAsync(d => d.Code, cancellationToken);
         foreach (var row in seeds.Documents)
         {
@@ -34,14 +63,22 @@ public sealed class SeedLoader(DashboardDbContext db)
             (document.Url, document.Reliability) = (row.Url, row.Reliability);
             (document.PublisherEn, document.ReliabilityEn) = (row.PublisherEn, row.ReliabilityEn);
         }
+        return documents;
+    }
 
+    private async Task<Dictionary<string, Category>> UpsertCategoriesAsync(SeedSet seeds, CancellationToken cancellationToken)
+    {
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
         foreach (var row in seeds.Categories)
         {
             var category = Upsert(categories, row.Slug, () => new Category { Slug = row.Slug, NameZh = row.NameZh, NameEn = row.NameEn }, db.Categories);
             (category.NameZh, category.NameEn, category.SortOrder) = (row.NameZh, row.NameEn, row.SortOrder);
         }
+        return categories;
+    }
 
+    private async Task<Dictionary<string, Region>> UpsertRegionsAsync(SeedSet seeds, CancellationToken cancellationToken)
+    {
         var regions = await db.Regions.ToDictionaryAsync(r => r.Slug, cancellationToken);
         foreach (var row in seeds.Regions)
         {
@@ -52,7 +89,11 @@ public sealed class SeedLoader(DashboardDbContext db)
         {
             regions[row.Slug].Parent = row.Parent is null ? null : regions[row.Parent];
         }
+        return regions;
+    }
 
+    private async Task<Dictionary<string, Indicator>> UpsertIndicatorsAsync(SeedSet seeds, Dictionary<string, Category> categories, CancellationToken cancellationToken)
+    {
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, cancellationToken);
         foreach (var row in seeds.Indicators)
         {
@@ -68,7 +109,11 @@ public sealed class SeedLoader(DashboardDbContext db)
         {
             indicators[row.Code].GrowthOf = row.GrowthOf is null ? null : indicators[row.GrowthOf];
         }
+        return indicators;
+    }
 
+    private async Task<Dictionary<string, Observation>> UpsertObservationsAsync(SeedSet seeds, Dictionary<string, Indicator> indicators, Dictionary<string, Region> regions, Dictionary<string, SourceDocument> documents, CancellationToken cancellationToken)
+    {
         var observations = await db.Observations
             .Select(o => new { Observation = o, o.Indicator!.Code, Region = o.Region!.Slug, Document = o.Document!.Code })
             .ToDictionaryAsync(o => new ObservationKey(o.Code, o.Region, new Period(o.Observation.StartYear, o.Observation.EndYear), o.Observation.Kind).WithDocument(o.Document),
@@ -83,7 +128,11 @@ public sealed class SeedLoader(DashboardDbContext db)
             observation.Region = regions[row.Region];
             observation.Document = documents[row.Document];
         }
+        return observations;
+    }
 
+    private async Task<Dictionary<(string Region, Period Period, string TitleZh), Milestone>> UpsertMilestonesAsync(SeedSet seeds, Dictionary<string, Region> regions, Dictionary<string, Category> categories, Dictionary<string, SourceDocument> documents, CancellationToken cancellationToken)
+    {
         var milestones = await db.Milestones
             .Select(m => new { Milestone = m, Region = m.Region!.Slug })
             .ToDictionaryAsync(m => (m.Region, new Period(m.Milestone.StartYear, m.Milestone.EndYear), m.Milestone.TitleZh), m => m.Milestone, cancellationToken);
@@ -96,20 +145,7 @@ public sealed class SeedLoader(DashboardDbContext db)
             milestone.Category = row.Category is null ? null : categories[row.Category];
             milestone.Document = documents[row.Document];
         }
-
-        await RemoveRetiredAsync(seeds, observations, milestones, cancellationToken);
-
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
-        var result = new SeedResult(
-            entries.Count(e => e.State == EntityState.Added),
-            entries.Count(e => e.State == EntityState.Modified),
-            entries.Count(e => e.State == EntityState.Unchanged),
-            entries.Count(e => e.State == EntityState.Deleted));
-        await db.SaveAuditedChangesAsync(new AuditScope("seed", ChangeSource.Seed), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return result;
+        return milestones;
     }
 
     /// <summary>
