@@ -60,4 +60,17 @@ public sealed class PageProbe
             """, serious);
         return json.EnumerateArray().Select(e => e.GetString()!).ToList();
     }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> and waits until its charts and maps have drawn: the page's scripts mark
+    /// html[data-charts-ready] and each map's canvas[data-rendered] when they are done.
+    /// </summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForFunctionAsync("""
+            () => (!document.querySelector('canvas[data-chart]') || document.documentElement.dataset.chartsReady === 'true')
+                && [...document.querySelectorAll('canvas[data-map]')].every(c => c.dataset.rendered)
+            """);
+    }
 }

@@ -35,7 +35,11 @@ public sealed class DashboardFactory(string connectionString) : WebApplicationFa
         // Request lines go to this app's own logger, not through Serilog's static one, which Program closes as its entry
         // point returns (WebApplicationFactory stops it once the host is built) and which any other app started here replaces.
         builder.ConfigureServices(services =>
-            services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger));
+        {
+            services.AddOptions<RequestLoggingOptions>().Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
+            // Production keeps Identity's 100,000 rounds; the tests count hashes, not their cost.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1000);
+        });
         if (Clock is { } clock)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));
