@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
@@ -10,14 +11,20 @@ namespace Linyi.Dashboard.Intake;
 
 public enum IntakeFailure { Empty, TooLarge, NoTextLayer, Macros, NotText, UnknownEncoding, Unreadable, UnsupportedFormat }
 
-/// <summary>A file the intake cannot read, with the reason in Chinese and in English.</summary>
-public sealed class IntakeException(IntakeFailure failure, string messageZh, string messageEn) : Exception(messageEn)
+/// <summary>
+/// A file the intake cannot read. The reason is an English sentence with {0}-style places and their values: the command
+/// line prints it as it stands; the web app takes <see cref="Template"/> as a key of its resource file, which holds the
+/// Chinese, and says it in the reader's language.
+/// </summary>
+public sealed class IntakeException(IntakeFailure failure, string template, params object[] args)
+    : Exception(string.Format(CultureInfo.InvariantCulture, template, args))
 {
     public IntakeFailure Failure { get; } = failure;
 
-    public string MessageZh { get; } = messageZh;
+    /// <summary>The reason in English with {0}-style places: the resource key.</summary>
+    public string Template { get; } = template;
 
-    public string MessageEn { get; } = messageEn;
+    public IReadOnlyList<object> Args { get; } = args;
 }
 
 public sealed record ReadDocument(string Text, string Format, string? Encoding);
@@ -30,8 +37,7 @@ public static class DocumentReader
     static DocumentReader() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static IntakeException TooLarge(long length) => new(IntakeFailure.TooLarge,
-        $"文件有 {length / 1024 / 1024} MB，超过 {MaxBytes / 1024 / 1024} MB 的上限；请只上传报告正文。",
-        $"the file is {length / 1024 / 1024} MB, over the {MaxBytes / 1024 / 1024} MB limit; upload the report's text only");
+        "the file is {0} MB, over the {1} MB limit; upload the report's text only", length / 1024 / 1024, MaxBytes / 1024 / 1024);
 
     public static ReadDocument ReadFile(string path)
     {
@@ -41,12 +47,12 @@ public static class DocumentReader
             info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new IntakeException(IntakeFailure.Unreadable, $"找不到文件 {path}。", $"no such file: {path}");
+                throw new IntakeException(IntakeFailure.Unreadable, "no such file: {0}", path);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new IntakeException(IntakeFailure.Unreadable, $"无法读取文件 {path}。", $"cannot read {path}: {ex.Message}");
+            throw new IntakeException(IntakeFailure.Unreadable, "cannot read {0}: {1}", path, ex.Message);
         }
         if (info.Length > MaxBytes)
         {
@@ -59,7 +65,7 @@ public static class DocumentReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IntakeException(IntakeFailure.Unreadable, $"无法读取文件 {path}。", $"cannot read {path}: {ex.Message}");
+            throw new IntakeException(IntakeFailure.Unreadable, "cannot read {0}: {1}", path, ex.Message);
         }
         return Read(Path.GetFileName(path), content);
     }
@@ -97,10 +103,9 @@ public static class DocumentReader
         return document;
     }
 
-    public static IntakeException Empty() => new(IntakeFailure.Empty, "文件是空的，没有可读的文字。", "the file is empty: there is no text to read");
+    public static IntakeException Empty() => new(IntakeFailure.Empty, "the file is empty: there is no text to read");
 
     private static IntakeException NoTextLayer() => new(IntakeFailure.NoTextLayer,
-        "这个 PDF 没有文字层（是扫描或图片），无法读出文字；请找带文字的版本，或把文字粘贴进来。",
         "this PDF has no text layer (it is scanned or made of images), so no text can be read; find a version with text, or paste the text");
 
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) => content.AsSpan().StartsWith(prefix);
@@ -150,8 +155,8 @@ public static class DocumentReader
         if (encoding is null || detector.Confidence < 0.5f)
         {
             throw name is null || name.StartsWith("WINDOWS-", StringComparison.Ordinal) || name.StartsWith("ISO-8859", StringComparison.Ordinal) ? NotText()
-                : new IntakeException(IntakeFailure.UnknownEncoding, $"文件的编码（{name}）无法识别为中文；请另存为 UTF-8 或 GBK 后再上传。",
-                    $"the file's encoding ({name}) is not one of Chinese text; save it as UTF-8 or GBK and upload it again");
+                : new IntakeException(IntakeFailure.UnknownEncoding,
+                    "the file's encoding ({0}) is not one of Chinese text; save it as UTF-8 or GBK and upload it again", name);
         }
         try
         {
@@ -163,8 +168,7 @@ public static class DocumentReader
         }
     }
 
-    private static IntakeException NotText() => new(IntakeFailure.NotText,
-        "文件不是文字、Word、网页或 PDF 文件，无法读取。", "the file is not text, Word, a web page or a PDF, and cannot be read");
+    private static IntakeException NotText() => new(IntakeFailure.NotText, "the file is not text, Word, a web page or a PDF, and cannot be read");
 
     private static string Checked(Encoding encoding, byte[] content, int offset)
     {
@@ -182,7 +186,7 @@ public static class DocumentReader
         if (extension is ".docm" or ".dotm" or ".doc" or ".xlsm" || !StartsWith(content, "PK\u0003\u0004"u8))
         {
             throw extension == ".doc" || !StartsWith(content, "PK\u0003\u0004"u8)
-                ? new IntakeException(IntakeFailure.UnsupportedFormat, "旧版 Word（.doc）文件无法读取；请另存为 .docx 后再上传。", "an old Word (.doc) file cannot be read; save it as .docx and upload it again")
+                ? new IntakeException(IntakeFailure.UnsupportedFormat, "an old Word (.doc) file cannot be read; save it as .docx and upload it again")
                 : Macros();
         }
         try
@@ -195,7 +199,7 @@ public static class DocumentReader
                 }
                 if (zip.Entries.Sum(e => e.Length) > MaxBytes * 10)
                 {
-                    throw new IntakeException(IntakeFailure.TooLarge, "这个 Word 文件解压后过大，无法读取；请只保留报告正文。",
+                    throw new IntakeException(IntakeFailure.TooLarge,
                         "this Word file is too large once unpacked to be read; keep only the report's text");
                 }
             }
@@ -213,12 +217,11 @@ public static class DocumentReader
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or IOException or InvalidOperationException or System.Xml.XmlException)
         {
-            throw new IntakeException(IntakeFailure.Unreadable, "无法打开这个 Word 文件（文件已损坏或不是 .docx）。", "this Word file cannot be opened: it is damaged or not a .docx");
+            throw new IntakeException(IntakeFailure.Unreadable, "this Word file cannot be opened: it is damaged or not a .docx");
         }
     }
 
     private static IntakeException Macros() => new(IntakeFailure.Macros,
-        "文件含有宏（.docm 等），为安全起见不予读取；请另存为不含宏的 .docx 后再上传。",
         "the file contains macros (.docm or similar) and is not read, for safety; save it as a .docx without macros and upload it again");
 
     private static string Pdf(byte[] content)
@@ -235,7 +238,7 @@ public static class DocumentReader
         }
         catch (Exception ex) when (ex is not IntakeException)
         {
-            throw new IntakeException(IntakeFailure.Unreadable, "无法打开这个 PDF 文件（文件已损坏或加密）。", "this PDF cannot be opened: it is damaged or encrypted");
+            throw new IntakeException(IntakeFailure.Unreadable, "this PDF cannot be opened: it is damaged or encrypted");
         }
     }
 

@@ -7,27 +7,113 @@ namespace Linyi.Dashboard.Intake;
 /// Finds every quantitative figure in a report and reads, from the wording around it, what it measures, for which region
 /// and period, whether it is a result, a target or a stretch target (力争), its comparator, and whether it is a growth rate.
 /// </summary>
-public sealed partial class Extractor(Catalogue catalogue)
+public sealed class Extractor(Catalogue catalogue)
 {
-    private static readonly string[] ExtraUnits = ["%", "％", "个百分点", "‰", "倍", "万千瓦", "千瓦", "亿千瓦时", "公顷", "万亩", "亿斤", "万斤", "亿件", "万人次", "人次", "万个", "万家", "万名", "万套", "个工作日", "天", "小时"];
+    private static readonly string[] ExtraUnits = ReportWords.List("extraUnits");
 
-    private static readonly (string Word, string Comparator)[] Before =
+    private static readonly (string Word, string Comparator)[] Before = ReportWords.Pairs("comparatorsBefore");
+
+    private static readonly (string Word, string Comparator)[] After = ReportWords.Pairs("comparatorsAfter");
+
+    private static readonly string[] GrowthVerbs = ReportWords.List("growthVerbs");
+
+    private static readonly string[] LevelWords = ReportWords.List("levelWords");
+
+    private static readonly string[] Fillers = ReportWords.List("fillers");
+
+    private static readonly string[] FutureWords = ReportWords.List("futureWords");
+
+    private static readonly string[] StockWords = ReportWords.List("stockWords");
+
+    private static readonly string[] RateUnits = ReportWords.List("rateUnits");
+
+    private static readonly string[] RankUnits = ReportWords.List("rankUnits");
+
+    /// <summary>The unit a rank is proposed in.</summary>
+    private static readonly string RankUnit = RankUnits[0];
+
+    private static readonly char OrdinalMark = ReportWords.Character("ordinalMark");
+
+    private static readonly string[] DurationCountUnits = ReportWords.List("durationCountUnits");
+
+    private static readonly string DurationAfterCount = ReportWords.Word("durationAfterCount");
+
+    private static readonly string[] DurationUnits = ReportWords.List("durationUnits");
+
+    private static readonly string DurationAfterUnit = ReportWords.Word("durationAfterUnit");
+
+    private static readonly string RoughSuffixes = ReportWords.Word("roughSuffixes");
+
+    private static readonly string[] EachLeads = ReportWords.List("eachLeads");
+
+    private static readonly string BothRank = ReportWords.Word("bothRank");
+
+    private static readonly string[] RankScopes = ReportWords.List("rankScopes");
+
+    private static readonly string CityRankScope = ReportWords.Word("cityRankScope");
+
+    private static readonly IReadOnlyDictionary<string, (string Value, string Unit)> Magnitudes = ReportWords.PairMap("magnitudes");
+
+    private static readonly char Yuan = ReportWords.Character("yuan");
+
+    private static readonly string BothOver = ReportWords.Word("bothOver");
+
+    private static readonly string ShortGrowthVerb = ReportWords.Word("shortGrowthVerb");
+
+    private static readonly string ValueAdded = ReportWords.Word("valueAdded");
+
+    private static readonly char From = ReportWords.Character("from");
+
+    private static readonly char[] To = [.. ReportWords.List("to").Select(w => w.Single())];
+
+    private static readonly string Respectively = ReportWords.Word("respectively");
+
+    private static readonly char[] ListJoiners = ReportWords.Word("listJoiners").ToCharArray();
+
+    private static readonly string[] NotNounStarts = ReportWords.List("notNounStarts");
+
+    private static readonly char Etc = ReportWords.Character("etc");
+
+    private static readonly string Strive = ReportWords.Word("strive");
+
+    private static readonly char HundredMillion = ReportWords.Character("hundredMillion");
+
+    private static readonly string[] PreliminaryWords = ReportWords.List("preliminaryWords");
+
+    private static readonly string[] ReviewHeadings = ReportWords.List("reviewHeadings");
+
+    private static readonly string[] PlanHeadings = ReportWords.List("planHeadings");
+
+    private static readonly (string Plan, string Years)[] FiveYearPlans = ReportWords.Pairs("fiveYearPlans");
+
+    private static readonly string[] HorizonWords = ReportWords.List("horizonWords");
+
+    private static readonly string[] YearlyWords = ReportWords.List("yearlyWords");
+
+    private static readonly string LastYear = ReportWords.Word("lastYear");
+
+    private static readonly string[] LastYearWords = ReportWords.List("lastYearWords");
+
+    private static readonly string ThisYear = ReportWords.Word("thisYear");
+
+    private static readonly string NextYear = ReportWords.Word("nextYear");
+
+    private static readonly string[] RegionJoiners = ReportWords.List("regionJoiners");
+
+    private static readonly string[] ClauseOpeners = ReportWords.List("clauseOpeners");
+
+    private static readonly char County = ReportWords.Character("county");
+
+    private static readonly IReadOnlyDictionary<string, string> RegionShortNames = ReportWords.Map("regionShortNames");
+
+    private static readonly (string[] Words, string Shape)[] ShapeWords =
     [
-        ("不低于", "≥"), ("不少于", "≥"), ("不超过", "≤"), ("控制在", "≤"), ("突破", "≥"), ("超过", "≥"), ("高于", "≥"), ("大于", "≥"), ("双过", "≥"),
-        ("达到", "="), ("接近", "≈"), ("约", "≈"), ("近", "≈"), ("超", "≥"), ("逾", "≥"), ("过", "≥"), ("低于", "<"),
+        (ReportWords.List("everyYearShape"), "every_year"), (ReportWords.List("cumulativeShape"), "cumulative"), (ReportWords.List("averageShape"), "average"),
     ];
 
-    private static readonly (string Word, string Comparator)[] After = [("以上", "≥"), ("左右", "≈"), ("以内", "≤"), ("以下", "≤"), ("多", "≥"), ("余", "≥")];
+    private static readonly string[] LimitShape = ReportWords.List("limitShape");
 
-    private static readonly string[] GrowthVerbs = ["增长", "增速", "增幅", "下降", "提高", "提升", "增加", "降低", "减少", "回落", "上升", "增"];
-
-    private static readonly string[] LevelWords = ["达到", "占比", "比重", "为", "率", "达", "占"];
-
-    private static readonly string[] Fillers = ["其中", "全年", "全市", "我市", "今年", "去年", "当年", "分别", "共", "累计", "同比", "比上年", "较上年", "年末", "年底", "全省", "力争", "确保", "实现", "完成", "达到", "突破", "超过", "不低于", "控制在", "增长", "下降", "提高", "提升", "达", "为", "约", "近", "超", "过", "新增", "新", "和", "及", "与"];
-
-    private static readonly string[] FutureWords = ["今年", "明年", "力争", "计划", "目标", "今后", "五年内", "到20", "将在", "将建", "将新", "确保", "预期", "每年", "年均"];
-
-    private static readonly string[] StockWords = ["用好", "现有", "已有", "目前", "已经", "已建成", "发挥"];
+    private static readonly string[] DeliverableShape = ReportWords.List("deliverableShape");
 
     private const string Boundaries = "，。；：！？、,;:!?“”\"（）()《》【】";
 
@@ -35,43 +121,37 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     private readonly Regex figures = BuildFigureRegex(catalogue);
 
-    [GeneratedRegex(@"(?<![\d.])((?:19|20)\d{2})\s?(?:年(?!以来)|—|-|－|~|～)")]
-    private static partial Regex YearMention();
+    private static readonly Regex YearMention = ReportWords.Pattern("yearMention");
 
-    [GeneratedRegex(@"((?:19|20)\d{2})\s?(?:年)?\s?[—\-－~～至到]\s?((?:19|20)\d{2})年")]
-    private static partial Regex YearSpan();
+    private static readonly Regex YearSpan = ReportWords.Pattern("yearSpan");
 
-    [GeneratedRegex(@"(?:到|至|于)\s?((?:19|20)\d{2})年(?:底|末|前)?")]
-    private static partial Regex YearBy();
+    private static readonly Regex YearBy = ReportWords.Pattern("yearBy");
 
-    [GeneratedRegex(@"(?<pre>突破|超过|双过|过|超|达到)“?(?<cn>万亿|千亿|百亿)(?!级|元级|斤)")]
-    private static partial Regex MagnitudeWord();
+    private static readonly Regex MagnitudeWord = ReportWords.Pattern("magnitudeWord");
 
-    [GeneratedRegex(@"(?<![\dA-Za-z.])(?<num>\d+(?:\.\d+)?)(?<mag>万|亿)(?:多|余)(?<rest>人次|人|元|吨|户|家|个|件|平方米|亩|公里|辆|套|名)")]
-    private static partial Regex RoughMagnitude();
+    private static readonly Regex RoughMagnitude = ReportWords.Pattern("roughMagnitude");
 
-    [GeneratedRegex(@"第(?<num>\d+)(?=[，。；、”,;]|$)")]
-    private static partial Regex BareRank();
+    private static readonly Regex BareRank = ReportWords.Pattern("bareRank");
 
-    [GeneratedRegex(@"(?<pre>双)?第(?<cn>[一二三四五六七八九十]{1,3})(?<unit>位|名)?")]
-    private static partial Regex ChineseRank();
+    private static readonly Regex ChineseRank = ReportWords.Pattern("chineseRank");
 
-    private static readonly string Numerals = "一二三四五六七八九十";
+    private static readonly string Numerals = ReportWords.Word("numerals");
+
+    private static readonly char Ten = Numerals[^1];
 
     private static int ChineseNumber(string cn) => cn.Length switch
     {
-        1 => cn == "十" ? 10 : Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1,
-        2 when cn[0] == '十' => 10 + Numerals.IndexOf(cn[1], StringComparison.Ordinal) + 1,
-        2 when cn[1] == '十' => (Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1) * 10,
-        3 when cn[1] == '十' => (Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1) * 10 + Numerals.IndexOf(cn[2], StringComparison.Ordinal) + 1,
+        1 => cn[0] == Ten ? 10 : Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1,
+        2 when cn[0] == Ten => 10 + Numerals.IndexOf(cn[1], StringComparison.Ordinal) + 1,
+        2 when cn[1] == Ten => (Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1) * 10,
+        3 when cn[1] == Ten => (Numerals.IndexOf(cn[0], StringComparison.Ordinal) + 1) * 10 + Numerals.IndexOf(cn[2], StringComparison.Ordinal) + 1,
         _ => 0,
     };
 
     private static Regex BuildFigureRegex(Catalogue catalogue)
     {
         var units = catalogue.UnitDimensions.Keys.Concat(ExtraUnits).Distinct().OrderByDescending(u => u.Length).Select(Regex.Escape);
-        return new Regex(@"(?<![\dA-Za-z.．])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?[-—~～至到]\s?(?<num2>\d+(?:\.\d+)?))?(?<more>多|余)?(?<unit>" + string.Join('|', units) + ")",
-            RegexOptions.Compiled);
+        return new Regex(ReportWords.Word("figure").Replace("{units}", string.Join('|', units), StringComparison.Ordinal), RegexOptions.Compiled);
     }
 
     public IReadOnlyList<Proposal> Extract(string text, ExtractOptions? options = null) => Extract(Layout.Read(text), text, options ?? new ExtractOptions());
@@ -91,7 +171,7 @@ public sealed partial class Extractor(Catalogue catalogue)
             if (top != currentTop)
             {
                 currentTop = top;
-                var headingYear = YearMention().Match(top);
+                var headingYear = YearMention.Match(top);
                 sectionYear = headingYear.Success ? int.Parse(headingYear.Groups[1].Value, CultureInfo.InvariantCulture) : null;
                 sectionMode = ModeOf(top);
             }
@@ -107,10 +187,9 @@ public sealed partial class Extractor(Catalogue catalogue)
     private enum Mode { None, Review, Plan }
 
     private static Mode ModeOf(string heading) =>
-        heading.Contains("回顾", StringComparison.Ordinal) || heading.Contains("过去", StringComparison.Ordinal) || heading.Contains("成就", StringComparison.Ordinal) ? Mode.Review
-        : heading.Contains("安排", StringComparison.Ordinal) || heading.Contains("重点工作", StringComparison.Ordinal) || heading.Contains("目标", StringComparison.Ordinal)
-          || heading.Contains("任务", StringComparison.Ordinal) || heading.Contains("计划", StringComparison.Ordinal) ? Mode.Plan
-        : Mode.None;
+        ContainsAny(heading, ReviewHeadings) ? Mode.Review : ContainsAny(heading, PlanHeadings) ? Mode.Plan : Mode.None;
+
+    private static bool ContainsAny(string text, IEnumerable<string> words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 
     private sealed record Context(int Year, int ResultYear, string Region, int? SectionYear, Mode Mode);
 
@@ -123,12 +202,12 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             var numStart = m.Groups["num"].Index;
             var unit = m.Groups["unit"].Value;
-            var ordinal = numStart > 0 && text[numStart - 1] == '第';
-            if (ordinal && unit is not ("位" or "名"))
+            var ordinal = numStart > 0 && text[numStart - 1] == OrdinalMark;
+            if (ordinal && !RankUnits.Contains(unit))
             {
                 continue;
             }
-            if (!ordinal && unit == "位")
+            if (!ordinal && unit == RankUnit)
             {
                 continue;
             }
@@ -137,61 +216,61 @@ public sealed partial class Extractor(Catalogue catalogue)
                 continue;
             }
             var after = m.Index + m.Length < text.Length ? text[m.Index + m.Length] : ' ';
-            if (unit is "个" or "家" or "条" && after is '月' or '年')
+            if (DurationCountUnits.Contains(unit) && DurationAfterCount.Contains(after))
             {
                 continue;
             }
             var next = m.Index + m.Length;
-            while (next < text.Length && text[next] is '多' or '余' or '半')
+            while (next < text.Length && RoughSuffixes.Contains(text[next]))
             {
                 next++;
             }
-            if (unit is "个" or "天" && next < text.Length && text[next] is '月' or '年' or '小')
+            if (DurationUnits.Contains(unit) && next < text.Length && DurationAfterUnit.Contains(text[next]))
             {
                 continue;
             }
-            var copies = text[Math.Max(0, numStart - 4)..numStart] is var lead && (lead.EndsWith('各') || lead.EndsWith("均达到", StringComparison.Ordinal) || lead.EndsWith("均超过", StringComparison.Ordinal)) ? 2 : 1;
+            var copies = text[Math.Max(0, numStart - 4)..numStart] is var lead && EachLeads.Any(w => lead.EndsWith(w, StringComparison.Ordinal)) ? 2 : 1;
             found.Add(new Figure(ordinal ? numStart - 1 : numStart, m.Index + m.Length, numStart, m.Groups["num"].Value.Replace(",", "", StringComparison.Ordinal),
-                m.Groups["num2"].Success ? m.Groups["num2"].Value : null, m.Groups["more"].Success, ordinal ? "位" : unit == "％" ? "%" : unit, copies));
+                m.Groups["num2"].Success ? m.Groups["num2"].Value : null, m.Groups["more"].Success, ordinal ? RankUnit : unit == "％" ? "%" : unit, copies));
         }
-        foreach (Match m in RoughMagnitude().Matches(text))
+        foreach (Match m in RoughMagnitude.Matches(text))
         {
             found.Add(new Figure(m.Index, m.Index + m.Length, m.Index, m.Groups["num"].Value, null, true, m.Groups["mag"].Value + m.Groups["rest"].Value, 1));
         }
-        foreach (Match m in BareRank().Matches(text))
+        foreach (Match m in BareRank.Matches(text))
         {
             var lead = text[Math.Max(0, m.Index - 8)..m.Index];
-            if (lead.Contains("全省", StringComparison.Ordinal) || lead.Contains("全国", StringComparison.Ordinal))
+            if (ContainsAny(lead, RankScopes))
             {
-                found.Add(new Figure(m.Index, m.Index + m.Length, m.Index + 1, m.Groups["num"].Value, null, false, "位", 1));
+                found.Add(new Figure(m.Index, m.Index + m.Length, m.Index + 1, m.Groups["num"].Value, null, false, RankUnit, 1));
             }
         }
-        foreach (Match m in MagnitudeWord().Matches(text))
+        foreach (Match m in MagnitudeWord.Matches(text))
         {
             var cn = m.Groups["cn"];
-            var (value, unit) = cn.Value switch { "万亿" => ("1", "万亿元"), "千亿" => ("1000", "亿元"), _ => ("100", "亿元") };
+            var (value, unit) = Magnitudes[cn.Value];
             var end = cn.Index + cn.Length;
-            if (end < text.Length && text[end] == '元')
+            if (end < text.Length && text[end] == Yuan)
             {
                 end++;
             }
-            found.Add(new Figure(cn.Index, end, cn.Index, value, null, false, unit, m.Groups["pre"].Value == "双过" ? 2 : 1));
+            found.Add(new Figure(cn.Index, end, cn.Index, value, null, false, unit, m.Groups["pre"].Value == BothOver ? 2 : 1));
         }
-        foreach (Match m in ChineseRank().Matches(text))
+        foreach (Match m in ChineseRank.Matches(text))
         {
             var lead = text[Math.Max(0, m.Index - 8)..m.Index];
-            var ranked = lead.Contains("全省", StringComparison.Ordinal) || lead.Contains("全国", StringComparison.Ordinal) || lead.Contains("全市", StringComparison.Ordinal);
+            var ranked = ContainsAny(lead, RankScopes) || lead.Contains(CityRankScope, StringComparison.Ordinal);
             var value = ChineseNumber(m.Groups["cn"].Value);
             if (!ranked || value == 0 || (!m.Groups["unit"].Success && m.Index + m.Length < text.Length && !Boundaries.Contains(text[m.Index + m.Length]) && text[m.Index + m.Length] != '”'))
             {
                 continue;
             }
-            found.Add(new Figure(m.Index + (m.Groups["pre"].Success ? 1 : 0), m.Index + m.Length, m.Index, value.ToString(CultureInfo.InvariantCulture), null, false, "位",
+            found.Add(new Figure(m.Index + (m.Groups["pre"].Success ? 1 : 0), m.Index + m.Length, m.Index, value.ToString(CultureInfo.InvariantCulture), null, false, RankUnit,
                 m.Groups["pre"].Success ? 2 : 1));
         }
         foreach (var f in found.ToList())
         {
-            if (f.Unit == "位" && f.Copies == 1 && text[Math.Max(0, f.Start - 6)..f.Start].Contains("均居", StringComparison.Ordinal))
+            if (f.Unit == RankUnit && f.Copies == 1 && text[Math.Max(0, f.Start - 6)..f.Start].Contains(BothRank, StringComparison.Ordinal))
             {
                 found[found.IndexOf(f)] = f with { Copies = 2 };
             }
@@ -257,12 +336,12 @@ public sealed partial class Extractor(Catalogue catalogue)
             comparator ??= "=";
 
             var between = text[previousEnd..f.Start];
-            var isRate = f.Unit is "%" or "个百分点" or "‰";
+            var isRate = RateUnits.Contains(f.Unit);
             var growth = false;
             if (isRate)
             {
                 var verb = LastWord(between, GrowthVerbs.Concat(LevelWords));
-                growth = verb is null ? previousGrowth ?? false : GrowthVerbs.Contains(verb) && !(verb == "增" && between.EndsWith("增加值", StringComparison.Ordinal));
+                growth = verb is null ? previousGrowth ?? false : GrowthVerbs.Contains(verb) && !(verb == ShortGrowthVerb && between.EndsWith(ValueAdded, StringComparison.Ordinal));
             }
 
             var phrase = Phrase(text, clauseStart, f, tailEnd, sentenceStart, previousPhrase);
@@ -274,8 +353,8 @@ public sealed partial class Extractor(Catalogue catalogue)
             var commaClause = text[Math.Max(sentenceStart, LastIndexOfAny(text, "，,：:", f.Start - 1) + 1)..f.Start];
             var stock = StockWords.Any(w => commaClause.Contains(w, StringComparison.Ordinal));
             var kind = Kind(context, before, text, tailEnd, commaClause);
-            var from = pre.EndsWith('由');
-            var to = (pre.EndsWith('至') || pre.EndsWith('到')) && commaClause.Contains('由', StringComparison.Ordinal);
+            var from = pre.EndsWith(From);
+            var to = pre.Length > 0 && To.Contains(pre[^1]) && commaClause.Contains(From, StringComparison.Ordinal);
             if (to)
             {
                 growth = false;
@@ -292,7 +371,7 @@ public sealed partial class Extractor(Catalogue catalogue)
             }
             var regions = Regions(text, sentenceStart, f.Start, context.Region);
             var shape = Shape(before + text[f.End..tailEnd], comparator);
-            var preliminary = sentence.Contains("预计", StringComparison.Ordinal) || sentence.Contains("初步", StringComparison.Ordinal);
+            var preliminary = ContainsAny(sentence, PreliminaryWords);
             var indicator = Match(phrase, f.Unit, growth);
             for (var copy = 0; copy < f.Copies; copy++)
             {
@@ -329,11 +408,11 @@ public sealed partial class Extractor(Catalogue catalogue)
     {
         var commaStart = Math.Max(sentenceStart, LastIndexOfAny(text, "，,；;：:", f.Start - 1) + 1);
         var commaClause = text[commaStart..f.Start];
-        var respectively = commaClause.IndexOf("分别", StringComparison.Ordinal);
+        var respectively = commaClause.IndexOf(Respectively, StringComparison.Ordinal);
         if (respectively > 0)
         {
-            var subjects = commaClause[..respectively].Split('、', '和').Select(Trim).Where(x => CjkCount(x) >= 2).ToList();
-            var index = text[(commaStart + respectively)..f.Start].Count(c => c == '、' || c == '和');
+            var subjects = commaClause[..respectively].Split(ListJoiners).Select(Trim).Where(x => CjkCount(x) >= 2).ToList();
+            var index = text[(commaStart + respectively)..f.Start].Count(ListJoiners.Contains);
             if (subjects.Count > 1 && index < subjects.Count)
             {
                 return subjects[index];
@@ -341,14 +420,14 @@ public sealed partial class Extractor(Catalogue catalogue)
         }
         var raw = text[clauseStart..f.Start];
         var pre = Trim(raw);
-        if (pre.Contains("分别", StringComparison.Ordinal))
+        if (pre.Contains(Respectively, StringComparison.Ordinal))
         {
-            pre = Trim(pre[..pre.IndexOf("分别", StringComparison.Ordinal)]);
+            pre = Trim(pre[..pre.IndexOf(Respectively, StringComparison.Ordinal)]);
         }
         var postEnd = text.IndexOfAny(Boundaries.ToCharArray(), tailEnd);
         var post = Trim(text[tailEnd..(postEnd < 0 ? text.Length : postEnd)]);
-        var noun = CjkCount(post) >= 2 && !post.StartsWith("的", StringComparison.Ordinal) && !post.StartsWith("以上", StringComparison.Ordinal);
-        if (noun && raw.TrimEnd().EndsWith('等'))
+        var noun = CjkCount(post) >= 2 && !NotNounStarts.Any(w => post.StartsWith(w, StringComparison.Ordinal));
+        if (noun && raw.TrimEnd().EndsWith(Etc))
         {
             return post;
         }
@@ -411,12 +490,12 @@ public sealed partial class Extractor(Catalogue catalogue)
     private static string Kind(Context context, string before, string text, int tailEnd, string clause)
     {
         var rest = text[tailEnd..Math.Min(text.Length, tailEnd + 4)];
-        var pairBase = rest.StartsWith("、力争", StringComparison.Ordinal) || rest.StartsWith("，力争", StringComparison.Ordinal);
-        var strive = before.LastIndexOf("力争", StringComparison.Ordinal);
+        var pairBase = rest.StartsWith("、" + Strive, StringComparison.Ordinal) || rest.StartsWith("，" + Strive, StringComparison.Ordinal);
+        var strive = before.LastIndexOf(Strive, StringComparison.Ordinal);
         if (strive >= 0 && !pairBase)
         {
             var clauseEnd = before.IndexOfAny(['，', ','], strive);
-            if (clauseEnd < 0 || before[strive..clauseEnd].Any(char.IsDigit) || before[strive..clauseEnd].Contains('亿', StringComparison.Ordinal))
+            if (clauseEnd < 0 || before[strive..clauseEnd].Any(char.IsDigit) || before[strive..clauseEnd].Contains(HundredMillion, StringComparison.Ordinal))
             {
                 return "stretch";
             }
@@ -429,7 +508,7 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             return "actual";
         }
-        return FutureWords.Any(w => clause.Contains(w, StringComparison.Ordinal)) && !clause.Contains("去年", StringComparison.Ordinal) ? "target" : "actual";
+        return ContainsAny(clause, FutureWords) && !clause.Contains(LastYear, StringComparison.Ordinal) ? "target" : "actual";
     }
 
     private static string Period(Context context, string before, string sentence, string paragraph, string kind, bool stock)
@@ -439,22 +518,21 @@ public sealed partial class Extractor(Catalogue catalogue)
         {
             return (baseYear - 1).ToString(CultureInfo.InvariantCulture);
         }
-        if (YearSpan().Matches(before) is { Count: > 0 } spans)
+        if (YearSpan.Matches(before) is { Count: > 0 } spans)
         {
             var span = spans[^1];
             return $"{span.Groups[1].Value}-{span.Groups[2].Value}";
         }
-        if (before.Contains("十四五", StringComparison.Ordinal))
+        foreach (var (plan, planYears) in FiveYearPlans)
         {
-            return "2021-2025";
+            if (before.Contains(plan, StringComparison.Ordinal))
+            {
+                return planYears;
+            }
         }
-        if (before.Contains("十五五", StringComparison.Ordinal))
-        {
-            return "2026-2030";
-        }
-        var horizon = paragraph.Contains("五年", StringComparison.Ordinal) || paragraph.Contains("今后", StringComparison.Ordinal);
-        var by = YearBy().Matches(before);
-        var mentions = YearMention().Matches(before);
+        var horizon = ContainsAny(paragraph, HorizonWords);
+        var by = YearBy.Matches(before);
+        var mentions = YearMention.Matches(before);
         if (kind != "actual" && by.Count > 0 && (mentions.Count == 0 || mentions[^1].Index <= by[^1].Index + 1))
         {
             var end = int.Parse(by[^1].Groups[1].Value, CultureInfo.InvariantCulture);
@@ -463,23 +541,23 @@ public sealed partial class Extractor(Catalogue catalogue)
                 return horizon ? $"{context.Year}-{end}" : end.ToString(CultureInfo.InvariantCulture);
             }
         }
-        if (kind != "actual" && context.Mode != Mode.Plan && (horizon || sentence.Contains("每年", StringComparison.Ordinal) || sentence.Contains("年均", StringComparison.Ordinal)))
+        if (kind != "actual" && context.Mode != Mode.Plan && (horizon || ContainsAny(sentence, YearlyWords)))
         {
             return $"{context.Year}-{context.Year + 4}";
         }
-        if (YearMention().Matches(before) is { Count: > 0 } years)
+        if (YearMention.Matches(before) is { Count: > 0 } years)
         {
             return years[^1].Groups[1].Value;
         }
-        if (before.Contains("去年", StringComparison.Ordinal) || before.Contains("上年", StringComparison.Ordinal))
+        if (ContainsAny(before, LastYearWords))
         {
             return (context.Year - 1).ToString(CultureInfo.InvariantCulture);
         }
-        if (before.Contains("今年", StringComparison.Ordinal))
+        if (before.Contains(ThisYear, StringComparison.Ordinal))
         {
             return context.Year.ToString(CultureInfo.InvariantCulture);
         }
-        if (before.Contains("明年", StringComparison.Ordinal))
+        if (before.Contains(NextYear, StringComparison.Ordinal))
         {
             return (context.Year + 1).ToString(CultureInfo.InvariantCulture);
         }
@@ -513,12 +591,12 @@ public sealed partial class Extractor(Catalogue catalogue)
         if (found.Count > 0 && OpensClause(text, found[0].Index, commaStart))
         {
             group.Add(found[0].Slug);
-            for (var i = 1; i < found.Count && text[found[i - 1].End..found[i].Index] is "、" or "和" or "县、" or "区、" or "县和" or "区和"; i++)
+            for (var i = 1; i < found.Count && RegionJoiners.Contains(text[found[i - 1].End..found[i].Index]); i++)
             {
                 group.Add(found[i].Slug);
             }
             var rest = text[found[0].End..figureStart];
-            if (rest.Contains('等', StringComparison.Ordinal) || rest.Contains('、', StringComparison.Ordinal) && group.Count == 1)
+            if (rest.Contains(Etc, StringComparison.Ordinal) || rest.Contains('、', StringComparison.Ordinal) && group.Count == 1)
             {
                 group.Clear();
             }
@@ -542,20 +620,20 @@ public sealed partial class Extractor(Catalogue catalogue)
     }
 
     private static bool OpensClause(string text, int index, int clauseStart) =>
-        index == clauseStart || (index >= 2 && text[(index - 2)..index] is "力争" or "推动" or "支持" or "其中") || (index >= 1 && text[index - 1] is '“');
+        index == clauseStart || (index >= 2 && ClauseOpeners.Contains(text[(index - 2)..index])) || (index >= 1 && text[index - 1] is '“');
 
     private static IEnumerable<string> Names(CatalogueRegion region)
     {
         yield return region.NameZh;
-        if (region.Kind == "county" && region.NameZh.Length == 3 && region.NameZh.EndsWith('县'))
+        if (region.Kind == "county" && region.NameZh.Length == 3 && region.NameZh.EndsWith(County))
         {
             yield return region.NameZh[..2];
         }
-        if (region.Slug == "zongbao")
+        if (RegionShortNames.TryGetValue(region.Slug, out var shortName))
         {
-            yield return "综保区";
+            yield return shortName;
         }
-        if (region.Kind == "outside" && region.NameZh.EndsWith('县'))
+        if (region.Kind == "outside" && region.NameZh.EndsWith(County))
         {
             yield return region.NameZh[..^1];
         }
@@ -573,18 +651,14 @@ public sealed partial class Extractor(Catalogue catalogue)
 
     private static int InferYear(DocumentLayout layout)
     {
-        var years = layout.Paragraphs.Where(p => p.IsHeading).SelectMany(p => YearMention().Matches(p.Text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))).ToList();
+        var years = layout.Paragraphs.Where(p => p.IsHeading).SelectMany(p => YearMention.Matches(p.Text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))).ToList();
         return years.Count > 0 ? years.Max() : DateTime.UtcNow.Year;
     }
 
     /// <summary>The goal's shape as the wording says it.</summary>
     public static string Shape(string wording, string comparator) =>
-        wording.Contains("每年", StringComparison.Ordinal) ? "every_year"
-        : wording.Contains("累计", StringComparison.Ordinal) ? "cumulative"
-        : wording.Contains("年均", StringComparison.Ordinal) ? "average"
-        : comparator == "≤" || wording.Contains("以内", StringComparison.Ordinal) || wording.Contains("控制在", StringComparison.Ordinal) ? "limit"
-        : wording.Contains("建成", StringComparison.Ordinal) || wording.Contains("完成", StringComparison.Ordinal) ? "deliverable"
-        : "level";
+        ShapeWords.FirstOrDefault(s => ContainsAny(wording, s.Words)).Shape
+        ?? (comparator == "≤" || ContainsAny(wording, LimitShape) ? "limit" : ContainsAny(wording, DeliverableShape) ? "deliverable" : "level");
 
     /// <summary>The catalogue indicator whose name (or an alias) is closest to the phrase, among those the unit fits.</summary>
     public string? Match(string phrase, string unit, bool growth)
@@ -601,7 +675,7 @@ public sealed partial class Extractor(Catalogue catalogue)
             var fits = unit switch
             {
                 "%" => growth ? indicator.Measure == "growth" : indicator.Measure != "growth" && indicator.Unit == "%",
-                "位" => indicator.Measure == "rank",
+                _ when unit == RankUnit => indicator.Measure == "rank",
                 _ => indicator.Measure != "rank" && (catalogue.UnitDimensions.TryGetValue(indicator.Unit, out var id) ? id : indicator.Unit) == dimension,
             };
             if (!fits)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Linyi.Dashboard.Intake;
 
 /// <param name="Number">1-based among all paragraphs of the document.</param>
-/// <param name="Section">The heading the paragraph stands under, as seeds cite it (一、2023年工作回顾; 二、2024年政府重点工作（一）); 导语 before any heading.</param>
+/// <param name="Section">The heading the paragraph stands under, as seeds cite it (section one, 2023's review; section two's first part); <see cref="Layout.Lead"/> before any heading.</param>
 /// <param name="SectionNumber">1-based within its section (the ¶ of a citation).</param>
 public sealed record Paragraph(int Number, string Section, int SectionNumber, string Text, bool IsHeading)
 {
@@ -15,13 +15,17 @@ public sealed record DocumentLayout(IReadOnlyList<Paragraph> Paragraphs, int? Pu
 /// <summary>Splits a report's text into paragraphs (blank lines, or HTML paragraphs in a text file) and follows its section headings.</summary>
 public static partial class Layout
 {
-    public const string Lead = "导语";
+    /// <summary>The section of the paragraphs before any heading, as seeds cite it.</summary>
+    public static readonly string Lead = ReportWords.Word("leadSection");
 
-    [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
-    private static partial Regex TopHeading();
+    /// <summary>A numbered section heading (yi, er, ... followed by an enumeration comma).</summary>
+    private static readonly Regex TopHeading = ReportWords.Pattern("topHeading");
 
-    [GeneratedRegex(@"^[（(]([一二三四五六七八九十]+)[）)]")]
-    private static partial Regex SubHeading();
+    /// <summary>A numbered subsection in full-width or ASCII brackets.</summary>
+    private static readonly Regex SubHeading = ReportWords.Pattern("subHeading");
+
+    /// <summary>A date written year, month, day with the Chinese marks.</summary>
+    private static readonly Regex FullDate = ReportWords.Pattern("fullDate");
 
     [GeneratedRegex(@"</?p[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlParagraph();
@@ -34,9 +38,6 @@ public static partial class Layout
 
     [GeneratedRegex(@"^date:\s*(\d{4})", RegexOptions.Multiline)]
     private static partial Regex FrontMatterDate();
-
-    [GeneratedRegex(@"(20\d{2}|19\d{2})年\s?(\d{1,2})月\s?(\d{1,2})日")]
-    private static partial Regex FullDate();
 
     public static IReadOnlyList<string> Blocks(string text)
     {
@@ -73,14 +74,14 @@ public static partial class Layout
         var counter = 0;
         foreach (var block in blocks)
         {
-            if (TopHeading().IsMatch(block) && block.Length <= 40 && !block.EndsWith('。'))
+            if (TopHeading.IsMatch(block) && block.Length <= 40 && !block.EndsWith('。'))
             {
                 top = section = block;
                 counter = 0;
                 paragraphs.Add(new Paragraph(paragraphs.Count + 1, section, 0, block, true));
                 continue;
             }
-            if (SubHeading().Match(block) is { Success: true } sub && top.Length > 0)
+            if (SubHeading.Match(block) is { Success: true } sub && top.Length > 0)
             {
                 section = top + sub.Value.Replace('(', '（').Replace(')', '）');
                 counter = 1;
@@ -113,7 +114,7 @@ public static partial class Layout
     [GeneratedRegex(@"^date:\s*(\d{4})-(\d{2})", RegexOptions.Multiline)]
     private static partial Regex FrontMatterMonth();
 
-    /// <summary>The date a report gives near its top (front matter, or 2024年1月22日, also with PDF-doubled characters).</summary>
+    /// <summary>The date a report gives near its top (front matter, or year, month and day in Chinese, also with PDF-doubled characters).</summary>
     private static (int? Year, int? Month) PublishedDate(string text)
     {
         static int Number(Group g) => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -126,10 +127,10 @@ public static partial class Layout
             return (Number(frontYear.Groups[1]), null);
         }
         var head = text.Length > 2000 ? text[..2000] : text;
-        var date = FullDate().Match(head);
+        var date = FullDate.Match(head);
         if (!date.Success)
         {
-            date = FullDate().Match(Doubled().Replace(head, "$1"));
+            date = FullDate.Match(Doubled().Replace(head, "$1"));
         }
         return date.Success ? (Number(date.Groups[1]), Number(date.Groups[2])) : (null, null);
     }

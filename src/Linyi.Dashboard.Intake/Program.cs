@@ -71,7 +71,7 @@ public static class IntakeCommand
         }
         catch (IntakeException ex)
         {
-            error.WriteLine($"intake: {file}: {ex.MessageEn}");
+            error.WriteLine($"intake: {file}: {ex.Message}");
             return 1;
         }
         var proposals = new Extractor(catalogue).Extract(document.Text, new ExtractOptions(region, year));

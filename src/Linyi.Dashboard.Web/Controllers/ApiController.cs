@@ -41,11 +41,11 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
     private const string Region = "A region code from /api/regions, such as `linyi` (the city) or `junan`.";
     private const string Category = "A category code from /api/categories, such as `economy`.";
     private const string Year = "A year (`2024`), which also matches multi-year periods that contain it, or a span (`2022-2026`), matched exactly.";
-    private const string Kind = $"`actual` (a result), `target` (a base target) or `stretch` (a {ChineseSourceWords.Stretch} target).";
+    private const string Kind = "`actual` (a result), `target` (a base target) or `stretch` (a stretch target, *lìzhēng* in the reports).";
     private const string Indicator = "One or more indicator codes from /api/indicators, repeated (`indicator=gdp&indicator=cpi`) or separated by commas.";
     private const string Document = "A document code from /api/documents: only the figures it reports.";
     private const string History = "`true` for every report of each figure (all vintages), with `ofRecord` saying which one is used; `false` (the default) for the figures of record only.";
-    private const string Outside = $"`true` to include places outside Linyi (such as the partner county {ChineseSourceWords.Yiyuan}) when no region is given.";
+    private const string Outside = "`true` to include places outside Linyi (such as the partner county Yiyuan) when no region is given.";
 
     [HttpGet("regions", Name = "listRegions")]
     [KnownQuery]
@@ -122,7 +122,7 @@ public class ApiController(DashboardDbContext db, DataQueries data, ReferenceDat
     [HttpGet("goals", Name = "listGoals")]
     [KnownQuery("region", "category", "year", "indicator")]
     [EndpointSummary("List goals with their status")]
-    [EndpointDescription($"Every goal: the base and stretch ({ChineseSourceWords.Stretch}) targets, the result it is judged by (value, year, vintage, source), its shape and phase, the status and the gap, decided by the same rules as the pages (see /about/progress and /api/rules). Without `region`, the goals of every region.")]
+    [EndpointDescription("Every goal: the base and stretch (*lìzhēng*) targets, the result it is judged by (value, year, vintage, source), its shape and phase, the status and the gap, decided by the same rules as the pages (see /about/progress and /api/rules). Without `region`, the goals of every region.")]
     [ProducesResponseType<ApiGoal[]>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Goals(
         [FromQuery, Description(Region)] string? region = null,

@@ -1,40 +1,42 @@
+using System.Text.Json;
+
 namespace Linyi.Dashboard.Web.Domain;
 
 /// <summary>
-/// Chinese as the sources write it: the words that mark a goal's shape in a document, and the term for a stretch
-/// target that English text quotes. These are data, shown as they stand on pages in both languages (marked
-/// lang="zh-CN"), not interface words; the scanning test in TranslationTests lists this file as an exception.
+/// Chinese as the sources write it, kept in Domain/chinese-source-words.json (embedded): the words that mark a goal's
+/// shape in a document, the term for a stretch target that English text quotes, and the units that name no thing.
+/// These are data, shown as they stand on pages in both languages (marked lang="zh-CN"), not interface words.
 /// </summary>
 public static class ChineseSourceWords
 {
-    /// <summary>力争: "strive for", the mark of a stretch target.</summary>
-    public const string Stretch = "力争";
+    private const string Resource = "chinese-source-words.json";
 
-    /// <summary>沂源, the partner county outside Linyi, as the API's documentation names it.</summary>
-    public const string Yiyuan = "沂源";
+    private static readonly JsonElement Root = Load();
+
+    private static JsonElement Load()
+    {
+        using var stream = typeof(ChineseSourceWords).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"{Resource} is not embedded in the web assembly");
+        using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>lìzhēng, "strive for": the mark of a stretch target.</summary>
+    public static readonly string Stretch = Root.GetProperty("stretch").GetString()!;
 
     /// <summary>A section as a work report numbers it, the example in the editor's section field.</summary>
-    public const string SectionExample = "一、2023年工作回顾 ¶2";
+    public static readonly string SectionExample = Root.GetProperty("sectionExample").GetString()!;
 
     /// <summary>The language switch names Chinese in Chinese on every page.</summary>
-    public const string ChineseLanguage = "中文";
+    public static string ChineseLanguage => Words.Zh("Chinese|the language, in the language switch");
+
+    private static readonly IReadOnlyDictionary<GoalShape, string> ShapeWordings =
+        Root.GetProperty("shapeWordings").EnumerateObject().ToDictionary(p => Enum.Parse<GoalShape>(p.Name), p => p.Value.GetString()!);
 
     /// <summary>The wording in a source that marks each shape.</summary>
-    public static string ShapeWording(GoalShape shape) => shape switch
-    {
-        GoalShape.Level => "达到、突破、力争达到",
-        GoalShape.Annual => "每年、年度增长",
-        GoalShape.Cumulative => "累计",
-        GoalShape.Average => "年均",
-        GoalShape.Share => "占比、比重、…率",
-        GoalShape.Rank => "居…第N位、进入前N",
-        GoalShape.Limit => "控制在…以内、不超过",
-        _ => "建成、完成、出清",
-    };
+    public static string ShapeWording(GoalShape shape) => ShapeWordings[shape];
 
     /// <summary>The unit codes (units.csv) whose English name does not say what is counted; see SeedReader.GenericUnits.</summary>
-    public static readonly IReadOnlySet<string> GenericUnits = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "个", "万个", "项", "件", "万件", "亿件", "户", "万户", "家", "万家", "台", "场", "场次", "万场次", "次", "处", "所", "条", "部",
-    };
+    public static readonly IReadOnlySet<string> GenericUnits =
+        Root.GetProperty("genericUnits").EnumerateArray().Select(u => u.GetString()!).ToHashSet(StringComparer.Ordinal);
 }

@@ -219,8 +219,9 @@ public class IntakeRuleTests
     {
         var ex = Assert.Throws<IntakeException>(() => DocumentReader.Read("report.txt", content));
         Assert.Equal(failure, ex.Failure);
-        Assert.NotEmpty(ex.MessageZh);
-        Assert.NotEmpty(ex.MessageEn);
+        Assert.NotEmpty(ex.Message);
+        // The English template is the key of its Chinese in the web app's resource file.
+        Assert.True(Linyi.Dashboard.Web.Words.Has(ex.Template), ex.Template);
     }
 
     [Fact]

@@ -5,8 +5,14 @@ namespace Linyi.Dashboard.Web.Features.Admin;
 /// <summary>A count spelled out, so that a destructive step states it in words as well as digits.</summary>
 public static class NumberWords
 {
-    private static readonly string[] ZhDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    private static readonly string[] ZhUnits = ["", "十", "百", "千"];
+    // The Chinese numerals are the digits' translations in the resource file.
+    private static readonly string[] ZhDigits =
+    [
+        Words.Zh("zero|digit"), Words.Zh("one|digit"), Words.Zh("two|digit"), Words.Zh("three|digit"), Words.Zh("four|digit"),
+        Words.Zh("five|digit"), Words.Zh("six|digit"), Words.Zh("seven|digit"), Words.Zh("eight|digit"), Words.Zh("nine|digit"),
+    ];
+    private static readonly string[] ZhUnits = ["", Words.Zh("ten|digit place"), Words.Zh("hundred|digit place"), Words.Zh("thousand|digit place")];
+    private static readonly string ZhTenThousand = Words.Zh("ten thousand|digit place");
     private static readonly string[] EnSmall =
     [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -26,9 +32,10 @@ public static class NumberWords
         {
             return ZhDigits[0];
         }
-        var text = n >= 10_000 ? Group(n / 10_000) + "万" + (n % 10_000 is > 0 and < 1000 ? "零" : "") + (n % 10_000 > 0 ? Group(n % 10_000) : "") : Group(n);
-        // 一十二 is said 十二.
-        return text.StartsWith("一十", StringComparison.Ordinal) ? text[1..] : text;
+        var text = n >= 10_000 ? Group(n / 10_000) + ZhTenThousand + (n % 10_000 is > 0 and < 1000 ? ZhDigits[0] : "") + (n % 10_000 > 0 ? Group(n % 10_000) : "") : Group(n);
+        // "One ten two" is said "ten two" (12).
+        var oneTen = ZhDigits[1] + ZhUnits[1];
+        return text.StartsWith(oneTen, StringComparison.Ordinal) ? text[ZhDigits[1].Length..] : text;
     }
 
     private static string Group(int n)

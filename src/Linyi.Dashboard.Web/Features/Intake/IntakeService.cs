@@ -58,9 +58,8 @@ public sealed record IntakeMessage(string Key, params object[] Args)
     /// <summary>Why a file could not be read, when that is the message.</summary>
     public IntakeFailure? Failure { get; init; }
 
-    /// <summary>A file the intake cannot read, in the language of the request.</summary>
-    public static IntakeMessage Of(IntakeException ex) =>
-        new(Infrastructure.Localized.IsEnglish ? ex.MessageEn : ex.MessageZh) { Failure = ex.Failure };
+    /// <summary>A file the intake cannot read: the reader's English template is the key, translated where it is shown.</summary>
+    public static IntakeMessage Of(IntakeException ex) => new(ex.Template, [.. ex.Args]) { Failure = ex.Failure };
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ public sealed record WorksheetContent(IReadOnlyList<ObservationRow> Rows, IReadO
 
 public static class WorksheetImport
 {
-    public const string DefaultSection = WorksheetTexts.DefaultSection;
+    public static string DefaultSection => WorksheetTexts.DefaultSection;
 
     /// <summary>
     /// Reads a filled worksheet through the seed rules. Rows whose input columns are empty are skipped. Null when the file
