@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Dom;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -97,8 +99,12 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(["indicator_code", "indicator", "region_code", "region", "period", "kind", "comparator", "value", "unit",
             "value_in_indicator_unit", "indicator_unit", "vintage", "of_record", "document", "source", "published_on", "source_url", "section", "note"], csv[0]);
         var grain = Assert.Single(csv, r => r[0] == "grain_output" && r[4] == "2024");
-        Assert.Equal(["grain_output", "粮食总产量", "linyi", "临沂市", "2024", "target", ">=", "85", "亿斤", "425", "万吨", "final", "true", "gwr2024",
-            "2024年临沂市政府工作报告", "2024", "", "二、2024年政府重点工作（六） ¶1"], grain[..18]);
+        await using var db = Database.CreateContext();
+        var seeded = await db.Observations.AsNoTracking().Include(o => o.Indicator).Include(o => o.Region).Include(o => o.Document)
+            .SingleAsync(o => o.Indicator!.Code == "grain_output" && o.Region!.Slug == "linyi" && o.StartYear == 2024 && o.EndYear == 2024 && o.Kind == ObservationKind.Target);
+        Assert.Equal(["grain_output", seeded.Indicator!.NameZh, "linyi", seeded.Region!.NameZh, "2024", "target", ">=", "85", seeded.UnitCode!, "425",
+            seeded.Indicator.UnitCode, "final", "true", "gwr2024", seeded.Document!.TitleZh, seeded.Document.PublishedOn, "", seeded.Section], grain[..18]);
+        Assert.NotEqual(seeded.UnitCode, seeded.Indicator.UnitCode);
     }
 
     [Fact]
@@ -122,13 +128,14 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
         var html = await client.GetStringAsync("/data?region=yishui");
         var api = await client.GetFromJsonAsync<JsonElement>("/api/observations?region=yishui");
 
-        var rows = System.Text.RegularExpressions.Regex.Matches(html, "data-observation=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+        var page = Dom.Parse(html);
+        var rows = page.Values("tr[data-observation]", "data-observation").Order(StringComparer.Ordinal).ToList();
         var items = api.GetProperty("items").EnumerateArray()
             .Select(o => $"{o.GetProperty("indicator").GetString()}/{o.GetProperty("region").GetString()}/{o.GetProperty("period").GetString()}/{o.GetProperty("kind").GetString()}")
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(rows);
         Assert.Equal(items, rows);
-        Assert.Contains($"共 {items.Count} 条数据", html);
+        Assert.Equal(Words.Zh("{0} figures; page {1} of {2}", items.Count, 1, 1), page.One("table.data-table caption").Plain());
     }
 
     [Fact]
@@ -139,23 +146,28 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
         var first = await client.GetStringAsync("/data?size=10&sort=Value&dir=Desc");
         var second = await client.GetStringAsync("/data?size=10&sort=Value&dir=Desc&page=2");
 
-        var a = System.Text.RegularExpressions.Regex.Matches(first, "data-observation=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        var b = System.Text.RegularExpressions.Regex.Matches(second, "data-observation=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var a = Dom.Parse(first).Values("tr[data-observation]", "data-observation");
+        var b = Dom.Parse(second).Values("tr[data-observation]", "data-observation");
         Assert.Equal(10, a.Count);
         Assert.Equal(10, b.Count);
         Assert.Empty(a.Intersect(b));
-        Assert.Contains("aria-sort=\"descending\"", first);
+        Assert.Equal("descending", Dom.Parse(first).One("#data-sort-value").ParentElement!.GetAttribute("aria-sort"));
     }
 
     [Fact]
     public async Task TheFilterPanelSaysWhenACombinationIsEmptyAndCountsEachChoice()
     {
-        var html = await CreateClient().GetStringAsync("/data?region=jingkai");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/data?region=jingkai"));
+        await using var db = Database.CreateContext();
+        var names = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Slug, r => r.NameZh);
+        var junanFigures = (await ExpectedKeysAsync("junan", null, null, null)).Count;
 
-        Assert.Contains("当前组合没有数据", html);
-        Assert.Matches("<option value=\"junan\">莒南县（[0-9]+）</option>", html);
-        Assert.Contains("临沂经开区（无数据）", html);
-        Assert.DoesNotContain("value=\"yiyuan\"", html);
+        Assert.Empty(page.QuerySelectorAll("tr[data-observation]"));
+        page.One("p.empty");
+        Assert.Equal("jingkai", page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#filter-region")!.Value);
+        Assert.Equal(names["junan"] + Words.Zh(" ({0})", junanFigures), page.One("#filter-region option[value='junan']").Plain());
+        Assert.Equal(names["jingkai"] + Words.Zh(" ({0})", Words.Zh("no figures")), page.One("#filter-region option[value='jingkai']").Plain());
+        Assert.Null(page.QuerySelector("#filter-region option[value='yiyuan']"));
     }
 
     [Fact]
@@ -192,7 +204,7 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
             var page = await client.GetAsync($"{path}?{query}");
             Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
-            Assert.Contains("请求有误", html);
+            Assert.Equal("400", Dom.Parse(html).One("section.error-page").GetAttribute("data-status"));
             Assert.DoesNotContain("<script>", html.Replace("<script src=", "", StringComparison.Ordinal).Replace("<script type=\"application/json\"", "", StringComparison.Ordinal));
         }
         var api = await client.GetAsync($"/api/observations?{query}");
@@ -236,44 +248,63 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
     [Fact]
     public async Task ACountyPageShowsItsTargetsAndMilestonesButNoOtherCountys()
     {
-        var html = await CreateClient().GetStringAsync("/regions/junan");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/regions/junan"));
+        await using var db = Database.CreateContext();
+        var junan = await db.Regions.AsNoTracking().SingleAsync(r => r.Slug == "junan");
+        var milestones = await db.Milestones.AsNoTracking().Select(m => new { Region = m.Region!.Slug, m.TitleZh }).ToListAsync();
 
-        Assert.Contains("莒南县", html);
-        Assert.Contains("371327", html);
-        var row = Html.Element(html, "data-indicator=\"industrial_output\"");
-        Assert.Contains("≥ 1,000亿元", row);
-        Assert.Contains("力争目标", row);
-        Assert.Contains("莒南县工业产值力争“过千亿”", html);
-        Assert.DoesNotContain("沂水县工业产值", html);
+        Assert.Equal("junan", page.One("h1").GetAttribute("data-region"));
+        Assert.Equal(junan.NameZh, page.One("h1").Plain());
+        Assert.Contains("371327", page.One(".indicator-meta").Plain());
+        var row = page.One("tr[data-indicator='industrial_output']");
+        Assert.Equal("stretch", row.GetAttribute("data-kind"));
+        var stretch = await db.Observations.AsNoTracking().Include(o => o.Indicator)
+            .SingleAsync(o => o.Region!.Slug == "junan" && o.Indicator!.Code == "industrial_output" && o.Kind == ObservationKind.Stretch);
+        Assert.Equal("≥ " + stretch.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + (stretch.UnitCode ?? stretch.Indicator!.UnitCode),
+            row.QuerySelectorAll("td.num")[0].Plain());
+        Assert.Equal(Words.Zh("Stretch target"), row.QuerySelectorAll("td")[2].Plain());
+        var shown = page.QuerySelectorAll("ul.milestones li").Select(li => li.Plain()).ToList();
+        var ours = milestones.Where(m => m.Region == "junan").Select(m => m.TitleZh).ToList();
+        Assert.NotEmpty(ours);
+        Assert.Equal(ours.Count, shown.Count);
+        Assert.All(ours, title => Assert.Contains(shown, li => li.Contains(title, StringComparison.Ordinal)));
+        Assert.All(milestones.Where(m => m.Region != "junan" && !ours.Contains(m.TitleZh)), m => Assert.DoesNotContain(shown, li => li.Contains(m.TitleZh, StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task ARegionWithoutPublishedFiguresSaysSoPlainly()
     {
-        var html = await CreateClient().GetStringAsync("/regions/jingkai");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/regions/jingkai"));
+        await using var db = Database.CreateContext();
 
-        Assert.Contains("资料中暂无该地区的公布数据", html);
-        Assert.Contains("其数据与所在区县重叠", html);
+        Assert.Equal(RegionKind.Zone, (await db.Regions.SingleAsync(r => r.Slug == "jingkai")).Kind);
+        Assert.Empty(await ExpectedKeysAsync("jingkai", null, null, null));
+        Assert.Equal("true", page.One("p.notice[data-empty-region]").GetAttribute("data-empty-region"));
+        Assert.Null(page.QuerySelector("#figures-table"));
+        Assert.Equal(Words.Zh("The source documents publish no figures for this region."), page.One("section[aria-labelledby='figures-heading'] p.empty").Plain());
+        Assert.Contains(page.QuerySelectorAll("p.notice"), p => p.Plain() == Words.Zh("A functional zone manages areas carved out of the districts and counties. Its figures overlap theirs and are never added to them."));
     }
 
     [Fact]
     public async Task TheYiyuanPageSaysItIsNotPartOfLinyi()
     {
-        var html = await CreateClient().GetStringAsync("/regions/yiyuan");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/regions/yiyuan"));
+        await using var db = Database.CreateContext();
 
-        Assert.Contains("不计入临沂市合计", html);
-        Assert.Contains("data-indicator=", html);
+        Assert.Equal(RegionKind.Outside, (await db.Regions.SingleAsync(r => r.Slug == "yiyuan")).Kind);
+        Assert.Contains(page.QuerySelectorAll("p.notice"), p => p.Plain() == Words.Zh("This county belongs to another city (Zibo). Its figures are shown for reference and are never counted in Linyi's totals."));
+        Assert.NotEmpty(page.QuerySelectorAll("#figures-table tr[data-indicator]"));
     }
 
     [Fact]
     public async Task TheComparisonRanksCountiesWithResultsForTheSameIndicatorButNotTargets()
     {
-        var html = await CreateClient().GetStringAsync("/compare?indicator=gdp&year=2023&kind=actual");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/compare?indicator=gdp&year=2023&kind=actual"));
 
-        Assert.Contains("data-region=\"luozhuang\" data-rank=\"", html);
-        Assert.Contains("data-region=\"yishui\" data-rank=\"", html);
-        Assert.Contains("id=\"chart-compare\"", html);
-        Assert.Contains("id=\"map-compare\"", html);
+        page.One("[data-region='luozhuang'][data-rank]");
+        page.One("[data-region='yishui'][data-rank]");
+        page.One("#chart-compare");
+        page.One("#map-compare");
         Assert.Equal(HttpStatusCode.NotFound, (await CreateClient().GetAsync("/compare?indicator=industrial_output&year=2024&kind=stretch")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await CreateClient().GetAsync("/compare?indicator=population")).StatusCode);
     }
@@ -281,9 +312,13 @@ public class AnalystTests(TestDatabase database) : IntegrationTest(database)
     [Fact]
     public async Task TheOverviewFollowsTheRegionFilter()
     {
-        var html = await CreateClient().GetStringAsync("/?region=zongbao");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/?region=zongbao"));
+        await using var db = Database.CreateContext();
+        var zongbao = await db.Regions.AsNoTracking().SingleAsync(r => r.Slug == "zongbao");
 
-        Assert.Contains("当前显示：临沂综合保税区", html);
-        Assert.DoesNotContain("data-indicator=\"gdp\"", html);
+        var note = page.One("p.region-note");
+        Assert.Equal("/regions/zongbao", note.One("a").GetAttribute("href"));
+        Assert.StartsWith(Words.Zh("Figures for {0}.", zongbao.NameZh), note.Plain(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-indicator='gdp']"));
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ using Npgsql;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
-public partial class CountyMapTests(TestDatabase database) : IntegrationTest(database)
+public class CountyMapTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
 
@@ -81,9 +80,13 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
                 Assert.Equal(JsonValueKind.Null, value.ValueKind);
             }
         }
-        Assert.Contains($"12个区县中{expected.Count}个有数据", html);
-        Assert.Equal(expected.Count, Regex.Matches(Html.Element(html, "id=\"table-compare\""), "data-rank=\"\\d+\"").Count);
-        Assert.Equal(12 - expected.Count, Regex.Matches(Html.Element(html, "id=\"table-compare\""), "data-rank=\"\"").Count);
+        var page = Dom.Parse(html);
+        var coverage = page.One(".county-map-coverage");
+        Assert.Equal(expected.Count.ToString(CultureInfo.InvariantCulture), coverage.GetAttribute("data-with-data"));
+        Assert.Equal("12", coverage.GetAttribute("data-areas"));
+        var ranks = page.One("#table-compare").Values("[data-rank]", "data-rank");
+        Assert.Equal(expected.Count, ranks.Count(r => r.Length > 0 && r.All(char.IsAsciiDigit)));
+        Assert.Equal(12 - expected.Count, ranks.Count(r => r.Length == 0));
     }
 
     [Fact]
@@ -93,8 +96,9 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
         var client = CreateClient();
 
         var html = await client.GetStringAsync("/compare?indicator=gdp_growth&year=2021&kind=actual");
-        var ranks = Regex.Matches(Html.Element(html, "id=\"table-compare\""), "data-region=\"([a-z]+)\" data-rank=\"(\\d*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var page = Dom.Parse(html);
+        var ranks = page.One("#table-compare").QuerySelectorAll("tr[data-region][data-rank]")
+            .ToDictionary(row => row.GetAttribute("data-region")!, row => row.GetAttribute("data-rank")!);
 
         Assert.Equal("1", ranks["feixian"]);
         Assert.Equal("2", ranks["lanshan"]);
@@ -103,26 +107,29 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
         Assert.Equal("", ranks["yinan"]);
         Assert.Equal(12, ranks.Count);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/compare?indicator=industrial_output&year=2024&kind=stretch")).StatusCode);
-        Assert.DoesNotContain("data-choice=\"industrial_output/2024\"", html);
+        Assert.NotEmpty(page.QuerySelectorAll("[data-choice]"));
+        Assert.Null(page.QuerySelector("[data-choice='industrial_output/2024']"));
     }
 
     [Fact]
     public async Task GrowthRatesAndLevelsAreOfferedAsSeparateChoices()
     {
-        var html = await CreateClient().GetStringAsync("/compare");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/compare"));
+        await using var db = Database.CreateContext();
+        var measures = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Measure);
 
-        var growth = Html.Element(html, "data-measure=\"growth\"");
-        var levels = Html.Element(html, "data-measure=\"level\"");
-        Assert.Contains("data-choice=\"gdp_growth/2023\"", growth);
-        Assert.DoesNotContain("data-choice=\"gdp/", growth);
-        Assert.Contains("data-choice=\"gdp/2023\"", levels);
-        Assert.DoesNotContain("_growth/", levels);
+        var growth = page.One("ul.compare-choices[data-measure='growth']").Values("li[data-choice]", "data-choice");
+        var levels = page.One("ul.compare-choices[data-measure='level']").Values("li[data-choice]", "data-choice");
+        Assert.Contains("gdp_growth/2023", growth);
+        Assert.Contains("gdp/2023", levels);
+        Assert.All(growth, choice => Assert.Equal(Measure.Growth, measures[choice.Split('/')[0]]));
+        Assert.All(levels, choice => Assert.NotEqual(Measure.Growth, measures[choice.Split('/')[0]]));
     }
 
     [Fact]
     public async Task TheCoverageGridListsExactlyTheYearsWithAResultOfRecordForEachCounty()
     {
-        var html = await CreateClient().GetStringAsync("/regions/coverage");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/regions/coverage"));
         var expected = (await RowsAsync("""
             select r.slug || '/' || i.code, string_agg(distinct o.start_year::text, ' ') from observations o
             join observations_of_record v on v.observation_id = o.id
@@ -130,12 +137,12 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
             where o.kind = 'actual' and o.start_year = o.end_year and r.kind in ('district', 'county')
             group by 1
             """));
-        var cells = CellPattern().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var cells = page.QuerySelectorAll("td[data-cell]").ToDictionary(td => td.GetAttribute("data-cell")!, td => td.GetAttribute("data-years")!);
 
-        Assert.Equal(12, Regex.Matches(html, "<tr data-region=").Count);
+        Assert.Equal(12, page.QuerySelectorAll("tr[data-region]").Length);
         Assert.Contains("hedong/gdp", cells.Keys);
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), cells.Where(c => c.Value.Length > 0).OrderBy(c => c.Key, StringComparer.Ordinal));
-        Assert.Contains("href=\"/compare?indicator=gdp_growth&year=2023&kind=actual\"", html);
+        Assert.Contains("/compare?indicator=gdp_growth&year=2023&kind=actual", page.Values("a[href]", "href"));
     }
 
     [Fact]
@@ -143,15 +150,16 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
     {
         var client = CreateClient();
 
-        var luozhuang = await client.GetStringAsync("/regions/luozhuang");
-        var hedong = await client.GetStringAsync("/regions/hedong");
+        var luozhuang = Dom.Parse(await client.GetStringAsync("/regions/luozhuang"));
+        var hedong = Dom.Parse(await client.GetStringAsync("/regions/hedong"));
 
-        var series = Regex.Matches(luozhuang, "<script type=\"application/json\" id=\"(chart-series-\\d+)\">").Select(m => Island(luozhuang, m.Groups[1].Value)).ToList();
+        var series = luozhuang.QuerySelectorAll("script[type='application/json'][id^='chart-series-']").Select(s => Island(luozhuang, s.Id!)).ToList();
+        Assert.NotEmpty(series);
         Assert.Contains(series, s => s.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).SequenceEqual(["2022", "2023"])
             && s.GetProperty("actual").EnumerateArray().Select(v => v.GetProperty("value").GetDecimal()).SequenceEqual([428.7m, 447m]));
-        Assert.Contains("/export/csv?region=luozhuang", luozhuang);
-        Assert.DoesNotContain("/export/csv?region=hedong", hedong);
-        Assert.Contains("data-empty-region=\"true\"", hedong);
+        Assert.Contains("/export/csv?region=luozhuang", luozhuang.Values("a[href]", "href"));
+        Assert.DoesNotContain(hedong.Values("a[href]", "href"), href => href.StartsWith("/export/csv", StringComparison.Ordinal));
+        Assert.Equal("true", hedong.One("[data-empty-region]").GetAttribute("data-empty-region"));
         var map = Island(hedong, "map-region");
         Assert.True(map.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("highlighted").GetBoolean()).GetProperty("code").GetString() == "371312");
     }
@@ -159,25 +167,25 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
     [Fact]
     public async Task ACityGoalThatNamesACountyIsJudgedAgainstTheCountysOwnResultOnceThereIsOne()
     {
-        var before = Html.Element(await CreateClient().GetStringAsync("/regions/junan"), "data-goal=\"industrial_output/2024/stretch\"");
+        var before = Dom.Parse(await CreateClient().GetStringAsync("/regions/junan")).One("li[data-goal='industrial_output/2024/stretch']");
         // Its year has ended without a result for the county: the goal awaits it.
-        Assert.Contains($"data-status=\"{Linyi.Dashboard.Web.Features.Shared.KebabText.Of(Linyi.Dashboard.Web.Domain.GoalStatus.AwaitingResult)}\"", before);
+        Assert.Equal(Linyi.Dashboard.Web.Features.Shared.KebabText.Of(GoalStatus.AwaitingResult), before.One("[data-status]").GetAttribute("data-status"));
+        Assert.Equal("", before.GetAttribute("data-result-year"));
 
         await AddResultsAsync("industrial_output", 2024, ("junan", 1012m));
         // A second app instance: the first one's output cache still holds the page from before the figure existed.
         await using var fresh = new DashboardFactory(Database.ConnectionString);
-        var after = Html.Element(await fresh.CreateClient().GetStringAsync("/regions/junan"), "data-goal=\"industrial_output/2024/stretch\"");
+        var after = Dom.Parse(await fresh.CreateClient().GetStringAsync("/regions/junan")).One("li[data-goal='industrial_output/2024/stretch']");
 
-        Assert.Contains("data-status=\"achieved\"", after);
-        Assert.Contains("1,012", after);
+        Assert.Equal(Linyi.Dashboard.Web.Features.Shared.KebabText.Of(GoalStatus.Achieved), after.One("[data-status]").GetAttribute("data-status"));
+        Assert.Equal("2024", after.GetAttribute("data-result-year"));
+        Assert.Contains("1,012", after.Plain());
     }
 
-    private static JsonElement Island(string html, string id)
-    {
-        var match = Regex.Match(html, $"<script type=\"application/json\" id=\"{id}\">(.*?)</script>", RegexOptions.Singleline);
-        Assert.True(match.Success, $"No data island {id}");
-        return JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value)).RootElement;
-    }
+    private static JsonElement Island(string html, string id) => Island(Dom.Parse(html), id);
+
+    private static JsonElement Island(AngleSharp.Dom.IDocument page, string id) =>
+        JsonDocument.Parse(page.One($"script[type='application/json']#{id}").TextContent).RootElement;
 
     private async Task<Dictionary<string, string>> ScalarsAsync(string sql) => await RowsAsync(sql);
 
@@ -212,7 +220,4 @@ public partial class CountyMapTests(TestDatabase database) : IntegrationTest(dat
         }
         await db.SaveChangesAsync();
     }
-
-    [GeneratedRegex("data-cell=\"([a-z]+/[a-z_]+)\" data-years=\"([0-9 ]*)\"")]
-    private static partial Regex CellPattern();
 }

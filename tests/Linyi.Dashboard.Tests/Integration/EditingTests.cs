@@ -121,12 +121,14 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         var saved = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(GdpActual2024(token)));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var indicator = await editor.GetStringAsync("/indicators/gdp");
-        Assert.Contains("6,500亿元", indicator);
-        var audit = await editor.GetStringAsync("/admin/audit?entity=observation&key=gdp/linyi/2024");
-        Assert.Contains("data-audit=\"observation/gdp/linyi/2024/actual@gwr2024\" data-action=\"create\"", audit);
-        Assert.Contains("form", audit);
         await using var db = Database.CreateContext();
+        var unit = await db.Indicators.Where(i => i.Code == "gdp").Select(i => i.UnitCode).SingleAsync();
+        var indicator = Dom.Parse(await editor.GetStringAsync("/indicators/gdp"));
+        Assert.StartsWith("6,500" + unit, indicator.One("tr[data-kind='actual'][data-period='2024'] td.num").Plain(), StringComparison.Ordinal);
+        var audit = Dom.Parse(await editor.GetStringAsync("/admin/audit?entity=observation&key=gdp/linyi/2024"));
+        var line = audit.One("tr[data-audit='observation/gdp/linyi/2024/actual@gwr2024']");
+        Assert.Equal("create", line.GetAttribute("data-action"));
+        Assert.Equal("form", line.GetAttribute("data-source"));
         var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "gdp/linyi/2024/actual@gwr2024");
         Assert.StartsWith("editor-", entry.UserName);
         Assert.Equal(ChangeSource.Form, entry.Source);
@@ -144,9 +146,9 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
 
         await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(form));
 
-        var card = Html.Element(await editor.GetStringAsync("/"), "data-indicator=\"gdp\"");
-        Assert.Contains("已完成", card);
-        Assert.Contains("2024年实绩", card);
+        var card = Dom.Parse(await editor.GetStringAsync("/")).One("article[data-indicator='gdp']");
+        Assert.Equal("achieved", card.One("[data-status]").GetAttribute("data-status"));
+        Assert.Equal("2024", card.One(".goal-progress").GetAttribute("data-result-year"));
     }
 
     [Fact]
@@ -154,10 +156,10 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         var id = await ObservationIdAsync("gdp", 2023, ObservationKind.Actual);
-        var html = await editor.GetStringAsync($"/admin/observations/{id}/edit");
-        var form = GdpActual2024(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value), "6106");
+        var page = Dom.Parse(await editor.GetStringAsync($"/admin/observations/{id}/edit"));
+        var form = GdpActual2024(page.One("input[name='__RequestVerificationToken']").GetAttribute("value")!, "6106");
         form["Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        form["Version"] = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\"[^>]*value=\"([^\"]*)\"").Groups[1].Value;
+        form["Version"] = page.One("[name='Version']").GetAttribute("value") ?? "";
         form["Period"] = "2023";
         form["Section"] = "一、2023年工作回顾 ¶2";
 
@@ -220,7 +222,8 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         var response = await editor.PostAsync($"/admin/observations/{id}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.DoesNotContain("9,334亿元", await editor.GetStringAsync("/indicators/logistics_total"));
+        var page = Dom.Parse(await editor.GetStringAsync("/indicators/logistics_total"));
+        Assert.DoesNotContain(page.QuerySelectorAll("tr[data-kind='actual'][data-period='2023'] td.num"), cell => cell.Plain().StartsWith("9,334", StringComparison.Ordinal));
         await using var db = Database.CreateContext();
         var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == "logistics_total/linyi/2023/actual@gwr2024" && a.Action == AuditAction.Delete);
         Assert.Equal(9334m, Json(entry.OldValues).GetProperty("value").GetDecimal());
@@ -231,6 +234,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         var token = await Accounts.TokenAsync(editor, "/admin/indicators/new");
+        const string title = "测试项目";
 
         var indicator = await editor.PostAsync("/admin/indicators/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -239,13 +243,14 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         }));
         var milestone = await editor.PostAsync("/admin/milestones/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["region"] = "lanshan", ["period"] = "2024", ["category"] = "urban", ["kind"] = "project", ["title_zh"] = "测试项目", ["title_en"] = "Test project",
+            ["region"] = "lanshan", ["period"] = "2024", ["category"] = "urban", ["kind"] = "project", ["title_zh"] = title, ["title_en"] = "Test project",
             ["document"] = "gwr2024", ["section"] = "test", ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal("/indicators/test_parks", indicator.Headers.Location?.OriginalString);
         Assert.Equal("/regions/lanshan", milestone.Headers.Location?.OriginalString);
-        Assert.Contains("测试项目", await editor.GetStringAsync("/regions/lanshan"));
+        var project = Assert.Single(Dom.Parse(await editor.GetStringAsync("/regions/lanshan")).QuerySelectorAll("ul.milestones li[data-milestone-kind='project']"), li => li.Plain().Contains(title, StringComparison.Ordinal));
+        Assert.Equal("gwr2024", project.One("span.citation").GetAttribute("data-document"));
         await using var db = Database.CreateContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Source == ChangeSource.Form));
     }
@@ -255,15 +260,16 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         var token = await Accounts.TokenAsync(editor, "/admin/documents/new");
+        const string title = "2024年临沂市国民经济和社会发展统计公报";
 
         var bad = await editor.PostAsync("/admin/documents/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = "bulletin2024", ["title_zh"] = "2024年临沂市国民经济和社会发展统计公报", ["title_en"] = "Linyi statistical bulletin 2024", ["publisher"] = "临沂市统计局",
+            ["code"] = "bulletin2024", ["title_zh"] = title, ["title_en"] = "Linyi statistical bulletin 2024", ["publisher"] = "临沂市统计局",
             ["published_on"] = "2025-13", ["kind"] = "news", ["source_file"] = "bulletin-2024.pdf", ["__RequestVerificationToken"] = token,
         }));
         var good = await editor.PostAsync("/admin/documents/save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["code"] = "bulletin2024", ["title_zh"] = "2024年临沂市国民经济和社会发展统计公报", ["title_en"] = "Linyi statistical bulletin 2024", ["publisher"] = "临沂市统计局",
+            ["code"] = "bulletin2024", ["title_zh"] = title, ["title_en"] = "Linyi statistical bulletin 2024", ["publisher"] = "临沂市统计局",
             ["published_on"] = "2025-03", ["kind"] = "news", ["source_file"] = "bulletin-2024.pdf", ["__RequestVerificationToken"] = token,
         }));
         var form = GdpActual2024(token);
@@ -274,7 +280,8 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         Assert.Contains("must be YYYY, YYYY-MM or YYYY-MM-DD", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, cited.StatusCode);
-        Assert.Contains("2024年临沂市国民经济和社会发展统计公报", await editor.GetStringAsync("/indicators/gdp"));
+        var citation = Dom.Parse(await editor.GetStringAsync("/indicators/gdp")).One("span.citation[data-document='bulletin2024']");
+        Assert.Equal(title, citation.One("cite a").Plain());
         await using var db = Database.CreateContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Entity == "document" && a.EntityKey == "bulletin2024"));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,14 +16,15 @@ public class FoundationTests(TestDatabase database) : IntegrationTest(database)
         await using var db = Database.CreateContext();
         var expected = await db.Categories.Select(c => new { c.Slug, c.NameZh, Count = c.Indicators.Count }).ToListAsync();
 
-        var html = await CreateClient().GetStringAsync("/");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/"));
 
         Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(c => c.Slug).Order(StringComparer.Ordinal), page.Values("tr[data-category]", "data-category").Order(StringComparer.Ordinal));
         foreach (var category in expected)
         {
-            var item = Html.Element(html, $"data-category=\"{category.Slug}\"");
-            Assert.Contains(category.NameZh, item);
-            Assert.Contains($"{category.Count} 项指标", item);
+            var row = page.One($"tr[data-category='{category.Slug}']");
+            Assert.Equal(category.NameZh, row.One("th a").Plain());
+            Assert.Equal(Words.Zh("{0} indicators", category.Count), row.One("td.category-count").Plain());
         }
     }
 
@@ -56,7 +58,7 @@ public class FoundationTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, home.StatusCode);
         var body = await home.Content.ReadAsStringAsync();
-        Assert.Contains("暂时无法访问", body);
+        Assert.Equal("503", Dom.Parse(body).One("section.error-page").GetAttribute("data-status"));
         Assert.DoesNotContain("Npgsql", body);
         Assert.DoesNotContain("   at ", body);
     }
@@ -67,7 +69,7 @@ public class FoundationTests(TestDatabase database) : IntegrationTest(database)
         var response = await CreateClient().GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync());
+        Assert.Equal("404", Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page").GetAttribute("data-status"));
     }
 
     [Fact]
@@ -125,9 +127,9 @@ public class FoundationTests(TestDatabase database) : IntegrationTest(database)
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", cookie.Split(';')[0]);
-        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
-        Assert.Contains("Linyi development indicators", html);
-        Assert.Contains("<html lang=\"en\">", html);
+        var page = Dom.Parse(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+        Assert.Equal("Linyi development indicators", page.One("h1").Plain());
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
     }
 
     [Fact]

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
-public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IntegrationTest(database)
+public class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IntegrationTest(database)
 {
     private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
 
@@ -102,12 +103,16 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv), removeMissing: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("新增 2 条，修改 1 条，删除 1 条，未变 0 条", html);
-        Assert.Contains("data-removal-warning=\"1\"", html);
-        Assert.Contains("（一条）", html);
-        Assert.Contains("data-change=\"remove\" data-key=\"gdp/linyi/2021/actual@bulletin2024\"", html);
-        Assert.Contains("data-change=\"change\" data-key=\"gdp/linyi/2022/actual@bulletin2024\"", html);
-        var changed = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("tr[data-change='change'] .import-figure")!;
+        var preview = Dom.Parse(html);
+        var summary = preview.One("p.import-summary");
+        Assert.Equal(("2", "1", "1", "0"), (summary.GetAttribute("data-add"), summary.GetAttribute("data-change"), summary.GetAttribute("data-remove"), summary.GetAttribute("data-unchanged")));
+        Assert.Equal(Words.Zh("{0} to add, {1} to change, {2} to remove, {3} unchanged.", 2, 1, 1, 0), summary.Plain());
+        var warning = preview.One("[data-removal-warning]");
+        Assert.Equal("1", warning.GetAttribute("data-removal-warning"));
+        Assert.Equal(Words.Zh("Applying this file deletes {0} figures ({1}) that cite its documents but are not in the file. To confirm, type the number {0}.", 1, NumberWords.Chinese(1)), warning.Plain());
+        Assert.Equal("remove", preview.One("tr[data-key='gdp/linyi/2021/actual@bulletin2024']").GetAttribute("data-change"));
+        Assert.Equal("change", preview.One("tr[data-key='gdp/linyi/2022/actual@bulletin2024']").GetAttribute("data-change"));
+        var changed = preview.One("tr[data-change='change'] .import-figure");
         await using (var names = Database.CreateContext())
         {
             var gdpName = await names.Indicators.Where(i => i.Code == "gdp").Select(i => i.NameZh).SingleAsync();
@@ -118,7 +123,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         }
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
 
-        var apply = ApplyPattern().Match(html).Groups[1].Value;
+        var apply = ApplyAction(html);
         var token = await Accounts.TokenAsync(editor, "/admin/import");
         foreach (var typed in new[] { "", "2", "一" })
         {
@@ -136,14 +141,14 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         Assert.Equal(4, audit.Count);
         Assert.All(audit, a => Assert.NotNull(a.ImportId));
         Assert.False(await after.PendingImports.AnyAsync());
-        Assert.Contains("已完成", Html.Element(await editor.GetStringAsync("/"), "data-indicator=\"gdp\""));
+        Assert.Equal("achieved", Dom.Parse(await editor.GetStringAsync("/")).One("article[data-indicator='gdp'] [data-status]").GetAttribute("data-status"));
     }
 
     [Fact]
     public async Task AnImportThatBecameInvalidBeforeConfirmationAppliesNothing()
     {
         var (editor, _, html) = await UploadAsync(Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6555,,final,bulletin2024,表1,,,\n"));
-        var apply = ApplyPattern().Match(html).Groups[1].Value;
+        var apply = ApplyAction(html);
         await using (var db = Database.CreateContext())
         {
             await db.Observations.Where(o => o.Document!.Code == "bulletin2024").ExecuteDeleteAsync();
@@ -175,7 +180,7 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
         Assert.DoesNotContain("data-change=\"remove\"", html);
         Assert.True(html.IndexOf("/apply", StringComparison.Ordinal) < html.IndexOf("data-group=", StringComparison.Ordinal), "The apply button comes before the lists.");
         var token = await Accounts.TokenAsync(editor, "/admin/import");
-        var applied = await editor.PostAsync(ApplyPattern().Match(html).Groups[1].Value, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var applied = await editor.PostAsync(ApplyAction(html), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         await using var db = Database.CreateContext();
@@ -208,16 +213,18 @@ public partial class ImportTests(TestDatabase database, Xunit.Abstractions.ITest
 
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, Html.Element(html, "class=\"import-preview\""));
+        var preview = Dom.Parse(html);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, preview.QuerySelector("section.import-preview")?.Plain() ?? html);
         output.WriteLine($"Preview of 36,000 rows: {html.Length:N0} characters");
         Assert.True(html.Length < 200_000, $"The preview is {html.Length:N0} characters.");
-        Assert.Equal(50, Regex.Matches(html, "data-change=\"add\"").Count);
-        var id = Regex.Match(html, "data-import-preview=\"([0-9a-f-]+)\"").Groups[1].Value;
-        var page = await editor.GetStringAsync($"/admin/import/{id}?group=add&page=3");
-        Assert.Contains("data-add=\"", page);
-        Assert.Equal(50, Regex.Matches(page, "data-change=\"add\"").Count);
+        Assert.Equal("36000", preview.One("p.import-summary").GetAttribute("data-add"));
+        Assert.Equal(50, preview.QuerySelectorAll("tr[data-change='add']").Length);
+        var id = preview.One("section.import-preview").GetAttribute("data-import-preview");
+        Assert.True(Guid.TryParse(id, out _), id);
+        var page = Dom.Parse(await editor.GetStringAsync($"/admin/import/{id}?group=add&page=3"));
+        Assert.Equal("36000", page.One("p.import-summary").GetAttribute("data-add"));
+        Assert.Equal(50, page.QuerySelectorAll("tr[data-change='add']").Length);
     }
 
-    [GeneratedRegex("action=\"(/admin/import/[0-9a-f-]+/apply)\"")]
-    private static partial Regex ApplyPattern();
+    private static string ApplyAction(string html) => Dom.Parse(html).One("form[action^='/admin/import/'][action$='/apply']").GetAttribute("action")!;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -65,17 +66,18 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         var bytes = await CreateClient().GetByteArrayAsync("/export/pdf?region=junan&category=industry");
 
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
-        Assert.Equal("临沂发展指标看板", pdf.Information.Author);
-        Assert.Equal("莒南县 · 工业", pdf.Information.Subject);
-        Assert.Contains("工业", pdf.Information.Keywords);
-        Assert.Contains("莒南县", pdf.Information.Keywords);
+        var (junan, industry) = await NamesAsync("junan", "industry");
+        Assert.Equal(Words.Zh("Linyi Dashboard"), pdf.Information.Author);
+        Assert.Equal($"{junan} · {industry}", pdf.Information.Subject);
+        Assert.Contains(industry, pdf.Information.Keywords);
+        Assert.Contains(junan, pdf.Information.Keywords);
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
         Assert.Equal("zh-CN", Lang(pdf));
         Assert.True(catalog.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.StructTreeRoot));
         Assert.True(pdf.TryGetBookmarks(out var bookmarks));
         var titles = bookmarks.GetNodes().Select(n => PdfText.Normalize(n.Title)).ToList();
-        Assert.Contains("主要指标", titles);
-        Assert.Contains("资料来源", titles);
+        Assert.Contains(PdfText.Normalize(Words.Zh("Key indicators")), titles);
+        Assert.Contains(PdfText.Normalize(Words.Zh("Sources")), titles);
 
         var english = await CreateClient().GetByteArrayAsync("/export/pdf?region=junan&culture=en&ui-culture=en");
         using var en = UglyToad.PdfPig.PdfDocument.Open(english);
@@ -83,15 +85,23 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal("Linyi Dashboard", en.Information.Author);
     }
 
+    /// <summary>The Chinese names of a region and a category, as the database holds them.</summary>
+    private async Task<(string Region, string Category)> NamesAsync(string region, string category)
+    {
+        await using var db = Database.CreateContext();
+        return (await db.Regions.Where(r => r.Slug == region).Select(r => r.NameZh).SingleAsync(),
+            await db.Categories.Where(c => c.Slug == category).Select(c => c.NameZh).SingleAsync());
+    }
+
     [Fact]
     public async Task EveryFigureInThePrintViewCitesANumberedSourceRowAndSaysItsVintage()
     {
-        var html = await CreateClient().GetStringAsync("/print/summary?region=linyi&category=economy");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/print/summary?region=linyi&category=economy"));
 
-        var numbers = Regex.Matches(html, "<tr data-document=\"[^\"]+\" data-number=\"(\\d+)\">").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var numbers = page.Values("tr[data-document][data-number]", "data-number").Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(numbers);
         Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
-        var figures = Regex.Matches(html, "data-figures=\"([^\"]+)\"").SelectMany(m => m.Groups[1].Value.Split(' ')).ToList();
+        var figures = page.Values("[data-figures]", "data-figures").SelectMany(v => v.Split(' ')).ToList();
         Assert.NotEmpty(figures);
         Assert.All(figures, f =>
         {
@@ -99,7 +109,9 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
             Assert.Contains(parts[1], new[] { "final", "preliminary" });
             Assert.InRange(int.Parse(parts[2], CultureInfo.InvariantCulture), 1, numbers.Count);
         });
-        Assert.Contains("数据截至", Html.Element(html, "class=\"cover-filters\""));
+        var asOf = page.One("dl.cover-filters dd[data-data-date]");
+        Assert.Matches(@"^\d{4}(-\d{2}){0,2}$", asOf.GetAttribute("data-data-date"));
+        Assert.StartsWith(asOf.GetAttribute("data-data-date")!, asOf.Plain(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +121,8 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        Assert.Matches(@"^临沂发展指标摘要 · 莒南县 · 工业 · \d{4}-\d{2}-\d{2}$", pdf.Information.Title);
+        var (junan, industry) = await NamesAsync("junan", "industry");
+        Assert.Matches("^" + Regex.Escape($"{Words.Zh("Linyi indicator summary")} · {junan} · {industry} · ") + @"\d{4}-\d{2}-\d{2}$", pdf.Information.Title);
     }
 
     [Fact]
@@ -143,7 +156,7 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         using var problem = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal("每分钟最多导出 1 份 PDF，请一分钟后再试。", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(Words.Zh("At most {0} PDFs a minute can be exported; please try again in a minute.", 1), problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -157,10 +170,10 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         var pages = Pages(await response.Content.ReadAsByteArrayAsync()).ToList();
         var all = string.Concat(pages);
         var asOf = await NewestCitySourceDateAsync();
-        Assert.Contains("临沂发展指标摘要", pages[0]);
-        Assert.Contains("全部类别", pages[0]);
-        Assert.Contains("数据截至", pages[0]);
-        Assert.Contains("生成时间", pages[0]);
+        foreach (var key in new[] { "Linyi indicator summary", "All categories", "Data as of", "Generated at" })
+        {
+            Assert.Contains(PdfText.Normalize(Words.Zh(key)), pages[0]);
+        }
         foreach (var text in new[] { "地区生产总值", "6,800亿元", "5.5%", "≥6.0%", "物流总额", "9,334亿元", "粮食总产量", "426.5万吨", "百亿级企业", "需关注", "资料来源", "2024年临沂市政府工作报告" })
         {
             Assert.Contains(text, all);
@@ -224,7 +237,7 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     {
         var client = CreateClient();
         var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
-        var charts = Regex.Matches(await client.GetStringAsync("/print/summary?category=industry"), "<canvas data-chart=").Count;
+        var charts = Dom.Parse(await client.GetStringAsync("/print/summary?category=industry")).QuerySelectorAll("canvas[data-chart]").Length;
         var drawn = renderer.ChartsDrawn;
 
         var response = await client.GetAsync("/export/pdf?category=industry");
@@ -300,10 +313,12 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     [Fact]
     public async Task ThePrintViewIsAPageOfItsOwn()
     {
-        var html = await CreateClient().GetStringAsync("/print/summary?region=junan");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/print/summary?region=junan"));
 
-        Assert.Contains("class=\"cover\"", html);
-        Assert.Contains("/css/print.css", html);
+        var (junan, _) = await NamesAsync("junan", "industry");
+        Assert.Equal(junan, page.One("section.cover .cover-region").Plain());
+        Assert.Equal(junan, page.One("section.cover dd[data-filter='region']").Plain());
+        Assert.Contains(page.Values("link[rel='stylesheet']", "href"), href => href.Contains("/css/print.css", StringComparison.Ordinal));
     }
 
     /// <summary>Requests carry their client's address in a test header, so that one test can be several clients.</summary>
@@ -355,7 +370,9 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         // With every request of the first client in a render slot, the second client would have found none free (503).
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, tooMany.StatusCode);
-        Assert.Contains("您之前请求的 PDF 仍在生成", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var busy = Dom.Parse(await tooMany.Content.ReadAsStringAsync());
+        Assert.Equal("503", busy.One("section.error-page").GetAttribute("data-status"));
+        Assert.Equal("Your earlier PDF exports are still being made. Please wait for them before asking for more.", busy.One(".error-message").GetAttribute("data-message"));
         Assert.All(await Task.WhenAll(many), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 }

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using AngleSharp.Dom;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
@@ -143,34 +145,59 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
     [Fact]
     public async Task AFigureWithTwoVintagesShowsBothAndUsesTheFinalOne()
     {
-        var html = await CreateClient().GetStringAsync("/indicators/gdp_growth");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/indicators/gdp_growth"));
+        await using var db = Database.CreateContext();
+        var published = await db.Documents.AsNoTracking().Where(d => d.Code == "cppcc2025-gwr" || d.Code == "dzs2025-linyi").ToDictionaryAsync(d => d.Code, d => d.PublishedOn);
 
-        var row = Html.Element(html, "data-kind=\"actual\" data-period=\"2024\"");
-        var history = Html.Element(row, "class=\"vintage-history\"");
-        Assert.Contains("data-vintage=\"preliminary\" data-document=\"cppcc2025-gwr\" data-value=\"6\"", history);
-        Assert.Contains("class=\"vintage of-record\" data-vintage=\"final\" data-document=\"dzs2025-linyi\" data-value=\"5.7\"", history);
-        Assert.Contains("初步 ≈ 6.0% (2025-01)", history);
-        Assert.Contains("正式 5.7% (2025-12-25)", history);
-        Assert.Contains("data-document=\"dzs2025-linyi\"", Html.Element(row, "class=\"citation\""));
-        var growth = Html.Element(await CreateClient().GetStringAsync("/"), "data-indicator=\"gdp\"");
-        Assert.Contains("2024年实绩：5.7%", growth);
+        var row = page.One("tr[data-kind='actual'][data-period='2024']");
+        var history = row.One(".vintage-history");
+        Assert.Equal("1", history.GetAttribute("data-history"));
+        var vintages = history.QuerySelectorAll("span.vintage")
+            .Select(v => (Vintage: v.GetAttribute("data-vintage"), Document: v.GetAttribute("data-document"), Value: v.GetAttribute("data-value"), OfRecord: v.ClassList.Contains("of-record"), Text: v.Plain()))
+            .ToList();
+        Assert.Equal([("preliminary", "cppcc2025-gwr", "6", false), ("final", "dzs2025-linyi", "5.7", true)], vintages.Select(v => (v.Vintage, v.Document, v.Value, v.OfRecord)));
+        Assert.Equal($"{Words.Zh("Preliminary")} ≈ 6.0% ({published["cppcc2025-gwr"]})", vintages[0].Text);
+        Assert.Equal($"{Words.Zh("Final")} 5.7% ({published["dzs2025-linyi"]})", vintages[1].Text);
+        Assert.Equal("dzs2025-linyi", row.One("span.citation").GetAttribute("data-document"));
+        var shown = Dom.Parse(await CreateClient().GetStringAsync("/")).One("article[data-indicator='gdp'] .goal-progress");
+        Assert.Equal("2024", shown.GetAttribute("data-result-year"));
+        Assert.Contains(Words.Zh("Actual {0}", 2024) + Words.Zh(": ") + "5.7%", shown.Plain(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CitationsLinkToTheSourceAddressOrToTheDocumentInTheSourceList()
     {
-        var html = await CreateClient().GetStringAsync("/indicators/gdp");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/indicators/gdp"));
+        await using var db = Database.CreateContext();
+        var documents = await db.Documents.AsNoTracking().Where(d => d.Code == "gwr2024" || d.Code == "dzs2025-linyi").ToDictionaryAsync(d => d.Code);
+        var (work, repost) = (documents["gwr2024"], documents["dzs2025-linyi"]);
+        Assert.Null(work.Url);
+        Assert.NotNull(repost.Url);
 
-        Assert.Contains("<a href=\"http://cn.zlnznjj.com/news/2168022.html\" rel=\"noopener noreferrer external\" target=\"_blank\">", html);
-        Assert.Contains("<a href=\"/sources#gwr2024\">", html);
-        var sources = await CreateClient().GetStringAsync("/sources");
-        var work = Html.Element(sources, "id=\"gwr2024\"");
-        Assert.Contains("政府工作报告", work);
-        var repost = Html.Element(sources, "id=\"dzs2025-linyi\"");
-        Assert.Contains("href=\"http://cn.zlnznjj.com/news/2168022.html\"", repost);
-        Assert.Contains("转载", repost);
-        Assert.Contains("可靠性说明", repost);
+        var external = page.One("span.citation[data-document='dzs2025-linyi'] cite a");
+        Assert.Equal(repost.Url, external.GetAttribute("href"));
+        Assert.Equal("noopener noreferrer external", external.GetAttribute("rel"));
+        Assert.Equal("_blank", external.GetAttribute("target"));
+        var listed = page.One("span.citation[data-document='gwr2024'] cite a");
+        Assert.Equal("/sources#gwr2024", listed.GetAttribute("href"));
+        Assert.Null(listed.GetAttribute("target"));
+        var sources = Dom.Parse(await CreateClient().GetStringAsync("/sources"));
+        var workRow = sources.One("tr#gwr2024");
+        Assert.Equal(work.TitleZh, workRow.QuerySelectorAll("td")[0].ChildNodes.First().Plain());
+        Assert.Equal(SourceKindWord(work.Kind), workRow.QuerySelectorAll("td")[1].Plain());
+        var repostRow = sources.One("tr#dzs2025-linyi");
+        Assert.Equal(repost.Url, repostRow.One("td a").GetAttribute("href"));
+        Assert.Equal(DocumentKind.Repost, repost.Kind);
+        Assert.Equal(SourceKindWord(repost.Kind), repostRow.QuerySelectorAll("td")[1].Plain());
+        Assert.Equal(repost.Reliability, repostRow.One("small.reliability [data-reliability]").Plain());
     }
+
+    private static string SourceKindWord(DocumentKind kind) => Words.Zh(kind switch
+    {
+        DocumentKind.WorkReport => "Government work report",
+        DocumentKind.Repost => "Repost",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    });
 
     /// <summary>A seed document with both notes, as documents.csv records it.</summary>
     private static Dictionary<string, string> DocumentWithBothNotes() =>
@@ -253,8 +280,9 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
 
         var html = await Accounts.Browser(Factory).GetStringAsync(url);
 
-        Assert.Contains($"data-as-of=\"{newest}\"", html);
-        Assert.Contains("数据截至", html);
+        var asOf = Dom.Parse(html).One("[data-as-of]");
+        Assert.Equal(newest, asOf.GetAttribute("data-as-of"));
+        Assert.Equal(newest, asOf.One("time").GetAttribute("datetime"));
     }
 
     [Fact]
@@ -269,7 +297,8 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
         var response = await editor.PostAsync($"/admin/documents/{document.Id}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains($"仍有 {citing} 条数据和事项引用此文件，未删除", await response.Content.ReadAsStringAsync());
+        var refusal = Dom.Parse(await response.Content.ReadAsStringAsync()).One("[data-refused='document']");
+        Assert.Equal(Words.Zh("This document is still cited by {0} figures and milestones, so it was not deleted. Change or delete those first.", citing), refusal.Plain());
         Assert.True(await db.Documents.AnyAsync(d => d.Code == "bonded2021"));
     }
 

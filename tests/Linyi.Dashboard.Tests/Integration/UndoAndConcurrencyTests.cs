@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
-public partial class UndoAndConcurrencyTests(TestDatabase database) : IntegrationTest(database)
+public class UndoAndConcurrencyTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool StartsFromSeeds => true;
 
@@ -33,14 +33,15 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         {
             ["Id"] = id.ToString(CultureInfo.InvariantCulture), ["Version"] = Field(html, "Version"), ["Indicator"] = "gdp", ["Region"] = "linyi",
             ["Period"] = "2023", ["Kind"] = "actual", ["Comparator"] = "=", ["Value"] = value, ["Document"] = "gwr2024",
-            ["Section"] = Field(html, "Section"), ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Field(html, "__RequestVerificationToken")),
+            ["Section"] = Field(html, "Section"), ["__RequestVerificationToken"] = Field(html, "__RequestVerificationToken"),
         };
         Assert.NotEqual("", form["Version"]);
         return form;
     }
 
-    private static string Field(string html, string name) =>
-        WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{name}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
+    private static string Field(string html, string name) => Field(Dom.Parse(html), name);
+
+    private static string Field(IDocument page, string name) => page.QuerySelector($"[name='{name}'][value]")?.GetAttribute("value") ?? "";
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string tokenPage, Dictionary<string, string>? fields = null)
     {
@@ -63,15 +64,14 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var html = await stale.Content.ReadAsStringAsync();
-        var row = Html.Element(html, "data-conflict-field=\"value\"");
-        Assert.Contains("6110", row);
-        Assert.Contains("6120", row);
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var page = Dom.Parse(html);
+        var row = page.One("tr[data-conflict-field='value']");
+        Assert.Equal(["6110", "6120"], row.QuerySelectorAll("td").Select(td => td.Plain()));
         // The changed field is named in words, as the form's own label names it, not by its column.
         Assert.Equal(page.QuerySelector("label[for=Value]")!.TextContent, page.QuerySelector("[data-conflict-field=value] th")!.TextContent);
         Assert.Equal(6110m, await GdpValueAsync(id));
 
-        secondForm["Version"] = Field(html, "Version");
+        secondForm["Version"] = Field(page, "Version");
         Assert.NotEqual(firstForm["Version"], secondForm["Version"]);
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync("/admin/observations/save", new FormUrlEncodedContent(secondForm))).StatusCode);
         Assert.Equal(6120m, await GdpValueAsync(id));
@@ -88,12 +88,18 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         {
             entry = await db.AuditEntries.Where(a => a.Source == ChangeSource.Form).Select(a => a.Id).SingleAsync();
         }
-        var audit = await editor.GetStringAsync("/admin/audit");
-        var line = Html.Element(audit, $"data-audit-id=\"{entry}\"");
-        Assert.Contains("6105 → 6200", Regex.Replace(line, "<[^>]+>", ""));
-        Assert.Contains("地区生产总值", line);
-        Assert.DoesNotContain("documentId", line);
-        Assert.DoesNotContain($"/admin/audit/{entry}/revert", audit);
+        var audit = Dom.Parse(await editor.GetStringAsync("/admin/audit"));
+        var line = audit.One($"tr[data-audit-id='{entry}']");
+        Assert.Equal("update", line.GetAttribute("data-action"));
+        var changed = line.QuerySelectorAll("li[data-field]").ToDictionary(li => li.GetAttribute("data-field")!, li => (Old: li.One("del.old").Plain(), New: li.One("ins.new").Plain()));
+        Assert.Contains(("6105", "6200"), changed.Values);
+        Assert.DoesNotContain("documentId", changed.Keys);
+        Assert.DoesNotContain("documentId", line.Plain());
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Contains(await db.Indicators.Where(i => i.Code == "gdp").Select(i => i.NameZh).SingleAsync(), line.QuerySelectorAll("td")[3].Plain(), StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain($"/admin/audit/{entry}/revert", audit.Values("[href]", "href").Concat(audit.Values("form[action]", "action")));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(editor, $"/admin/audit/{entry}/revert", "/admin/audit")).StatusCode);
         Assert.Equal(6200m, await GdpValueAsync(id));
 
@@ -139,7 +145,8 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/audit/{entry}/revert", $"/admin/audit/{entry}/revert")).StatusCode);
 
         Assert.Equal(6105m, await GdpValueAsync(id));
-        Assert.Contains("已完成", Html.Element(await Accounts.Browser(Factory).GetStringAsync("/"), "data-indicator=\"gdp\""));
+        var card = Dom.Parse(await Accounts.Browser(Factory).GetStringAsync("/")).One("article[data-indicator='gdp']");
+        Assert.Equal(Linyi.Dashboard.Web.Features.Shared.KebabText.Of(GoalStatus.Achieved), card.One("[data-status]").GetAttribute("data-status"));
     }
 
     [Fact]
@@ -155,15 +162,17 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "two.csv");
         form.Add(new StringContent(await Accounts.TokenAsync(admin, "/admin/import")), "__RequestVerificationToken");
-        var preview = await (await admin.PostAsync("/admin/import", form)).Content.ReadAsStringAsync();
-        var apply = Regex.Match(preview, "action=\"(/admin/import/([0-9a-f-]+)/apply)\"");
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(admin, apply.Groups[1].Value, "/admin/import")).StatusCode);
+        var preview = Dom.Parse(await (await admin.PostAsync("/admin/import", form)).Content.ReadAsStringAsync());
+        var apply = preview.One("form[action^='/admin/import/'][action$='/apply']").GetAttribute("action")!;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(admin, apply, "/admin/import")).StatusCode);
         Assert.Equal(6300m, await GdpValueAsync(id));
-        var import = apply.Groups[2].Value;
+        var import = apply.Split('/')[3];
+        Assert.True(Guid.TryParse(import, out _), apply);
 
-        Assert.Contains($"/admin/import/{import}/revert", await admin.GetStringAsync($"/admin/audit?import={import}"));
-        var confirm = await admin.GetStringAsync($"/admin/import/{import}/revert");
-        Assert.Equal(2, Regex.Matches(confirm, "data-audit-id=").Count);
+        var audit = Dom.Parse(await admin.GetStringAsync($"/admin/audit?import={import}"));
+        Assert.Contains($"/admin/import/{import}/revert", audit.Values("[href]", "href").Concat(audit.Values("form[action]", "action")));
+        var confirm = Dom.Parse(await admin.GetStringAsync($"/admin/import/{import}/revert"));
+        Assert.Equal(2, confirm.QuerySelectorAll("[data-audit-id]").Length);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/import/{import}/revert", "/admin/import")).StatusCode);
 
         Assert.Equal(6105m, await GdpValueAsync(id));
@@ -178,12 +187,14 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         var id = await GdpActual2023Async();
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
 
-        Assert.Contains($"href=\"/admin/observations/{id}/edit\"", await editor.GetStringAsync("/indicators/gdp"));
+        var edits = Dom.Parse(await editor.GetStringAsync("/indicators/gdp")).QuerySelectorAll("a[data-edit]");
+        Assert.Contains(edits, a => a.GetAttribute("href") == $"/admin/observations/{id}/edit" && a.GetAttribute("data-edit") == id.ToString(CultureInfo.InvariantCulture));
         var visitor = Accounts.Browser(Factory);
-        var first = await visitor.GetStringAsync("/indicators/gdp");
-        var cached = await visitor.GetStringAsync("/indicators/gdp");
-        Assert.DoesNotContain("data-edit=", first);
-        Assert.DoesNotContain("data-edit=", cached);
+        var first = Dom.Parse(await visitor.GetStringAsync("/indicators/gdp"));
+        var cached = Dom.Parse(await visitor.GetStringAsync("/indicators/gdp"));
+        Assert.NotEmpty(first.QuerySelectorAll("tr[data-kind]"));
+        Assert.Empty(first.QuerySelectorAll("[data-edit]"));
+        Assert.Empty(cached.QuerySelectorAll("[data-edit]"));
     }
 
     [Fact]
@@ -198,15 +209,15 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         var second = await Accounts.SignedInAsync(Factory, Roles.Editor);
         async Task<Dictionary<string, string>> FormAsync(HttpClient client, string name)
         {
-            var html = await client.GetStringAsync($"/admin/indicators/{id}/edit");
-            var fields = Regex.Matches(html, "<input id=\"f-([a-z_]+)\" name=\"[a-z_]+\" value=\"([^\"]*)\"").ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-            foreach (Match select in Regex.Matches(html, "<select id=\"f-([a-z_]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline))
+            var page = Dom.Parse(await client.GetStringAsync($"/admin/indicators/{id}/edit"));
+            var fields = page.QuerySelectorAll("input[id^='f-'][value]:not([type=checkbox]):not([type=radio])").ToDictionary(input => input.Id![2..], input => input.GetAttribute("value")!);
+            foreach (var select in page.QuerySelectorAll("select[id^='f-']"))
             {
-                fields[select.Groups[1].Value] = WebUtility.HtmlDecode(Regex.Match(select.Groups[2].Value, "<option value=\"([^\"]*)\" selected").Groups[1].Value);
+                fields[select.Id![2..]] = select.QuerySelector("option[selected]")?.GetAttribute("value") ?? "";
             }
-            fields["version"] = Field(html, "version");
+            fields["version"] = Field(page, "version");
             fields["name_en"] = name;
-            fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Field(html, "__RequestVerificationToken"));
+            fields["__RequestVerificationToken"] = Field(page, "__RequestVerificationToken");
             return fields;
         }
         var mine = await FormAsync(first, "GDP (first)");
@@ -216,9 +227,8 @@ public partial class UndoAndConcurrencyTests(TestDatabase database) : Integratio
         var stale = await second.PostAsync($"/admin/indicators/save?id={id}", new FormUrlEncodedContent(theirs));
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var row = Html.Element(await stale.Content.ReadAsStringAsync(), "data-conflict-field=\"name_en\"");
-        Assert.Contains("GDP (first)", row);
-        Assert.Contains("GDP (second)", row);
+        var row = Dom.Parse(await stale.Content.ReadAsStringAsync()).One("tr[data-conflict-field='name_en']");
+        Assert.Equal(["GDP (first)", "GDP (second)"], row.QuerySelectorAll("td").Select(td => td.Plain()));
         await using var after = Database.CreateContext();
         Assert.Equal("GDP (first)", await after.Indicators.Where(i => i.Id == id).Select(i => i.NameEn).SingleAsync());
     }
