@@ -1,5 +1,6 @@
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
+using Linyi.Dashboard.Web.Features.Filters;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,7 +20,7 @@ public class AdminObservationsController(ObservationEditor editor) : Controller
 
     [HttpGet("/admin/observations/new")]
     public async Task<IActionResult> New(string? indicator, string? region, CancellationToken cancellationToken) =>
-        View("Edit", new ObservationFormViewModel(new ObservationForm { Indicator = Trim(indicator), Region = Trim(region) ?? "linyi" }, await editor.ChoicesAsync(cancellationToken)));
+        View("Edit", new ObservationFormViewModel(new ObservationForm { Indicator = Trim(indicator), Region = Trim(region) ?? DashboardFilter.City }, await editor.ChoicesAsync(cancellationToken)));
 
     [HttpGet("/admin/observations/{id:long}/edit")]
     public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken) =>

@@ -18,6 +18,9 @@ public static class ErrorResults
         return controller.View("Error", new ErrorViewModel(status, controller.HttpContext.TraceIdentifier, message));
     }
 
+    /// <summary>A reason for the status a middleware answers with, shown by the error page it is re-executed to.</summary>
+    public static void SetMessage(HttpContext context, Sentence message) => context.Items[typeof(ErrorViewModel)] = message;
+
     public static IActionResult BadRequestPage(this Controller controller) =>
         controller.ErrorPage(StatusCodes.Status400BadRequest,
             string.Join(" ", controller.ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).DefaultIfEmpty("The request is not valid.")));
@@ -59,6 +62,6 @@ public class ErrorController : Controller
             return Problem(statusCode: code, title: code == StatusCodes.Status404NotFound ? "Not found" : null);
         }
         Response.StatusCode = code;
-        return View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
+        return View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier, HttpContext.Items[typeof(ErrorViewModel)] as Sentence));
     }
 }

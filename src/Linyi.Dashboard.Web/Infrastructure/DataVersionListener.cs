@@ -20,47 +20,18 @@ public sealed class DataVersionOptions
 /// <summary>The data version as this instance last heard or read it from PostgreSQL, or null while it cannot.</summary>
 public sealed class DataVersionState
 {
-    private readonly Lock gate = new();
-    private long current = -1;
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RisingVersion version = new();
 
-    public long? Current => Interlocked.Read(ref current) is var value && value >= 0 ? value : null;
+    public long? Current => version.Current;
 
-    public void Set(long version)
-    {
-        TaskCompletionSource moved;
-        lock (gate)
-        {
-            // Notifications can overtake each other; the version only moves forward.
-            if (version <= current)
-            {
-                return;
-            }
-            Interlocked.Exchange(ref current, version);
-            (moved, changed) = (changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        }
-        moved.SetResult();
-    }
+    /// <summary>Notifications can overtake each other; the version only moves forward.</summary>
+    public void Set(long value) => version.Advance(value);
 
-    public void Forget() => Interlocked.Exchange(ref current, -1);
+    public void Forget() => version.Forget();
 
-    /// <summary>Completes once the version is known and later than <paramref name="version"/>.</summary>
-    public async Task WhenLaterThanAsync(long? version, CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            Task next;
-            lock (gate)
-            {
-                if (current >= 0 && (version is null || current > version))
-                {
-                    return;
-                }
-                next = changed.Task;
-            }
-            await next.WaitAsync(cancellationToken);
-        }
-    }
+    /// <summary>Completes once the version is known and later than <paramref name="seen"/>.</summary>
+    public Task WhenLaterThanAsync(long? seen, CancellationToken cancellationToken = default) =>
+        version.WhenAtLeastAsync(seen + 1, cancellationToken);
 }
 
 /// <summary>

@@ -10,6 +10,21 @@ public static partial class Localized
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>The page's language as an HTML lang value.</summary>
+    public static string Lang => IsEnglish ? "en" : "zh-CN";
+
+    /// <summary>The page's language as a file name says it: "en" or "zh".</summary>
+    public static string FileLang => IsEnglish ? "en" : "zh";
+
+    /// <summary>"; " between the items of a list in English, "；" in Chinese.</summary>
+    public static string ListSeparator => IsEnglish ? "; " : "\uff1b";
+
+    /// <summary>A sentence of the goal rules in the page's language.</summary>
+    public static string Local(this Domain.Bilingual text) => text.In(IsEnglish);
+
+    /// <summary>Text a Chinese page adds and an English one leaves out (the source documents' own wording).</summary>
+    public static string OnlyInChinese(string text) => IsEnglish ? "" : text;
+
     public static string Pick(string zh, string en) => IsEnglish && !string.IsNullOrEmpty(en) ? en : zh;
 
     /// <summary>

@@ -39,6 +39,24 @@ public static class SecurityExtensions
     /// <summary>Accounts in PostgreSQL (Identity), shared data-protection keys, role policies, antiforgery and rate limits.</summary>
     public static IServiceCollection AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        AddAccounts(services);
+        AddSessionCookies(services, RequiresHttps(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        // Several instances behind a load balancer decrypt each other's cookies with keys kept in PostgreSQL.
+        services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("linyi-dashboard");
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
+        AddRateLimits(services, configuration);
+        services.AddSingleton<ExportGate>();
+        ExportCachePolicy.Register(services);
+        services.AddScoped<SignInService>();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddHostedService<AdminBootstrap>();
+        return services;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
         services.AddIdentity<DashboardUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 12;
@@ -59,7 +77,10 @@ public static class SecurityExtensions
         // Every request checks the cookie's security stamp, so sign-out, a new password, a new role or a disabled
         // account ends every session at once rather than when the cookie expires.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
-        var secure = RequiresHttps(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
+    private static void AddSessionCookies(IServiceCollection services, CookieSecurePolicy secure)
+    {
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -80,44 +101,40 @@ public static class SecurityExtensions
             options.Cookie.Name = "linyi.antiforgery";
             options.Cookie.SecurePolicy = secure;
         });
-        // Several instances behind a load balancer decrypt each other's cookies with keys kept in PostgreSQL.
-        services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("linyi-dashboard");
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
+    }
 
+    private static void AddRateLimits(IServiceCollection services, IConfiguration configuration)
+    {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(LoginPolicy, context => PerClient(context, limits.LoginPerMinute));
             options.AddPolicy(PdfPolicy, context => PerClient(context, limits.PdfPerMinute));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                // A script asking for a PDF (the export button) gets the reason as ProblemDetails in the reader's language;
-                // a page request gets the 429 page.
-                if (policy == PdfPolicy && context.HttpContext.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))
-                {
-                    await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = Words.Of("Too many PDF exports"),
-                        Detail = Words.Of("At most {0} PDFs a minute can be exported; please try again in a minute.", limits.PdfPerMinute),
-                    }, options: null, contentType: "application/problem+json", cancellationToken);
-                }
-            };
+            options.OnRejected = (context, cancellationToken) => RejectAsync(context.HttpContext, limits, cancellationToken);
         });
         services.AddSingleton(_ => new AccountRateLimiter(limits.LoginPerAccountPerMinute));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        services.AddSingleton<ExportGate>();
-        ExportCachePolicy.Register(services);
-        services.AddScoped<SignInService>();
-        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
-        services.AddHostedService<AdminBootstrap>();
-        return services;
+    }
+
+    /// <summary>
+    /// A script asking for a PDF (the export button) gets the reason as ProblemDetails in the reader's language; a page
+    /// request gets the 429 page.
+    /// </summary>
+    private static async ValueTask RejectAsync(HttpContext context, RateLimitOptions limits, CancellationToken cancellationToken)
+    {
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = "60";
+        if (policy == PdfPolicy && context.Request.Headers.Accept.Any(a => a?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            await context.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = Words.Of("Too many PDF exports"),
+                Detail = Words.Of("At most {0} PDFs a minute can be exported; please try again in a minute.", limits.PdfPerMinute),
+            }, options: null, contentType: "application/problem+json", cancellationToken);
+        }
     }
 
     /// <summary>

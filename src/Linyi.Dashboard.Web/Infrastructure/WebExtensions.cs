@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Linyi.Dashboard.Web.Controllers;
 using Linyi.Dashboard.Web.Features.Admin;
 using Linyi.Dashboard.Web.Features.Categories;
 using Linyi.Dashboard.Web.Features.Compare;
@@ -10,6 +11,7 @@ using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -111,6 +113,10 @@ public static class WebExtensions
 
     public static IApplicationBuilder UseDashboardLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
 
+    private static bool NeedsHttps(HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        || request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/admin");
+
     public static IApplicationBuilder UseDashboardErrorPages(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
@@ -119,6 +125,18 @@ public static class WebExtensions
         {
             app.UseHsts();
             app.UseHttpsRedirection();
+            // Signing in and changing data need HTTPS (their antiforgery cookie is secure-only). Over plain HTTP, with no
+            // HTTPS port to redirect to, they are refused in words; public pages stay readable.
+            app.Use((context, next) =>
+            {
+                if (context.Request.IsHttps || !NeedsHttps(context.Request) || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+                {
+                    return next(context);
+                }
+                ErrorResults.SetMessage(context, new Sentence("Changes are accepted only over HTTPS. Open this site at its https:// address and try again."));
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            });
         }
         return app;
     }

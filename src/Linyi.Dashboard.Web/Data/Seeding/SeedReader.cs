@@ -46,99 +46,107 @@ public static class SeedReader
 
     public static SeedSet Read(IReadOnlyDictionary<string, byte[]> files)
     {
-        var errors = new List<SeedError>();
-        var seen = new HashSet<object>();
-        IReadOnlyList<CsvRecord> Table(string name)
+        var read = new SeedFiles(files);
+        var units = read.Units();
+        var documents = read.Documents();
+        var categories = read.Categories();
+        var regions = read.Regions();
+        var known = new KnownCodes(units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().Dimension),
+            documents.Select(d => d.Code).ToHashSet(), categories.Select(c => c.Slug).ToHashSet(), regions.Slugs, read.Codes("indicators.csv"),
+            new Dictionary<string, string>(), units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().NameEn));
+        var indicators = read.Indicators(known);
+        known = known with { IndicatorUnits = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Unit) };
+        var observations = read.Observations(known);
+        var milestones = read.Milestones(known);
+        if (read.Errors.Count > 0)
+        {
+            throw new SeedValidationException(read.Errors);
+        }
+        return new SeedSet(documents, regions.Rows, categories, units, indicators, observations, milestones);
+    }
+
+    /// <summary>The seed files being read, one table at a time, and every error found in them.</summary>
+    private sealed class SeedFiles(IReadOnlyDictionary<string, byte[]> files)
+    {
+        private readonly HashSet<object> seen = [];
+
+        public List<SeedError> Errors { get; } = [];
+
+        private IReadOnlyList<CsvRecord> Table(string name) => tables.TryGetValue(name, out var table) ? table : tables[name] = Parse(name);
+
+        private IReadOnlyList<CsvRecord> Parse(string name)
         {
             if (!files.TryGetValue(name, out var bytes))
             {
-                errors.Add(new SeedError(name, 0, 0, new Sentence("the file is missing")));
+                Errors.Add(new SeedError(name, 0, 0, new Sentence("the file is missing")));
                 return [];
             }
             if (bytes.LongLength > MaxFileBytes)
             {
-                errors.Add(new SeedError(name, 0, 0, new Sentence(TooLarge, bytes.LongLength, MaxFileBytes)));
+                Errors.Add(new SeedError(name, 0, 0, new Sentence(TooLarge, bytes.LongLength, MaxFileBytes)));
                 return [];
             }
-            return CsvTable.Parse(name, bytes, Headers[name], errors);
+            return CsvTable.Parse(name, bytes, Headers[name], Errors);
         }
-        IEnumerable<FieldReader> Rows(string name) => Table(name).Select(r => new FieldReader(name, r, Headers[name], errors));
 
-        var units = new List<UnitRow>();
-        foreach (var f in Rows("units.csv"))
-        {
-            units.Add(new UnitRow(f.Required("unit", 16), f.Required("name_en", 128), f.Code("dimension", 32), f.Decimal("to_base", positive: true)));
-            CheckUnique(units, seen, u => u.Code, f, "unit", "unit");
-        }
-        var unitDimensions = units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().Dimension);
+        private readonly Dictionary<string, IReadOnlyList<CsvRecord>> tables = [];
 
-        var documents = new List<DocumentRow>();
-        foreach (var f in Rows("documents.csv"))
-        {
-            var document = ParseDocument(f);
-            documents.Add(document);
-            RequireEnglish(f, document.Publisher, document.PublisherEn, "publisher", "publisher_en");
-            RequireEnglish(f, document.Reliability, document.ReliabilityEn, "reliability", "reliability_en");
-            CheckUnique(documents, seen, d => d.Code, f, "code", "document code");
-        }
-        var documentCodes = documents.Select(d => d.Code).ToHashSet();
+        private IEnumerable<FieldReader> Rows(string name) => Table(name).Select(r => new FieldReader(name, r, Headers[name], Errors));
 
-        var categories = new List<CategoryRow>();
-        foreach (var f in Rows("categories.csv"))
-        {
-            categories.Add(new CategoryRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Int("sort_order", 0, 10_000)));
-            CheckUnique(categories, seen, c => c.Slug, f, "slug", "category slug");
-        }
-        var categorySlugs = categories.Select(c => c.Slug).ToHashSet();
+        /// <summary>The codes in a file's first column, so that rows may refer to rows further down the same file.</summary>
+        public HashSet<string> Codes(string name) => Table(name).Select(r => r.Fields[0].Trim()).ToHashSet();
 
-        var regionTable = Table("regions.csv");
-        var regionSlugs = regionTable.Select(r => r.Fields[0].Trim()).ToHashSet();
-        var regions = new List<RegionRow>();
-        foreach (var f in regionTable.Select(r => new FieldReader("regions.csv", r, Headers["regions.csv"], errors)))
+        private List<TRow> Each<TRow>(string name, Func<FieldReader, TRow> parse, Func<TRow, object> key, string column, string what)
         {
-            var adminCode = f.Optional("admin_code", 6);
-            if (adminCode is not null && (adminCode.Length != 6 || !adminCode.All(char.IsAsciiDigit)))
+            var rows = new List<TRow>();
+            foreach (var f in Rows(name))
             {
-                f.Error("admin_code", new Sentence("admin_code '{0}' must be six digits (GB/T 2260)", adminCode));
+                rows.Add(parse(f));
+                CheckUnique(rows, seen, key, f, column, what);
             }
-            regions.Add(new RegionRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Enum<RegionKind>("kind"),
-                f.Reference("parent", regionSlugs, required: false, "region"), adminCode));
-            CheckUnique(regions, seen, r => r.Slug, f, "slug", "region slug");
+            return rows;
         }
 
-        var indicatorTable = Table("indicators.csv");
-        var indicatorCodes = indicatorTable.Select(r => r.Fields[0].Trim()).ToHashSet();
-        var known = new KnownCodes(unitDimensions, documentCodes, categorySlugs, regionSlugs, indicatorCodes, new Dictionary<string, string>(),
-            units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First().NameEn));
-        var indicators = new List<IndicatorRow>();
-        foreach (var f in indicatorTable.Select(r => new FieldReader("indicators.csv", r, Headers["indicators.csv"], errors)))
-        {
-            var row = ParseIndicator(f, known);
-            indicators.Add(row);
-            CheckUnique(indicators, seen, i => i.Code, f, "code", "indicator code");
-        }
-        known = known with { IndicatorUnits = indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Unit) };
+        public List<UnitRow> Units() => Each("units.csv",
+            f => new UnitRow(f.Required("unit", 16), f.Required("name_en", 128), f.Code("dimension", 32), f.Decimal("to_base", positive: true)),
+            u => u.Code, "unit", "unit");
 
-        var observations = new List<ObservationRow>();
-        foreach (var f in Rows("observations.csv"))
+        public List<DocumentRow> Documents() => Each("documents.csv", f =>
+            {
+                var document = ParseDocument(f);
+                RequireEnglish(f, document.Publisher, document.PublisherEn, "publisher", "publisher_en");
+                RequireEnglish(f, document.Reliability, document.ReliabilityEn, "reliability", "reliability_en");
+                return document;
+            }, d => d.Code, "code", "document code");
+
+        public List<CategoryRow> Categories() => Each("categories.csv",
+            f => new CategoryRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Int("sort_order", 0, 10_000)),
+            c => c.Slug, "slug", "category slug");
+
+        public (List<RegionRow> Rows, HashSet<string> Slugs) Regions()
         {
-            var row = ParseObservation(f, known);
-            observations.Add(row);
-            CheckUnique(observations, seen, o => o.VintageKey, f, "document", "observation (indicator, region, period, kind, document)");
+            var slugs = Codes("regions.csv");
+            var rows = Each("regions.csv", f =>
+            {
+                var adminCode = f.Optional("admin_code", 6);
+                if (adminCode is not null && (adminCode.Length != 6 || !adminCode.All(char.IsAsciiDigit)))
+                {
+                    f.Error("admin_code", new Sentence("admin_code '{0}' must be six digits (GB/T 2260)", adminCode));
+                }
+                return new RegionRow(f.Code("slug", 32), f.Required("name_zh", 64), f.Required("name_en", 128), f.Enum<RegionKind>("kind"),
+                    f.Reference("parent", slugs, required: false, "region"), adminCode);
+            }, r => r.Slug, "slug", "region slug");
+            return (rows, slugs);
         }
 
-        var milestones = new List<MilestoneRow>();
-        foreach (var f in Rows("milestones.csv"))
-        {
-            milestones.Add(ParseMilestone(f, known));
-            CheckUnique(milestones, seen, m => (m.Region, m.Period, m.TitleZh), f, "title_zh", "milestone (region, period, title_zh)");
-        }
+        public List<IndicatorRow> Indicators(KnownCodes known) =>
+            Each("indicators.csv", f => ParseIndicator(f, known), i => i.Code, "code", "indicator code");
 
-        if (errors.Count > 0)
-        {
-            throw new SeedValidationException(errors);
-        }
-        return new SeedSet(documents, regions, categories, units, indicators, observations, milestones);
+        public List<ObservationRow> Observations(KnownCodes known) =>
+            Each("observations.csv", f => ParseObservation(f, known), o => o.VintageKey, "document", "observation (indicator, region, period, kind, document)");
+
+        public List<MilestoneRow> Milestones(KnownCodes known) =>
+            Each("milestones.csv", f => ParseMilestone(f, known), m => (m.Region, m.Period, m.TitleZh), "title_zh", "milestone (region, period, title_zh)");
     }
 
     public static DocumentRow ParseDocument(FieldReader f)

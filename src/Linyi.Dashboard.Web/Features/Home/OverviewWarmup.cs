@@ -14,27 +14,10 @@ namespace Linyi.Dashboard.Web.Features.Home;
 public sealed partial class OverviewWarmup(IServiceScopeFactory scopes, DataVersionState state, IOptions<OverviewOptions> options, ILogger<OverviewWarmup> logger)
     : BackgroundService
 {
-    private readonly Lock gate = new();
-    private long warmed = -1;
-    private TaskCompletionSource passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RisingVersion warmed = new();
 
     /// <summary>Completes once a pass has finished for <paramref name="version"/> or a later one.</summary>
-    public async Task WhenWarmedAsync(long version, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task next;
-            lock (gate)
-            {
-                if (warmed >= version)
-                {
-                    return;
-                }
-                next = passed.Task;
-            }
-            await next.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WhenWarmedAsync(long version, CancellationToken cancellationToken) => warmed.WhenAtLeastAsync(version, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,19 +51,8 @@ public sealed partial class OverviewWarmup(IServiceScopeFactory scopes, DataVers
                 // The next visitor computes the counts as before; nothing is lost but the head start.
                 LogFailed(logger, version, exception.Message);
             }
-            Passed(version);
+            warmed.Advance(version);
         }
-    }
-
-    private void Passed(long version)
-    {
-        TaskCompletionSource done;
-        lock (gate)
-        {
-            warmed = version;
-            (done, passed) = (passed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        }
-        done.SetResult();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The overview could not be prepared for data version {Version} ({Reason})")]

@@ -5,6 +5,7 @@ using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
+using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class IntakeDocumentForm
     public string? Publisher { get; set; }
     public string? PublishedOn { get; set; }
     public string? Url { get; set; }
-    public string Region { get; set; } = "linyi";
+    public string Region { get; set; } = DashboardFilter.City;
 }
 
 /// <summary>One proposed figure on the review page, as the editor leaves it.</summary>

@@ -106,7 +106,7 @@ public sealed class NoticePdf(PdfRenderer renderer, ViewRenderer views, IStringL
             text["Linyi Dashboard"],
             model.Title,
             string.Join(", ", text["Linyi"], text["status notice"]),
-            Localized.IsEnglish ? "en" : "zh-CN",
+            Localized.Lang,
             model.GeneratedAt);
         return await renderer.RenderAsync(await views.RenderAsync(context, View, model), info, null, client, cancellationToken, PdfMargins.OfficialDocument,
             reprint: async pdf =>
