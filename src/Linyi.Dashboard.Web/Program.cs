@@ -1,3 +1,4 @@
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Infrastructure;
 using Serilog;
 
@@ -35,6 +36,7 @@ try
 
     app.MapDashboardHealthChecks();
     app.MapOpenApi();
+    app.MapDashboardApi();
     app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
     await app.RunAsync();

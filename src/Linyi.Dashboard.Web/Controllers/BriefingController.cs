@@ -6,7 +6,7 @@ using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Shared;
 
 namespace Linyi.Dashboard.Web.Controllers;
@@ -138,7 +138,7 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
         var subject = model.Selection.Title is null && model.Single is null ? regions : text["{0}, {1}", regions, model.Title].Value;
         return notices.Write(text["Status notice: {0}", subject], subject,
             charts.Select(c => (c.View, c.RegionName)).ToList(),
-            charts.Select(c => new NoticeRow(new HeadlineCard(c.View, null), c.RegionName)).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
+            charts.Select(c => new NoticeRow(new GoalCard(c.View, null), c.RegionName)).ToList(), rows, model.SiteDataDate, model.GeneratedAt);
     }
 
     private Task<string> Body(BriefingViewModel model) => views.RenderAsync(ControllerContext, PrintView, model with { BodyOnly = true });

@@ -23,14 +23,32 @@ public sealed class KnownQueryAttribute(params string[] keys) : Attribute, IActi
     public string? Unknown(IQueryCollection query) =>
         query.Keys.FirstOrDefault(k => !Keys.Contains(k, StringComparer.OrdinalIgnoreCase) && !CultureKeys.Contains(k, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>The keys of a parameter record bound with <c>[AsParameters]</c> (<see cref="Features.Filters.FilterKeys.Of{T}"/>).</summary>
+    public static KnownQueryAttribute Of<T>() => new(Features.Filters.FilterKeys.Of<T>());
+
+    /// <summary>Why the query is refused, or null when it names only known keys.</summary>
+    public Sentence? Rejection(IQueryCollection query)
+    {
+        if (Unknown(query) is not { } unknown)
+        {
+            return null;
+        }
+        var shown = unknown.Length > 40 ? unknown[..40] + "…" : unknown;
+        return new Sentence("Unknown parameter '{0}'; this address accepts {1}.", shown, new Listed(Keys));
+    }
+
+    /// <summary>The same check for minimal-API endpoints: the endpoint's <see cref="KnownQueryAttribute"/> metadata, a ProblemDetails 400.</summary>
+    public static async ValueTask<object?> RejectUnknownAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<KnownQueryAttribute>()?.Rejection(context.HttpContext.Request.Query) is { } message
+            ? TypedResults.Problem(message.Local, statusCode: StatusCodes.Status400BadRequest, title: "Unknown parameter")
+            : await next(context);
+
     public void OnActionExecuting(ActionExecutingContext context)
     {
-        if (Unknown(context.HttpContext.Request.Query) is not { } unknown)
+        if (Rejection(context.HttpContext.Request.Query) is not { } message)
         {
             return;
         }
-        var shown = unknown.Length > 40 ? unknown[..40] + "…" : unknown;
-        var message = new Sentence("Unknown parameter '{0}'; this address accepts {1}.", shown, new Listed(Keys));
         context.Result = context.Controller switch
         {
             Controller page => page.ErrorPage(StatusCodes.Status400BadRequest, message),

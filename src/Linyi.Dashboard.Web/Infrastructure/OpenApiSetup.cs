@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Features.Filters;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -48,6 +49,11 @@ public static class OpenApiSetup
                 {
                     Describe(parameter);
                 }
+                // A parameter record lists its own filters before those it adds to; the document lists them in one order.
+                if (operation.Parameters is { Count: > 1 } parameters)
+                {
+                    operation.Parameters = [.. parameters.OrderBy(p => Array.IndexOf(FilterKeys.InOrder, p.Name) is var i and >= 0 ? i : int.MaxValue)];
+                }
                 return Task.CompletedTask;
             });
         });
@@ -81,6 +87,9 @@ public static class OpenApiSetup
             case "history" or "outside":
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false };
                 parameter.Example = false;
+                break;
+            case "after":
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" };
                 break;
             case "page":
                 parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "1000000", Default = 1 };

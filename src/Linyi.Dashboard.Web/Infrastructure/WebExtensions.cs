@@ -66,6 +66,7 @@ public static class WebExtensions
         services.AddScoped<HomeQueries>();
         services.AddSingleton<OverviewWarmup>();
         services.AddHostedService(provider => provider.GetRequiredService<OverviewWarmup>());
+        services.AddScoped<Features.Goals.GoalAssembly>();
         services.AddScoped<Features.Goals.GoalQueries>();
         services.AddSingleton<Features.ApiGuide.ApiGuideQueries>();
         services.AddScoped<Features.Sources.SourceQueries>();

@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,10 +40,9 @@ public sealed record ApiDocument(string Code, string TitleZh, string TitleEn, st
     string? Reliability, int Figures, int FiguresOfRecord, int Milestones);
 
 /// <summary>
-/// Goals as the pages judge them: the same reading (<see cref="IndicatorQueries.ForRegionAsync"/>) and the same analysis
-/// (<see cref="IndicatorQueries.Analyze"/>), so the API can never disagree with a page.
+/// Goals as the pages judge them: from the one assembly (<see cref="GoalAssembly"/>), so the API can never disagree with a page.
 /// </summary>
-public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indicators)
+public sealed class ApiGoalQueries(DashboardDbContext db, GoalAssembly assembly)
 {
     public async Task<List<ApiGoal>> ListAsync(DashboardFilter filter, Reference refs, CancellationToken cancellationToken)
     {
@@ -55,15 +55,14 @@ public sealed class ApiGoalQueries(DashboardDbContext db, IndicatorQueries indic
         foreach (var region in refs.Regions.Select(r => r.Slug).Where(regions.Contains))
         {
             // Every indicator is read, so that a growth goal is analysed with its level as the pages do; the filter applies after.
-            var data = await indicators.ForRegionAsync(region, _ => true, cancellationToken);
-            foreach (var view in indicators.Analyze(data))
+            foreach (var view in await assembly.JudgeAsync(region, _ => true, GoalScope.All, cancellationToken))
             {
                 var indicator = view.Indicator;
                 if ((category is not null && indicator.CategorySlug != category) || (codes.Count > 0 && !codes.Contains(indicator.Code)))
                 {
                     continue;
                 }
-                foreach (var goal in view.Goals.Where(g => filter.Period is not { } p || (p.IsSpan ? g.Period == p : g.Period.StartYear <= p.StartYear && g.Period.EndYear >= p.StartYear)))
+                foreach (var goal in view.Goals.Where(g => GoalCardRules.RunsIn(g.Period, filter.Period)))
                 {
                     goals.Add(ToApi(indicator, region, goal));
                 }

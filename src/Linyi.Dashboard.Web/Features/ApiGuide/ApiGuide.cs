@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
-using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Linyi.Dashboard.Web.Features.ApiGuide;
@@ -14,7 +14,7 @@ public sealed record ApiGuideEndpoint(string Id, string Path, string Summary, st
 
 /// <summary>
 /// The read API as a person reads it, from the same descriptions the OpenAPI document is built from (summaries,
-/// descriptions and parameter texts on <see cref="Controllers.ApiController"/>), so that the page and the document agree.
+/// descriptions and parameter texts of <see cref="Features.Api.ApiEndpoints"/>), so that the page and the document agree.
 /// </summary>
 public sealed class ApiGuideQueries(IApiDescriptionGroupCollectionProvider explorer)
 {
@@ -37,11 +37,12 @@ public sealed class ApiGuideQueries(IApiDescriptionGroupCollectionProvider explo
             .Select(d =>
             {
                 var metadata = d.ActionDescriptor.EndpointMetadata;
-                var id = d.ActionDescriptor.AttributeRouteInfo?.Name ?? d.RelativePath!;
+                var id = metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName ?? d.RelativePath!;
                 var parameters = d.ParameterDescriptions
                     .Where(p => p.Source == BindingSource.Query)
+                    .OrderBy(p => Array.IndexOf(Filters.FilterKeys.InOrder, p.Name) is var i and >= 0 ? i : int.MaxValue)
                     .Select(p => new ApiGuideParameter(p.Name,
-                        (p.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo.GetCustomAttribute<DescriptionAttribute>()?.Description ?? ""))
+                        (p.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo.GetCustomAttribute<DescriptionAttribute>()?.Description ?? ""))
                     .ToList();
                 var path = "/" + d.RelativePath;
                 return new ApiGuideEndpoint(id, path,

@@ -1,5 +1,6 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -16,9 +17,9 @@ public sealed record BriefingChoice(string Code, string NameZh, string NameEn, s
 /// <param name="Figures">The indicators with too few figures for a chart, shown together in one table.</param>
 public sealed record BriefingSection(string Anchor, string Heading, IReadOnlyList<PrintIndicator> Charts, IReadOnlyList<string> Missing)
 {
-    public IReadOnlyList<PrintIndicator> Drawn => Charts.Where(c => SummaryQueries.IsChartable(c.View)).ToList();
+    public IReadOnlyList<PrintIndicator> Drawn => Charts.Where(c => c.IsChartable).ToList();
 
-    public IReadOnlyList<PrintIndicator> Figures => Charts.Where(c => !SummaryQueries.IsChartable(c.View)).ToList();
+    public IReadOnlyList<PrintIndicator> Figures => Charts.Where(c => !c.IsChartable).ToList();
 }
 
 public sealed record BriefingViewModel(
@@ -52,7 +53,7 @@ public sealed record BriefingViewModel(
 }
 
 /// <summary>Everything a briefing shows: the chosen indicators and categories, in order, for each chosen region.</summary>
-public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indicators, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class BriefingQueries(DashboardDbContext db, GoalAssembly goals, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public Task<List<BriefingChoice>> ChoicesAsync(CancellationToken cancellationToken) =>
         db.Indicators.AsNoTracking()
@@ -70,8 +71,7 @@ public sealed class BriefingQueries(DashboardDbContext db, IndicatorQueries indi
             var byRegion = new Dictionary<string, Dictionary<string, IndicatorView>>(StringComparer.Ordinal);
             foreach (var slug in selection.Regions)
             {
-                var data = await indicators.ForRegionAsync(slug, _ => true, cancellationToken);
-                byRegion[slug] = indicators.Analyze(data).ToDictionary(v => v.Indicator.Code, StringComparer.Ordinal);
+                byRegion[slug] = (await goals.JudgeAsync(slug, _ => true, GoalScope.All, cancellationToken)).ToDictionary(v => v.Indicator.Code, StringComparer.Ordinal);
             }
             var several = selection.Regions.Count > 1;
             foreach (var (item, index) in selection.Items.Select((item, index) => (item, index)))

@@ -18,7 +18,8 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
     public const int MaxIndicators = 20;
 
     /// <summary>The query keys a filter reads; anything else is an unknown parameter.</summary>
-    public static readonly string[] QueryKeys = ["region", "category", "year", "kind", "outside", "indicator", "document", "history"];
+    public static readonly string[] QueryKeys =
+        [FilterKeys.Region, FilterKeys.Category, FilterKeys.Year, FilterKeys.Kind, FilterKeys.Outside, FilterKeys.Indicator, FilterKeys.Document, FilterKeys.History];
 
     /// <summary>Indicator codes (any of them); empty for every indicator.</summary>
     public IReadOnlyList<string> Indicators { get; init; } = [];
@@ -38,10 +39,10 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
     {
         filter = None;
         error = null;
-        if (!TryText(query, "region", out var region, ref error) || !TryText(query, "category", out var category, ref error)
-            || !TryText(query, "year", out var year, ref error) || !TryText(query, "kind", out var kind, ref error)
-            || !TryText(query, "outside", out var outside, ref error) || !TryText(query, "document", out var document, ref error)
-            || !TryText(query, "history", out var history, ref error) || !TryIndicators(query, out var indicators, ref error))
+        if (!TryText(query, FilterKeys.Region, out var region, ref error) || !TryText(query, FilterKeys.Category, out var category, ref error)
+            || !TryText(query, FilterKeys.Year, out var year, ref error) || !TryText(query, FilterKeys.Kind, out var kind, ref error)
+            || !TryText(query, FilterKeys.Outside, out var outside, ref error) || !TryText(query, FilterKeys.Document, out var document, ref error)
+            || !TryText(query, FilterKeys.History, out var history, ref error) || !TryIndicators(query, out var indicators, ref error))
         {
             return false;
         }
@@ -87,15 +88,15 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
     private static bool TryIndicators(IQueryCollection query, out IReadOnlyList<string> indicators, ref Sentence? error)
     {
         indicators = [];
-        if (!query.TryGetValue("indicator", out var values))
+        if (!query.TryGetValue(FilterKeys.Indicator, out var values))
         {
             return true;
         }
         var codes = new List<string>();
         foreach (var part in values.SelectMany(v => (v ?? "").Split(',')))
         {
-            var single = new QueryCollection(new Dictionary<string, StringValues> { ["indicator"] = part });
-            if (!TryText(single, "indicator", out var code, ref error))
+            var single = new QueryCollection(new Dictionary<string, StringValues> { [FilterKeys.Indicator] = part });
+            if (!TryText(single, FilterKeys.Indicator, out var code, ref error))
             {
                 return false;
             }
@@ -154,20 +155,20 @@ public sealed record DashboardFilter(string? Region, string? Category, Period? P
     {
         var pairs = new Dictionary<string, string?>
         {
-            ["region"] = Region,
-            ["category"] = Category,
-            ["year"] = Period?.ToString(),
-            ["kind"] = Kind is { } k ? KebabEnum.ToText(k) : null,
-            ["outside"] = IncludeOutside && Region != "yiyuan" ? "true" : null,
-            ["indicator"] = Indicators.Count == 0 ? null : string.Join(',', Indicators),
-            ["document"] = Document,
-            ["history"] = History ? "true" : null,
+            [FilterKeys.Region] = Region,
+            [FilterKeys.Category] = Category,
+            [FilterKeys.Year] = Period?.ToString(),
+            [FilterKeys.Kind] = Kind is { } k ? KebabEnum.ToText(k) : null,
+            [FilterKeys.Outside] = IncludeOutside && Region != "yiyuan" ? "true" : null,
+            [FilterKeys.Indicator] = Indicators.Count == 0 ? null : string.Join(',', Indicators),
+            [FilterKeys.Document] = Document,
+            [FilterKeys.History] = History ? "true" : null,
         };
         pairs[name] = value;
         return ToQuery(pairs);
     }
 
-    public string ToQuery() => With("region", Region);
+    public string ToQuery() => With(FilterKeys.Region, Region);
 
     private static string ToQuery(Dictionary<string, string?> pairs)
     {

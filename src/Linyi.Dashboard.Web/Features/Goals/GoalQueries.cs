@@ -60,19 +60,17 @@ public sealed record GoalsViewModel(
 }
 
 /// <summary>Every goal of a region with its status, as the pages judge it: the list behind the overview's status summary.</summary>
-public sealed class GoalQueries(IndicatorQueries indicators, VersionedCache cache)
+public sealed class GoalQueries(GoalAssembly goals, VersionedCache cache)
 {
     public async Task<IReadOnlyList<GoalRow>> AllAsync(string region, CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync("goals|" + region, async () =>
-            (IReadOnlyList<GoalRow>)indicators.Analyze(await indicators.ForRegionAsync(region, _ => true, cancellationToken))
-                .SelectMany(v => v.Goals.Select(g => new GoalRow(v, g)))
-                .ToList(), cancellationToken);
+            (IReadOnlyList<GoalRow>)GoalAssembly.Rows(await goals.JudgeAsync(region, _ => true, GoalScope.All, cancellationToken)).ToList(), cancellationToken);
 
     public async Task<GoalsViewModel> ListAsync(GoalListQuery query, Reference refs, CancellationToken cancellationToken)
     {
         var all = await AllAsync(query.Region, cancellationToken);
         var narrowed = all.Where(g => (query.Category is null || g.View.Indicator.CategorySlug == query.Category)
-            && (query.Period is not { } p || g.Goal.Period == p)).ToList();
+            && GoalCardRules.ShownFor(g.Goal.Period, query.Period)).ToList();
         var counts = narrowed.GroupBy(g => g.Goal.Status).ToDictionary(g => g.Key, g => g.Count());
         var shown = Sorted(narrowed.Where(g => query.Status is null || g.Goal.Status == query.Status), query.Sort, query.Direction);
         var periods = all.Select(g => g.Goal.Period).Concat(query.Period is { } chosen ? [chosen] : []).Distinct().OrderByDescending(p => p.EndYear).ThenByDescending(p => p.StartYear).ToList();

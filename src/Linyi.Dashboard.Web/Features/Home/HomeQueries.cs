@@ -1,6 +1,6 @@
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
-using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Shared;
 using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -18,11 +18,9 @@ public sealed class OverviewOptions
     public bool WarmAfterChanges { get; set; } = true;
 }
 
-public sealed record HeadlineCard(IndicatorView Level, IndicatorView? Growth);
-
 public sealed record CategoryProgress(string Slug, string NameZh, string NameEn, int IndicatorCount, int GoalCount, IReadOnlyDictionary<GoalStatus, int> ByStatus);
 
-public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IReadOnlyList<HeadlineCard> Headlines, IReadOnlyList<CategoryProgress> Categories)
+public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IReadOnlyList<GoalCard> Headlines, IReadOnlyList<CategoryProgress> Categories)
 {
     /// <summary>Every goal shown, by status: the overview's answer to "are we on track?".</summary>
     public IReadOnlyDictionary<GoalStatus, int> ByStatus =>
@@ -30,7 +28,7 @@ public sealed record HomeViewModel(RegionInfo Region, FilterPanel Filters, IRead
 }
 
 /// <summary>The overview: with reference data cached, four round trips (filter counts; indicators and their figures of record, to count goals; the headline cards).</summary>
-public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filters, ReferenceData reference, VersionedCache cache, IOptions<OverviewOptions> options)
+public sealed class HomeQueries(GoalAssembly goals, FilterQueries filters, ReferenceData reference, VersionedCache cache, IOptions<OverviewOptions> options)
 {
     public const string City = DashboardFilter.City;
 
@@ -42,29 +40,26 @@ public sealed class HomeQueries(IndicatorQueries indicators, FilterQueries filte
         // a large database costs a lookup rather than a pass over every indicator.
         // Every count changes only with the data: kept per data version. The counts judge every goal from the figures of
         // record alone; only the headline cards read their figures whole.
+        var scope = new GoalScope(filter.Period, filter.Kind);
+        // Every count changes only with the data: kept per data version, so that a miss on a large database costs a
+        // lookup rather than a pass over every indicator. The counts judge every goal from the figures of record alone;
+        // only the headline cards read their figures whole.
         var overview = await cache.GetOrCreateAsync($"overview|{filter.RegionOrCity}|{category}|{filter.Period}|{filter.Kind}|{filter.IsEmpty}", async () =>
         {
-            var judged = indicators.Analyze(await indicators.JudgedForRegionAsync(filter.RegionOrCity,
-                i => category == null || i.Category!.Slug == category, cancellationToken, filter.Period, filter.Kind));
+            var judged = await goals.JudgeForCountsAsync(filter.RegionOrCity, i => category == null || i.Category!.Slug == category, scope, cancellationToken);
             var summaries = refs.Categories.Where(c => category is null || c.Slug == category).Select(c =>
             {
                 var inCategory = judged.Where(v => v.Indicator.CategorySlug == c.Slug).ToList();
-                var goals = inCategory.SelectMany(v => v.Goals).ToList();
-                var byStatus = goals.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
+                var goalsIn = inCategory.SelectMany(v => v.Goals).ToList();
+                var byStatus = goalsIn.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Count());
                 var withFigures = inCategory.Count(v => v.Indicator.Observations.Count > 0);
-                return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, filter.IsEmpty ? inCategory.Count : withFigures, goals.Count, byStatus);
+                return new CategoryProgress(c.Slug, c.NameZh, c.NameEn, filter.IsEmpty ? inCategory.Count : withFigures, goalsIn.Count, byStatus);
             }).ToList();
             var codes = options.Value.Headlines;
-            var views = indicators.Analyze(await indicators.ForRegionAsync(filter.RegionOrCity,
+            var views = await goals.JudgeAsync(filter.RegionOrCity,
                 i => (category == null || i.Category!.Slug == category) && (codes.Contains(i.Code) || (i.GrowthOf != null && codes.Contains(i.GrowthOf.Code))),
-                cancellationToken, filter.Period, filter.Kind));
-            var byCode = views.ToDictionary(v => v.Indicator.Code);
-            var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null).GroupBy(v => v.Indicator.GrowthOfCode!).ToDictionary(g => g.Key, g => g.First());
-            var headlines = codes.Where(byCode.ContainsKey)
-                .Select(code => new HeadlineCard(byCode[code], growthOf.GetValueOrDefault(code)))
-                .Where(card => card.Level.Indicator.Observations.Count > 0 || card.Growth?.Indicator.Observations.Count > 0)
-                .ToList();
-            return (Headlines: headlines, Summaries: summaries);
+                scope, cancellationToken);
+            return (Headlines: GoalAssembly.Cards(views, codes), Summaries: summaries);
         }, cancellationToken);
 
         return new HomeViewModel(refs.Region(filter.RegionOrCity)!, panel, overview.Headlines, overview.Summaries);

@@ -32,4 +32,10 @@ public sealed class PrintSources
 /// <summary>An indicator as a PDF shows it: its chart, its figures with their vintage and source, and its track record.</summary>
 /// <param name="RegionName">Set when one PDF holds several regions, so the caption says whose figures these are.</param>
 /// <param name="ChartId">Unique in the document: the same indicator may be charted for several regions.</param>
-public sealed record PrintIndicator(IndicatorView View, PrintSources Sources, string ChartId, string? RegionName = null);
+public sealed record PrintIndicator(IndicatorView View, PrintSources Sources, string ChartId, string? RegionName = null)
+{
+    public bool IsChartable => SummaryQueries.IsChartable(View);
+
+    /// <summary>The chart, when the indicator has enough results for one; otherwise its figures are written out.</summary>
+    public ChartData? Chart => IsChartable ? ChartData.For(View) : null;
+}

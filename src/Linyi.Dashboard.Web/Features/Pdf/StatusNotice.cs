@@ -1,5 +1,5 @@
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Shared;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -8,17 +8,15 @@ using Microsoft.Extensions.Localization;
 namespace Linyi.Dashboard.Web.Features.Pdf;
 
 /// <summary>A key figure of a status notice: an indicator (with its growth rate), for one region when the notice covers several.</summary>
-public sealed record NoticeRow(HeadlineCard Card, string? RegionName)
+public sealed record NoticeRow(GoalCard Card, string? RegionName)
 {
     /// <summary>The indicator whose goal the row shows: the level's, else its growth rate's.</summary>
-    public IndicatorView? GoalView => Card.Level.CurrentGoal is not null ? Card.Level : Card.Growth?.CurrentGoal is not null ? Card.Growth : null;
+    public IndicatorView? GoalView => Card.GoalView;
 
     /// <summary>The target and stretch figures of the goal shown, for their sources.</summary>
-    public IReadOnlyList<ObservationData> GoalFigures =>
-        GoalView is { CurrentGoal: { } goal } view ? view.Indicator.Observations.Where(o => o.Kind != ObservationKind.Actual && o.Period == goal.Period).ToList() : [];
+    public IReadOnlyList<ObservationData> GoalFigures => Card.GoalFigures;
 
-    public IEnumerable<CitationData> Citations =>
-        new[] { Card.Level.LatestActual, Card.Growth?.LatestActual, GoalView?.CurrentGoal?.Actual }.OfType<ObservationData>().Concat(GoalFigures).Select(o => o.Citation);
+    public IEnumerable<CitationData> Citations => Card.Citations;
 }
 
 /// <summary>

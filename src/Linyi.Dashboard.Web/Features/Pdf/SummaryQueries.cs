@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -16,7 +17,7 @@ public sealed record SummaryViewModel(
     DashboardFilter Filter,
     RegionInfo Region,
     CategoryInfo? Category,
-    IReadOnlyList<HeadlineCard> Headlines,
+    IReadOnlyList<GoalCard> Headlines,
     IReadOnlyList<SummaryCategory> Categories,
     IReadOnlyList<MilestoneData> Milestones,
     IReadOnlyList<CitationData> Sources,
@@ -45,7 +46,7 @@ public sealed record SummaryViewModel(
 }
 
 /// <summary>Everything an official's summary shows for a filter: headline table, charts per category, milestones, sources.</summary>
-public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indicators, IOptions<OverviewOptions> overview, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indicators, GoalAssembly goals, IOptions<OverviewOptions> overview, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>A summary is read in a meeting: past this many charts a category says how many more the web pages have.</summary>
     public const int MaxChartsPerCategory = 24;
@@ -63,18 +64,11 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         var region = refs.Region(filter.RegionOrCity)!;
         var category = refs.Category(filter.Category);
         var slug = filter.Category;
-        var data = await indicators.ForRegionAsync(region.Slug, i => slug == null || i.Category!.Slug == slug, cancellationToken, filter.Period, filter.Kind);
-        var views = indicators.Analyze(data).Where(v => v.Indicator.Observations.Count > 0).ToList();
-        var byCode = views.ToDictionary(v => v.Indicator.Code);
-        var growthOf = views.Where(v => v.Indicator.GrowthOfCode is not null).GroupBy(v => v.Indicator.GrowthOfCode!).ToDictionary(g => g.Key, g => g.First());
+        var judged = await goals.JudgeAsync(region.Slug, i => slug == null || i.Category!.Slug == slug, new GoalScope(filter.Period, filter.Kind), cancellationToken);
+        var views = judged.Where(v => v.Indicator.Observations.Count > 0).ToList();
 
-        // The city without a category filter gets the configured key indicators; a narrower view gets every indicator it has.
-        var headlineCodes = region.Slug == DashboardFilter.City && category is null
-            ? overview.Value.Headlines.Where(code => byCode.ContainsKey(code) || growthOf.ContainsKey(code))
-            : views.Where(v => v.Indicator.GrowthOfCode is null || !byCode.ContainsKey(v.Indicator.GrowthOfCode)).Select(v => v.Indicator.Code);
-        var headlines = headlineCodes
-            .Select(code => byCode.TryGetValue(code, out var level) ? new HeadlineCard(level, growthOf.GetValueOrDefault(code)) : new HeadlineCard(growthOf[code], null))
-            .ToList();
+        // The city without a category filter gets the overview's key indicators; a narrower view gets every indicator it has.
+        var headlines = GoalAssembly.Cards(judged, region.Slug == DashboardFilter.City && category is null ? overview.Value.Headlines : GoalAssembly.CardCodes(judged));
 
         var categories = refs.Categories.Where(c => category is null || c.Slug == category.Slug)
             .Select(c =>
@@ -94,7 +88,7 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         var milestones = region.Slug == DashboardFilter.City
             ? []
             : await indicators.MilestonesAsync(m => m.Region!.Slug == region.Slug && (slug == null || m.Category!.Slug == slug), cancellationToken);
-        var sources = views.SelectMany(v => v.Indicator.Observations).Select(o => o.Citation)
+        var sources = views.SelectMany(v => v.Indicator.Observations.Concat(v.Goals.Select(g => g.Actual).OfType<ObservationData>())).Select(o => o.Citation)
             .Concat(milestones.Select(m => m.Citation))
             .Distinct()
             .OrderBy(c => c.DocumentCode, StringComparer.Ordinal).ThenBy(c => c.Section, StringComparer.Ordinal)
@@ -127,6 +121,7 @@ public sealed class SummaryQueries(DashboardDbContext db, IndicatorQueries indic
         return entries;
     }
 
-    /// <summary>A chart says something only with two points: two actuals, or an actual and a target line.</summary>
-    public static bool IsChartable(IndicatorView view) => ChartData.Worthwhile(view);
+    /// <summary>A chart says something only with two yearly results (<see cref="GoalCardRules.IsChartable"/>).</summary>
+    public static bool IsChartable(IndicatorView view) =>
+        GoalCardRules.IsChartable(view.Indicator.Observations.Where(o => o.Kind == ObservationKind.Actual).Select(o => o.Period));
 }
