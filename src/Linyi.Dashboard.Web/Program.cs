@@ -22,6 +22,7 @@ try
     app.UseDashboardErrorPages();
     app.UseSecurityHeaders();
     app.UseRouting();
+    app.UseHttpsForAccounts();
     app.UseCanonicalPagePaths();
     app.UseOutputCache();
     app.UseRequestLogScope();

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 
@@ -114,9 +115,40 @@ public static class WebExtensions
 
     public static IApplicationBuilder UseDashboardLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
 
-    private static bool NeedsHttps(HttpRequest request) =>
-        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        || request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/admin");
+    /// <summary>
+    /// Signing in and changing data need HTTPS (their antiforgery cookie is secure-only). Over plain HTTP, with no HTTPS
+    /// port to redirect to, the account pages and every change answer 400 with the reason; public pages stay readable,
+    /// and a method no page takes is still a 405.
+    /// </summary>
+    public static IApplicationBuilder UseHttpsForAccounts(this WebApplication app)
+    {
+        if (!SecurityExtensions.RequiresHttps(app.Configuration, app.Environment))
+        {
+            return app;
+        }
+        return app.Use((context, next) =>
+        {
+            if (context.Request.IsHttps || !NeedsHttps(context) || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                return next(context);
+            }
+            ErrorResults.SetMessage(context, new Sentence("Changes are accepted only over HTTPS. Open this site at its https:// address and try again."));
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        });
+    }
+
+    private static bool NeedsHttps(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            // The sign-in and password forms; an admin page sends a reader without a session to sign in first.
+            return request.Path.StartsWithSegments("/account") && context.GetEndpoint() is not null;
+        }
+        return (request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/admin"))
+            && context.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(request.Method) == true;
+    }
 
     public static IApplicationBuilder UseDashboardErrorPages(this WebApplication app)
     {
@@ -126,18 +158,6 @@ public static class WebExtensions
         {
             app.UseHsts();
             app.UseHttpsRedirection();
-            // Signing in and changing data need HTTPS (their antiforgery cookie is secure-only). Over plain HTTP, with no
-            // HTTPS port to redirect to, they are refused in words; public pages stay readable.
-            app.Use((context, next) =>
-            {
-                if (context.Request.IsHttps || !NeedsHttps(context.Request) || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
-                {
-                    return next(context);
-                }
-                ErrorResults.SetMessage(context, new Sentence("Changes are accepted only over HTTPS. Open this site at its https:// address and try again."));
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Task.CompletedTask;
-            });
         }
         return app;
     }

@@ -14,9 +14,9 @@ public class PlainHttpTests(TestDatabase database) : IntegrationTest(database)
 
     [Theory]
     [InlineData("POST", "/account/login")]
-    [InlineData("POST", "/admin/observations/new")]
+    [InlineData("POST", "/admin/observations/save")]
     [InlineData("GET", "/account/login")]
-    [InlineData("GET", "/admin")]
+    [InlineData("GET", "/account/password")]
     public async Task SigningInAndChangesOverPlainHttpAreRefusedWithAReasonNotAServerError(string method, string url)
     {
         var client = Factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
