@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 VERSION="${1:-4.1.3}"
-TARGET="$ROOT/src/Linyi.Dashboard.Web/Infrastructure/Passwords"
+TARGET="$ROOT/src/Linyi.Dashboard.Web/Accounts/Passwords"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 (cd "$work" && npm pack "@zxcvbn-ts/language-common@$VERSION" --silent > /dev/null && tar xzf ./*.tgz)

@@ -1,5 +1,8 @@
+using Linyi.Dashboard.Web.Accounts;
+using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Features.Api;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Hosting;
+using Linyi.Dashboard.Web.Serving;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();

@@ -8,6 +8,6 @@ public class AboutController(Features.ApiGuide.ApiGuideQueries api) : Controller
     public IActionResult Progress() => View();
 
     [HttpGet("/about/api")]
-    [Infrastructure.KnownQuery]
+    [Features.Api.KnownQuery]
     public IActionResult Api() => View(api.Endpoints());
 }

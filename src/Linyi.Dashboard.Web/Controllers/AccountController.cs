@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Linyi.Dashboard.Web.Accounts;
 using Linyi.Dashboard.Web.Data;
-using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Features.Api;
+using Linyi.Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,9 @@
 using Linyi.Dashboard.Intake;
+using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
 using Linyi.Dashboard.Web.Features.Intake;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

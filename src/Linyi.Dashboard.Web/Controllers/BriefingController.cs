@@ -1,13 +1,15 @@
 using System.Globalization;
+using Linyi.Dashboard.Web.Accounts;
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Features.Briefing;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Pdf;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Features.Shared;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Linyi.Dashboard.Web.Features.Goals;
-using Linyi.Dashboard.Web.Features.Shared;
 
 namespace Linyi.Dashboard.Web.Controllers;
 

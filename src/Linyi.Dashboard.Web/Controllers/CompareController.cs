@@ -2,7 +2,7 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,4 @@
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,8 @@
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Exports;
 using Linyi.Dashboard.Web.Features.Filters;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
@@ -89,7 +90,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
                 Refuse(StatusCodes.Status503ServiceUnavailable, ExportGate.RetrySeconds);
                 return;
             }
-            await write(file, data.StreamAsync(filter), Infrastructure.Localized.IsEnglish, about);
+            await write(file, data.StreamAsync(filter), Localization.Localized.IsEnglish, about);
         }
         Response.ContentType = contentType;
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name, FileName = Ascii(name) }.ToString();

@@ -1,4 +1,4 @@
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,9 +1,10 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Goals;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 

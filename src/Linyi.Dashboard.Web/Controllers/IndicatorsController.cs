@@ -1,5 +1,5 @@
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 

@@ -1,7 +1,8 @@
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Regions;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 

@@ -25,7 +25,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
 
     /// <summary>
     /// The data version as the database holds it now, and when it last moved: what a PDF or the admin home prints. Pages
-    /// key their caches on <see cref="Infrastructure.DataVersionState"/>, which follows this row by notification.
+    /// key their caches on <see cref="Serving.DataVersionState"/>, which follows this row by notification.
     /// </summary>
     public async Task<(long Version, DateTimeOffset? ChangedAt)> DataVersionAsync(CancellationToken cancellationToken)
     {

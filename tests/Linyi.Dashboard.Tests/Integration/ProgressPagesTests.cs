@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Linyi.Dashboard.Tests.Infrastructure;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Shared;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web.Accounts.Passwords;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Infrastructure.Passwords;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -370,7 +370,7 @@ public class SessionAndAccountTests(TestDatabase database) : IntegrationTest(dat
     [Fact]
     public void TheCommonPasswordListHoldsTenThousandPasswordsAndEveryLongOneAndAPassphrasePasses()
     {
-        var list = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(TestDatabase.SeedsDirectory)!, "src", "Linyi.Dashboard.Web", "Infrastructure", "Passwords", "common-passwords.txt"));
+        var list = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(TestDatabase.SeedsDirectory)!, "src", "Linyi.Dashboard.Web", "Accounts", "Passwords", "common-passwords.txt"));
 
         Assert.Equal(10_000, list.Take(10_000).Distinct().Count());
         Assert.True(list.Count(p => p.Length >= 12) >= 300);

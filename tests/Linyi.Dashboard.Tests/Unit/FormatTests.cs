@@ -3,7 +3,7 @@ using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Features.Shared;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 
 namespace Linyi.Dashboard.Tests.Unit;
 

@@ -1,4 +1,4 @@
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Hosting;
 using Serilog.Events;
 
 namespace Linyi.Dashboard.Tests.Unit;

@@ -1,4 +1,4 @@
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Linyi.Dashboard.Tests.Unit;

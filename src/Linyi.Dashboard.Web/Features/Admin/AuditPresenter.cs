@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
-using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -2,8 +2,9 @@ using System.Globalization;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Features.Worksheets;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

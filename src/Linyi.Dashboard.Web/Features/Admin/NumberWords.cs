@@ -1,4 +1,5 @@
-using Linyi.Dashboard.Web.Infrastructure;
+
+using Linyi.Dashboard.Web.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Admin;
 

@@ -62,12 +62,12 @@ public sealed record FigureSummary(long Id, string IndicatorCode, string Indicat
             Shared.UnitNames.For(IndicatorUnit ?? Unit, IndicatorUnitEn, Unit));
         var parts = new List<string>
         {
-            Infrastructure.Localized.Pick(IndicatorZh, IndicatorEn), Infrastructure.Localized.Pick(RegionZh, RegionEn), Period.ToString(),
+            Localization.Localized.Pick(IndicatorZh, IndicatorEn), Localization.Localized.Pick(RegionZh, RegionEn), Period.ToString(),
             Filters.FilterQueries.KindLabel(Kind), value, Sources.SourceText.Vintage(Vintage),
         };
         if (withSource)
         {
-            parts.Add(Infrastructure.Localized.Pick(DocumentZh, DocumentEn));
+            parts.Add(Localization.Localized.Pick(DocumentZh, DocumentEn));
         }
         return string.Join(" · ", parts);
     }

@@ -68,7 +68,7 @@ public static class ApiGuideText
             }
             else
             {
-                html.AppendHtml(Infrastructure.Localized.Marked(parts[i]));
+                html.AppendHtml(Localization.Localized.Marked(parts[i]));
             }
         }
         return html;

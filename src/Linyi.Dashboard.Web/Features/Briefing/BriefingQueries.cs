@@ -3,7 +3,7 @@ using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,7 +1,8 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
+using Linyi.Dashboard.Web.Serving;
 
 namespace Linyi.Dashboard.Web.Features.Categories;
 

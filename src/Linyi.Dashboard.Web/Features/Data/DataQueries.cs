@@ -1,8 +1,8 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
-using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Features.Indicators;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Linyi.Dashboard.Web.Features.Filters;

@@ -51,7 +51,7 @@ public static class FilterText
 /// The filters, each declared once, as records an endpoint binds with <c>[AsParameters]</c>: each record adds filters to the
 /// one before it, so a filter has one name, one description and one place. The values are read by
 /// <see cref="DashboardFilter.TryParse"/>, the pages' parser, which also rejects a key given twice; the records are what the
-/// OpenAPI document, the API guide and <see cref="Infrastructure.KnownQueryAttribute"/> read.
+/// OpenAPI document, the API guide and <see cref="Features.Api.KnownQueryAttribute"/> read.
 /// </summary>
 public record CategoryParameters
 {

@@ -3,7 +3,7 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 
 namespace Linyi.Dashboard.Web.Features.Goals;
 

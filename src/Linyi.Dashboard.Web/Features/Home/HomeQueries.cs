@@ -2,7 +2,7 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Shared;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Home;

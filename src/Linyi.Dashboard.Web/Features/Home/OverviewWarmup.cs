@@ -1,6 +1,6 @@
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Sources;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.Extensions.Options;
 
 namespace Linyi.Dashboard.Web.Features.Home;

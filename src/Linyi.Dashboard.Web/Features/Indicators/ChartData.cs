@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Features.Api;
+using Linyi.Dashboard.Web.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Indicators;
 

@@ -7,7 +7,6 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

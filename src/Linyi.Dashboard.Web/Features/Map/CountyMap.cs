@@ -5,7 +5,7 @@ using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Shared;
 using Linyi.Dashboard.Web.Features.Sources;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Map;
 

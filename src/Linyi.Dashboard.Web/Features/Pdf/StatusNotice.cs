@@ -2,7 +2,7 @@ using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Shared;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Pdf;

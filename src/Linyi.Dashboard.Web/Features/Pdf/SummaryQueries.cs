@@ -4,7 +4,7 @@ using Linyi.Dashboard.Web.Features.Filters;
 using Linyi.Dashboard.Web.Features.Goals;
 using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,14 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Features.Filters;
-using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Home;
+using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Map;
 using Linyi.Dashboard.Web.Features.Shared;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

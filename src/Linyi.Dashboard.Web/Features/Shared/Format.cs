@@ -1,7 +1,7 @@
 using System.Globalization;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Shared;
 

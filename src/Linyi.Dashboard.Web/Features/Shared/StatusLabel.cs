@@ -1,5 +1,5 @@
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 
 namespace Linyi.Dashboard.Web.Features.Shared;
 

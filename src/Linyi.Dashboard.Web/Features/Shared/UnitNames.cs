@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Data.Seeding;
-using Linyi.Dashboard.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 

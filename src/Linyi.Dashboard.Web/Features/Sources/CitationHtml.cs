@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using Linyi.Dashboard.Web.Features.Indicators;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.AspNetCore.Html;
 
 namespace Linyi.Dashboard.Web.Features.Sources;

@@ -1,6 +1,7 @@
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Infrastructure;
+using Linyi.Dashboard.Web.Localization;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Features.Sources;

@@ -1,6 +1,6 @@
-using Linyi.Dashboard.Web.Infrastructure;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Web.Features.Worksheets;

@@ -1,4 +1,4 @@
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Hosting;
 
 public static class SecurityHeaders
 {

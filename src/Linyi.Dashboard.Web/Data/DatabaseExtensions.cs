@@ -1,10 +1,11 @@
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Data;
 
 public static class DatabaseExtensions
 {

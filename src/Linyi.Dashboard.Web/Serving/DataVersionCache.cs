@@ -1,9 +1,11 @@
 using System.Globalization;
+using Linyi.Dashboard.Web.Accounts;
+using Linyi.Dashboard.Web.Features.Api;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Serving;
 
 /// <summary>
 /// The one page cache: ASP.NET Core's output cache for public pages, keyed on the data version that PostgreSQL announces

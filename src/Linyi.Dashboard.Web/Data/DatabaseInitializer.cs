@@ -3,7 +3,7 @@ using Linyi.Dashboard.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Data;
 
 /// <summary>Migrates and seeds before the server accepts requests, when configured to. A failure stops the app.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer> logger) : IHostedService

@@ -1,8 +1,11 @@
 using System.Threading.RateLimiting;
+using Linyi.Dashboard.Web.Accounts;
+using Linyi.Dashboard.Web.Localization;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Features.Exports;
 
 /// <summary>
 /// Turns for CSV and XLSX downloads. A download is built into a buffer (memory, then a temporary file) while it holds one

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Hosting;
 
 /// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. None by default.</summary>
 public sealed class ProxyOptions

@@ -1,6 +1,7 @@
+using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Features.Api;
 
 /// <summary>Answers failures under <c>/api</c> with ProblemDetails that reveal no internals; pages go to the error view.</summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Serving;
 
 /// <summary>
 /// Caches computed data (analysed indicators, filter counts) under the current data version, so that pages the output

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Accounts;
 
 public enum SignInOutcome { Succeeded, Failed, Throttled }
 

@@ -2,7 +2,7 @@ using System.Reflection;
 using Linyi.Dashboard.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace Linyi.Dashboard.Web.Infrastructure.Passwords;
+namespace Linyi.Dashboard.Web.Accounts.Passwords;
 
 /// <summary>
 /// Rejects passwords that pass the length rule but guess in seconds: one character or a short pattern over and over,

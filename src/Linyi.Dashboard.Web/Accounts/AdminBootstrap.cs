@@ -3,7 +3,7 @@ using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Accounts;
 
 /// <summary>The first administrator comes from the environment (Bootstrap__AdminEmail, Bootstrap__AdminPassword). There is no default account.</summary>
 public sealed class BootstrapOptions

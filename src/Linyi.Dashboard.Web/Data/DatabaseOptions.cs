@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Data;
 
 public sealed class DatabaseOptions
 {

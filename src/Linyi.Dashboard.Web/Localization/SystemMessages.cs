@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Localization;
 
 /// <summary>
 /// The framework's own messages (model binding, required fields, accounts) said in the reader's language where they

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Filters;
+using Linyi.Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Features.Api;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json, made to match what the server binds: real parameter names, enums and examples,

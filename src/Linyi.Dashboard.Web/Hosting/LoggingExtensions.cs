@@ -3,7 +3,7 @@ using Serilog.Context;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Hosting;
 
 public static class LoggingExtensions
 {

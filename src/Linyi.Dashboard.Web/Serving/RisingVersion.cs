@@ -1,4 +1,4 @@
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Serving;
 
 /// <summary>A version number that only moves forward (-1 while unknown), and a way to wait until it passes a value.</summary>
 public sealed class RisingVersion

@@ -1,14 +1,16 @@
 using System.Threading.RateLimiting;
+using Linyi.Dashboard.Web.Accounts.Passwords;
 using Linyi.Dashboard.Web.Data;
 using Linyi.Dashboard.Web.Domain;
-using Linyi.Dashboard.Web.Infrastructure.Passwords;
+using Linyi.Dashboard.Web.Features.Exports;
+using Linyi.Dashboard.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Accounts;
 
 public sealed class RateLimitOptions
 {

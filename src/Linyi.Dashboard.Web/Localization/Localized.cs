@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Localization;
 
 /// <summary>Picks the Chinese or English form of a name stored in both languages.</summary>
 public static partial class Localized

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Linyi.Dashboard.Web.Accounts;
 using Linyi.Dashboard.Web.Controllers;
 using Linyi.Dashboard.Web.Features.Admin;
+using Linyi.Dashboard.Web.Features.Api;
 using Linyi.Dashboard.Web.Features.Categories;
 using Linyi.Dashboard.Web.Features.Compare;
 using Linyi.Dashboard.Web.Features.Data;
@@ -11,15 +13,17 @@ using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Features.Indicators;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Linyi.Dashboard.Web.Features.Regions;
+using Linyi.Dashboard.Web.Localization;
+using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Hosting;
 
 public static class WebExtensions
 {

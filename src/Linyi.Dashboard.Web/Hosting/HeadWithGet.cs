@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Hosting;
 
 /// <summary>
 /// Every action that answers GET answers HEAD too (monitors and link checkers send HEAD); Kestrel sends the headers

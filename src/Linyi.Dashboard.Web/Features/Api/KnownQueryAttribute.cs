@@ -2,7 +2,7 @@ using Linyi.Dashboard.Web.Controllers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Features.Api;
 
 /// <summary>
 /// The query keys an endpoint reads. Any other key is answered with a 400 (a page or ProblemDetails), and the output cache

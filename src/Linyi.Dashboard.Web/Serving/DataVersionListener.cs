@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Linyi.Dashboard.Web.Infrastructure;
+namespace Linyi.Dashboard.Web.Serving;
 
 public sealed class DataVersionOptions
 {
