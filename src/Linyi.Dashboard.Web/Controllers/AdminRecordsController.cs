@@ -11,11 +11,11 @@ public class AdminRecordsController(RecordEditors editors) : Controller
 {
     [HttpGet("/admin/indicators")]
     public async Task<IActionResult> Indicators(int page = 1, CancellationToken cancellationToken = default) =>
-        AdminPage<RecordListItem>.Valid(page) ? View("List", ("indicators", await editors.IndicatorsAsync(page, cancellationToken), (int?)null)) : BadPage();
+        AdminPage<RecordListItem>.Valid(page) ? View("List", new RecordListViewModel("indicators", await editors.IndicatorsAsync(page, cancellationToken), null)) : BadPage();
 
     [HttpGet("/admin/milestones")]
     public async Task<IActionResult> Milestones(int page = 1, CancellationToken cancellationToken = default) =>
-        AdminPage<RecordListItem>.Valid(page) ? View("List", ("milestones", await editors.MilestonesAsync(page, cancellationToken), (int?)null)) : BadPage();
+        AdminPage<RecordListItem>.Valid(page) ? View("List", new RecordListViewModel("milestones", await editors.MilestonesAsync(page, cancellationToken), null)) : BadPage();
 
     private IActionResult BadPage() => this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("The page number is not valid."));
 
@@ -63,7 +63,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
 
     [HttpGet("/admin/documents")]
     public async Task<IActionResult> Documents(int page = 1, CancellationToken cancellationToken = default) =>
-        AdminPage<RecordListItem>.Valid(page) ? View("List", ("documents", await editors.DocumentsAsync(page, cancellationToken), (int?)null)) : BadPage();
+        AdminPage<RecordListItem>.Valid(page) ? View("List", new RecordListViewModel("documents", await editors.DocumentsAsync(page, cancellationToken), null)) : BadPage();
 
     [HttpGet("/admin/documents/new")]
     public IActionResult NewDocument() =>
@@ -95,7 +95,7 @@ public class AdminRecordsController(RecordEditors editors) : Controller
             return Redirect("/admin/documents");
         }
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View("List", ("documents", await editors.DocumentsAsync(1, cancellationToken), (int?)citing));
+        return View("List", new RecordListViewModel("documents", await editors.DocumentsAsync(1, cancellationToken), citing));
     }
 
     private Dictionary<string, string?> Values(IReadOnlyList<FieldSpec> fields) =>

@@ -30,7 +30,7 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
         var panel = await filters.PanelAsync(filter, "/data", refs, allRegionsWhenUnset: true, cancellationToken);
         var rows = await data.PageAsync(filter, sort, dir, page, size, cancellationToken);
         // The panel says what the table holds: its count is the table's (a year also matches the periods containing it).
-        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = Suggestions(refs.Indicators, filter), IndicatorProblem = HttpContext.IndicatorNameProblem() };
+        panel = panel with { MatchCount = rows.Total, AllRegions = true, Indicators = ExplorerSuggestions.Of(refs.Indicators, filter), IndicatorProblem = HttpContext.IndicatorNameProblem() };
         return View(new DataViewModel(panel, rows, sort, dir));
     }
 
@@ -120,17 +120,6 @@ public partial class DataController(DataQueries data, FilterQueries filters, Ref
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Download {Path} not taken within {Seconds} s; connection closed")]
     private static partial void LogSendDeadline(ILogger logger, string path, int seconds);
-
-    /// <summary>
-    /// Most suggestions the indicator field lists, so that the page does not grow with the data: the chosen ones and the
-    /// chosen category's first. Any code can still be typed.
-    /// </summary>
-    public const int MaxSuggestions = 400;
-
-    internal static IReadOnlyList<IndicatorChoice> Suggestions(IReadOnlyList<IndicatorChoice> all, DashboardFilter filter) =>
-        all.Count <= MaxSuggestions ? all
-            : all.Where(i => filter.Indicators.Contains(i.Code)).Concat(all.Where(i => i.CategorySlug == filter.Category)).Concat(all)
-                .Distinct().Take(MaxSuggestions).ToList();
 
     private static string Ascii(string name) => new(name.Select(c => char.IsAscii(c) && c != '"' ? c : '_').ToArray());
 }

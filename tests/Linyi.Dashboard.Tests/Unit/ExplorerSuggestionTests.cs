@@ -1,3 +1,4 @@
+using Linyi.Dashboard.Web.Features.Data;
 using Linyi.Dashboard.Web.Controllers;
 using Linyi.Dashboard.Web.Features.Filters;
 
@@ -11,9 +12,9 @@ public class ExplorerSuggestionTests
     [Fact]
     public void UpToTheLimitEveryIndicatorIsSuggested()
     {
-        var few = Many.Take(DataController.MaxSuggestions).ToArray();
+        var few = Many.Take(ExplorerSuggestions.Max).ToArray();
 
-        Assert.Equal(few, DataController.Suggestions(few, DashboardFilter.None));
+        Assert.Equal(few, ExplorerSuggestions.Of(few, DashboardFilter.None));
     }
 
     [Fact]
@@ -21,9 +22,9 @@ public class ExplorerSuggestionTests
     {
         var filter = DashboardFilter.None with { Category = "industry", Indicators = ["code_0005"] };
 
-        var shown = DataController.Suggestions(Many, filter);
+        var shown = ExplorerSuggestions.Of(Many, filter);
 
-        Assert.Equal(DataController.MaxSuggestions, shown.Count);
+        Assert.Equal(ExplorerSuggestions.Max, shown.Count);
         Assert.Equal("code_0005", shown[0].Code);
         Assert.All(shown.Skip(1).Take(300), s => Assert.Equal("industry", s.CategorySlug));
         Assert.Equal(shown.Count, shown.Select(s => s.Code).Distinct().Count());

@@ -21,6 +21,9 @@ public sealed record DeleteViewModel(string What, string Action, string CancelUr
 
 public sealed record RecordListItem(int Id, string Key, string Label, string? Link);
 
+/// <summary>A page of one kind of record for the admin lists; <paramref name="CitingCount"/> says how many figures cite a document that could not be deleted.</summary>
+public sealed record RecordListViewModel(string Kind, AdminPage<RecordListItem> Items, int? CitingCount);
+
 /// <summary>Forms for indicators and milestones: the seed columns, the seed rules, audited saves.</summary>
 public sealed class RecordEditors(DashboardDbContext db, AdminReference reference)
 {
