@@ -119,7 +119,8 @@ public class SessionAndAccountTests(TestDatabase database) : IntegrationTest(dat
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
     }
 
-    private static string FormErrors(string html) => Html.Element(html, "class=\"form-errors\"");
+    /// <summary>The sentence each form error records (its English wording, whatever the page's language).</summary>
+    private static List<string> FormErrors(string html) => Dom.Parse(html).One(".form-errors").Values("li", "data-message");
 
     [Fact]
     public async Task AnAdministratorResetsAPasswordAndTheOldPasswordAndSessionsStopWorking()
@@ -210,6 +211,7 @@ public class SessionAndAccountTests(TestDatabase database) : IntegrationTest(dat
 
         Assert.All(new[] { unknown, wrong, locked }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var answer = FormErrors(await unknown.Content.ReadAsStringAsync());
+        Assert.NotEmpty(answer);
         Assert.Equal(answer, FormErrors(await wrong.Content.ReadAsStringAsync()));
         Assert.Equal(answer, FormErrors(await locked.Content.ReadAsStringAsync()));
     }
