@@ -176,7 +176,7 @@ public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(datab
         var response = await CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("data-status=\"404\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("404", Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page").GetAttribute("data-status"));
     }
 
     [Fact]
@@ -265,9 +265,9 @@ public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(datab
         var response = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(new Dictionary<string, string> { ["Indicator"] = "gdp", ["__RequestVerificationToken"] = "stale" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("data-status=\"400\"", page);
-        Assert.Contains("reload the page and send it again", page);
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("400", page.GetAttribute("data-status"));
+        Assert.Equal(FriendlyFailures.ExpiredForm, page.One(".error-message").GetAttribute("data-message"));
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
     }
 
@@ -280,9 +280,10 @@ public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(datab
         var response = await UploadAsync(editor, new byte[(ImportService.MaxFileBytes * 4) + 1]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("data-status=\"413\"", page);
-        Assert.Contains("Split the file into smaller files", page);
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("413", page.GetAttribute("data-status"));
+        // The sentence names the limit in MB and says what to do.
+        Assert.Contains("Split the file into smaller files", page.One(".error-message").GetAttribute("data-message"));
     }
 
     [Fact]
