@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
 using Linyi.Dashboard.Web.Infrastructure;
@@ -297,9 +298,10 @@ public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(datab
         var limited = await Accounts.LoginAsync(client, "nobody@example.test", "wrong-password-123");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        var page = await limited.Content.ReadAsStringAsync();
-        Assert.Contains("Wait a minute, then try again", page);
-        Assert.DoesNotContain("unexpected error", page);
+        var page = Dom.Parse(await limited.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("429", page.GetAttribute("data-status"));
+        Assert.Contains(Words.En("Too many requests came from you in a short time. Wait a minute, then try again."), page.Plain());
+        Assert.DoesNotContain(Words.En("An unexpected error occurred. It has been logged."), page.Plain());
     }
 
     [Fact]
@@ -311,9 +313,10 @@ public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(datab
         var denied = await editor.GetAsync((await editor.GetAsync("/admin/users")).Headers.Location);
 
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        var page = await denied.Content.ReadAsStringAsync();
-        Assert.Contains("does not have the permission this page needs", page);
-        Assert.DoesNotContain("unexpected error", page);
+        var page = Dom.Parse(await denied.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("403", page.GetAttribute("data-status"));
+        Assert.Contains(Words.En("Your account does not have the permission this page needs. Sign in with another account, or ask an administrator."), page.Plain());
+        Assert.DoesNotContain(Words.En("An unexpected error occurred. It has been logged."), page.Plain());
     }
 
     [Theory]

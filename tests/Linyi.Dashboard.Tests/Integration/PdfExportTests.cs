@@ -224,8 +224,8 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         var response = await CreateClient().GetAsync("/export/pdf?category=economy&culture=en&ui-culture=en");
 
         var pages = Pages(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("Linyiindicatorsummary", pages[0]);
-        Assert.Contains($"Page1of{pages.Count}", pages[0]);
+        Assert.Contains(PdfText.Squeezed(Words.En("Linyi indicator summary")), pages[0]);
+        Assert.Contains(PdfText.Squeezed(Words.En("Page {0} of {1}", 1, pages.Count)), pages[0]);
         Assert.Contains("linyi-summary_linyi_economy_en.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
     }
 
@@ -321,10 +321,13 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.Equal("5", second.Headers.RetryAfter?.ToString());
-        var page = await second.Content.ReadAsStringAsync();
-        Assert.Contains("Too many PDF exports", page);
+        var page = Dom.Parse(await second.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("503", page.GetAttribute("data-status"));
+        Assert.StartsWith("Too many PDF exports", page.One(".error-message").GetAttribute("data-message"), StringComparison.Ordinal);
         // A busy renderer is not a database outage.
-        Assert.DoesNotContain("data store", page);
+        const string outage = "The data store cannot be reached right now. Please try again in a few seconds.";
+        Assert.DoesNotContain(Words.Zh(outage), page.Plain());
+        Assert.DoesNotContain(Words.En(outage), page.Plain());
         Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
     }
 
