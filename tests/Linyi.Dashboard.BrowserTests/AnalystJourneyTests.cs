@@ -1,5 +1,8 @@
 using System.Text;
 using Linyi.Dashboard.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Linyi.Dashboard.Web.Features.Shared;
+using Linyi.Dashboard.Web.Domain;
 
 namespace Linyi.Dashboard.BrowserTests;
 
@@ -9,6 +12,11 @@ public class AnalystJourneyTests(BrowserApp app)
     [Fact]
     public async Task AnAnalystChoosesJunanSeesItsMilestonesAndTargetsAndDownloadsTheCsv()
     {
+        await using var db = app.Database.CreateContext();
+        var junan = await db.Regions.Where(r => r.Slug == "junan").Select(r => r.NameZh).SingleAsync();
+        var stretch = await db.Observations.Include(o => o.Indicator)
+            .SingleAsync(o => o.Indicator!.Code == "industrial_output" && o.Region!.Slug == "junan" && o.Kind == ObservationKind.Stretch);
+        var milestone = await db.Milestones.Where(m => m.Region!.Slug == "junan" && m.Category!.Slug == "industry" && m.Kind == MilestoneKind.Plan).Select(m => m.TitleZh).SingleAsync();
         var page = await app.NewPageAsync();
         var probe = new PageProbe(page);
         await page.GotoAsync("/data");
@@ -16,14 +24,15 @@ public class AnalystJourneyTests(BrowserApp app)
         await page.SelectOptionAsync("#filter-region", "junan");
         await page.ClickAsync("form.filter-panel button[type=submit]");
         await page.WaitForURLAsync("**/data?region=junan*");
-        Assert.Contains("莒南县", await page.InnerTextAsync("table.data-table"));
+        Assert.Contains(junan, await page.InnerTextAsync("table.data-table"));
         await app.ScreenshotAsync(page, "journey-analyst-1-filter");
 
         await page.ClickAsync("table.data-table a[href='/regions/junan']");
         await page.WaitForURLAsync("**/regions/junan");
         var figures = await page.InnerTextAsync("table.region-figures");
-        Assert.Contains("≥ 1,000亿元", figures);
-        Assert.Contains("莒南县工业产值力争“过千亿”", await page.InnerTextAsync("section[aria-labelledby=milestones-heading]"));
+        // The stretch target as the document states it: comparator, the figure at the indicator's precision, the unit.
+        Assert.Contains($"{stretch.Comparator.ToSymbol()} {Format.Number(stretch.Value, Math.Max(stretch.Indicator!.Precision, Format.Decimals(stretch.Value)))}{stretch.Indicator.UnitCode}", figures);
+        Assert.Contains(milestone, await page.InnerTextAsync("section[aria-labelledby=milestones-heading]"));
 
         await app.ScreenshotAsync(page, "journey-analyst-2-region");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href='/export/csv?region=junan']"));
@@ -33,7 +42,7 @@ public class AnalystJourneyTests(BrowserApp app)
         Assert.StartsWith("\uFEFFindicator_code,", text);
         var lines = text.TrimEnd().Split("\r\n");
         Assert.All(lines.Skip(1), line => Assert.Contains(",junan,", line));
-        Assert.Contains(lines, line => line.StartsWith("industrial_output,", StringComparison.Ordinal) && line.Contains(",stretch,>=,1000,亿元,", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("industrial_output,", StringComparison.Ordinal) && line.Contains($",stretch,>=,{Format.Invariant(stretch.Value)},{stretch.Indicator.UnitCode},", StringComparison.Ordinal));
         Assert.Empty(probe.Errors);
     }
 

@@ -1,4 +1,5 @@
 using Linyi.Dashboard.BrowserTests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.BrowserTests;
@@ -47,8 +48,13 @@ public class ChartTests(BrowserApp app)
         foreach (var axis in axes)
         {
             Assert.Equal(axis.Labels.Length, axis.Labels.Distinct().Count());
-            Assert.StartsWith("单位：", axis.Title);
-            Assert.DoesNotContain(axis.Labels, label => label.Contains('%') || label.Contains('亿'));
+            // The title is the unit's sentence around the unit; no tick label repeats any character of the unit (%, 亿, 元…).
+            var sentence = Words.Zh("Unit: {0}", "\u0001").Split('\u0001');
+            Assert.StartsWith(sentence[0], axis.Title, StringComparison.Ordinal);
+            Assert.EndsWith(sentence[1], axis.Title, StringComparison.Ordinal);
+            var unit = axis.Title[sentence[0].Length..^sentence[1].Length];
+            Assert.NotEmpty(unit);
+            Assert.DoesNotContain(axis.Labels, label => label.Any(unit.Contains));
         }
     }
 

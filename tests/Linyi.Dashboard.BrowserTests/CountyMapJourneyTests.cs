@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Linyi.Dashboard.BrowserTests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.BrowserTests;
@@ -91,12 +92,12 @@ public class CountyMapJourneyTests(BrowserApp app)
         Assert.Equal(Codes, reached.Keys.Order(StringComparer.Ordinal));
         var luozhuang = reached["371311"];
         Assert.Contains("5.8%", luozhuang.Tooltip);
-        Assert.Contains("2023年", luozhuang.Tooltip);
-        Assert.Contains("正式", luozhuang.Tooltip);
+        Assert.Contains(Words.Zh("{0}|year", 2023), luozhuang.Tooltip);
+        Assert.Contains(Words.Zh("Final"), luozhuang.Tooltip);
         Assert.Contains("5.8%", luozhuang.Row);
         var hedong = reached["371312"];
-        Assert.Contains("无数据", hedong.Tooltip);
-        Assert.Contains("无数据", hedong.Row);
+        Assert.Contains(Words.Zh("No data"), hedong.Tooltip);
+        Assert.Contains(Words.Zh("No data"), hedong.Row);
         await page.Locator("a[data-map-area='371311']").FocusAsync();
         await app.ScreenshotAsync(page, "map-compare");
         Assert.Empty(probe.Errors);

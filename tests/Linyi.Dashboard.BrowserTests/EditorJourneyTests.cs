@@ -19,7 +19,7 @@ public class EditorJourneyTests(BrowserApp app) : IAsyncLifetime
         var page = await app.NewPageAsync();
         var probe = new PageProbe(page);
         await page.GotoAsync("/");
-        Assert.Contains("2024年实绩：5.7%", await page.InnerTextAsync("[data-indicator=gdp]"));
+        Assert.Contains("5.7%", await page.InnerTextAsync("[data-indicator=gdp] .goal[data-period='2024'] [data-result-year='2024']"));
 
         await page.ClickAsync("a[href='/account/login']");
         await page.FillAsync("#Email", email);
@@ -47,10 +47,18 @@ public class EditorJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.FillAsync("#Section", "一、综合 ¶1");
         await page.ClickAsync("form.edit-form button[type=submit]");
         await page.WaitForURLAsync("**/indicators/gdp_growth");
-        var history = await page.InnerTextAsync("tr[data-kind=actual][data-period='2024'] .vintage-history");
-        Assert.Contains("初步 ≈ 6.0% (2025-01)", history);
-        Assert.Contains("正式 5.9% (2025-04-10)", history);
-        Assert.Contains("正式 5.7% (2025-12-25)", history);
+        // Every vintage of the 2024 result, oldest document first, ending with the one of record.
+        var history = await page.Locator("tr[data-kind=actual][data-period='2024'] .vintage-history .vintage").EvaluateAllAsync<string[][]>(
+            "spans => spans.map(s => [s.dataset.vintage, s.dataset.value, s.dataset.document, s.textContent.trim()])");
+        await using (var db = app.Database.CreateContext())
+        {
+            var vintages = await db.Observations.Where(o => o.Indicator!.Code == "gdp_growth" && o.Region!.Slug == "linyi" && o.StartYear == 2024 && o.EndYear == 2024 && o.Kind == ObservationKind.Actual)
+                .Select(o => new { o.Vintage, o.Value, o.Document!.Code, o.Document.PublishedOn }).ToListAsync();
+            var expected = vintages.OrderBy(v => v.PublishedOn, StringComparer.Ordinal).ToList();
+            Assert.Contains(expected, v => v.Code == "journey-bulletin2024" && v.Value == 5.9m && v.Vintage == Vintage.Final);
+            Assert.Equal(expected.Select(v => (KebabText.Of(v.Vintage), Format.Invariant(v.Value), v.Code)), history.Select(h => (h[0], h[1], h[2])));
+            Assert.All(expected.Zip(history), pair => Assert.EndsWith($"({pair.First.PublishedOn})", pair.Second[3], StringComparison.Ordinal));
+        }
         await page.Locator("tr[data-kind=actual][data-period='2024']").ScrollIntoViewIfNeededAsync();
         await app.ScreenshotAsync(page, "vintages");
 

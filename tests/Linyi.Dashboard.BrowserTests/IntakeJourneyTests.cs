@@ -84,9 +84,13 @@ public class IntakeJourneyTests(BrowserApp app) : IAsyncLifetime
         // the seeds give another figure), covering 186 of its 249 seed figures.
         Assert.True(agree * 100 >= figures.Count * 96, $"{agree} of {figures.Count} applied figures agree with seeds/observations.csv");
         Assert.True(covered.Count * 100 >= seeds.Count * 74, $"{covered.Count} of the {seeds.Count} seed figures of {Document} applied");
-        var gdp2023 = Assert.Single(figures, o => o.Indicator!.Code == "gdp" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual && o.Value == 6105m);
-        Assert.Equal("一、2023年工作回顾 ¶2", gdp2023.Section);
-        Assert.Contains(figures, o => o.Indicator!.Code == "gdp_growth" && o.StartYear == 2024 && o.Kind == ObservationKind.Stretch && o.Value == 6m && o.Section == "二、2024年政府重点工作 ¶3");
+        // Two headline figures exactly as the seeds hold them: the 2023 GDP and the 2024 growth stretch target.
+        var gdpSeed = Assert.Single(seeds, s => s["indicator"] == "gdp" && s["region"] == "linyi" && s["period"] == "2023" && s["kind"] == "actual");
+        var gdp2023 = Assert.Single(figures, o => o.Indicator!.Code == "gdp" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual && o.Value == decimal.Parse(gdpSeed["value"], CultureInfo.InvariantCulture));
+        Assert.Equal(gdpSeed["section"], gdp2023.Section);
+        var stretchSeed = Assert.Single(seeds, s => s["indicator"] == "gdp_growth" && s["region"] == "linyi" && s["period"] == "2024" && s["kind"] == "stretch");
+        Assert.Contains(figures, o => o.Indicator!.Code == "gdp_growth" && o.StartYear == 2024 && o.Kind == ObservationKind.Stretch
+            && o.Value == decimal.Parse(stretchSeed["value"], CultureInfo.InvariantCulture) && o.Section == stretchSeed["section"]);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Linyi.Dashboard.BrowserTests.Infrastructure;
+using Linyi.Dashboard.Web;
 
 namespace Linyi.Dashboard.BrowserTests;
 
@@ -16,7 +17,7 @@ public class OfficialJourneyTests(BrowserApp app)
         {
             await page.ClickAsync("a[data-pdf]");
             await page.WaitForSelectorAsync("a[data-pdf][aria-busy=true]");
-            Assert.Equal("正在生成 PDF…", (await page.TextContentAsync("a[data-pdf]"))!.Trim());
+            Assert.Equal(Words.Zh("Making the PDF…"), (await page.TextContentAsync("a[data-pdf]"))!.Trim());
             await app.ScreenshotAsync(page, "journey-official-1-exporting");
         });
 
@@ -24,7 +25,7 @@ public class OfficialJourneyTests(BrowserApp app)
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
         await page.WaitForSelectorAsync("a[data-pdf]:not([aria-busy])");
-        Assert.Equal("导出 PDF", (await page.TextContentAsync("a[data-pdf]"))!.Trim());
+        Assert.Equal(Words.Zh("Export PDF"), (await page.TextContentAsync("a[data-pdf]"))!.Trim());
         Assert.Empty(probe.Errors);
     }
 
@@ -39,7 +40,7 @@ public class OfficialJourneyTests(BrowserApp app)
         await page.WaitForSelectorAsync("[data-pdf-status].pdf-error");
 
         var message = await page.TextContentAsync("[data-pdf-status]");
-        Assert.Contains("未知地区", message);
-        Assert.Contains("HTTP 400", message);
+        // The app's own error page words the refusal; the button passes them on with the status.
+        Assert.Equal($"{Words.Zh("Unknown region '{0}'.", "atlantis")} (HTTP 400)", message!.Trim());
     }
 }

@@ -22,6 +22,9 @@ public static class PdfText
     public static string Normalize(string text) =>
         new(text.Normalize(NormalizationForm.FormKC).Select(c => RadicalsSupplement.GetValueOrDefault(c, c)).ToArray());
 
+    /// <summary>A phrase as <see cref="Pages"/> gives it: normalised, without white space.</summary>
+    public static string Squeezed(string text) => new(Normalize(text).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
     /// <summary>Each page's text, normalised, without white space (so that line breaks never split a phrase).</summary>
     public static List<string> Pages(byte[] pdf)
     {

@@ -1,13 +1,13 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
 /// <summary>The admin lists grow with the data: each shows a page of 100 and links to the next, keeping its filters.</summary>
-public partial class AdminListsTests(TestDatabase database) : IntegrationTest(database)
+public class AdminListsTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool StartsFromSeeds => true;
 
@@ -23,13 +23,13 @@ public partial class AdminListsTests(TestDatabase database) : IntegrationTest(da
         var url = "/admin/observations";
         for (var page = 1; url is not null; page++)
         {
-            var html = await editor.GetStringAsync(url);
-            var ids = EditLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
+            var html = Dom.Parse(await editor.GetStringAsync(url));
+            var ids = html.Values("tr[data-observation] a[href$='/edit']", "href");
             Assert.InRange(ids.Count, 1, AdminPage<ObservationListItem>.Size);
             Assert.Empty(seen.Intersect(ids));
             seen.AddRange(ids);
-            Assert.Contains($"data-page=\"{page}\"", html);
-            url = NextLink().Match(html) is { Success: true } next ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+            Assert.Equal(page.ToString(System.Globalization.CultureInfo.InvariantCulture), html.One("nav.pager").GetAttribute("data-page"));
+            url = html.QuerySelector("nav.pager a[rel='next']")?.GetAttribute("href");
         }
 
         Assert.Equal(expected, seen.Count);
@@ -40,15 +40,20 @@ public partial class AdminListsTests(TestDatabase database) : IntegrationTest(da
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
 
-        var filtered = await editor.GetStringAsync("/admin/observations?region=linyi");
-        var next = WebUtility.HtmlDecode(NextLink().Match(filtered).Groups[1].Value);
+        var filtered = Dom.Parse(await editor.GetStringAsync("/admin/observations?region=linyi"));
+        var next = filtered.One("nav.pager a[rel='next']").GetAttribute("href");
         var zero = await editor.GetAsync("/admin/observations?page=0");
         var huge = await editor.GetAsync("/admin/indicators?page=2000000000");
 
         Assert.Equal("/admin/observations?region=linyi&page=2", next);
-        Assert.DoesNotContain("data-observation=\"gdp/junan", await editor.GetStringAsync(next));
+        var onNext = Dom.Parse(await editor.GetStringAsync(next)).Values("tr[data-observation]", "data-observation");
+        Assert.NotEmpty(onNext);
+        Assert.All(onNext, key => Assert.Equal("linyi", key.Split('/')[1]));
         Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
-        Assert.Contains("页码无效", await zero.Content.ReadAsStringAsync());
+        var refusal = Dom.Parse(await zero.Content.ReadAsStringAsync());
+        Assert.Equal("400", refusal.One("section.error-page").GetAttribute("data-status"));
+        Assert.Equal(Words.En("The page number is not valid."), refusal.One(".error-message").GetAttribute("data-message"));
+        Assert.Equal(Words.Zh("The page number is not valid."), refusal.One(".error-message").Plain());
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
     }
 
@@ -59,21 +64,12 @@ public partial class AdminListsTests(TestDatabase database) : IntegrationTest(da
         await using var db = Database.CreateContext();
         var count = db.Indicators.Count();
 
-        var first = await editor.GetStringAsync("/admin/indicators");
-        var second = await editor.GetStringAsync("/admin/indicators?page=2");
+        var first = Dom.Parse(await editor.GetStringAsync("/admin/indicators"));
+        var second = Dom.Parse(await editor.GetStringAsync("/admin/indicators?page=2"));
 
         Assert.True(count > AdminPage<RecordListItem>.Size);
-        Assert.Equal(AdminPage<RecordListItem>.Size, Record().Matches(first).Count);
-        Assert.Equal(Math.Min(AdminPage<RecordListItem>.Size, count - AdminPage<RecordListItem>.Size), Record().Matches(second).Count);
-        Assert.Contains("rel=\"prev\"", second);
+        Assert.Equal(AdminPage<RecordListItem>.Size, first.QuerySelectorAll("tr[data-record]").Length);
+        Assert.Equal(Math.Min(AdminPage<RecordListItem>.Size, count - AdminPage<RecordListItem>.Size), second.QuerySelectorAll("tr[data-record]").Length);
+        Assert.Equal("/admin/indicators?page=1", second.One("nav.pager a[rel='prev']").GetAttribute("href"));
     }
-
-    [GeneratedRegex("href=\"/admin/observations/(\\d+)/edit\"")]
-    private static partial Regex EditLink();
-
-    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\"")]
-    private static partial Regex NextLink();
-
-    [GeneratedRegex("<tr data-record=\"")]
-    private static partial Regex Record();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Data;
+using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Home;
 using Linyi.Dashboard.Web.Serving;
 using Microsoft.AspNetCore.TestHost;
@@ -27,9 +27,9 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         var client = factory.CreateClient();
         var state = factory.Services.GetRequiredService<DataVersionState>();
         await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
-        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(await SeededGdp2023Async(), await ShownGdp2023Async(client));
         counter.Reset();
-        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(await SeededGdp2023Async(), await ShownGdp2023Async(client));
         Assert.Equal(0, counter.Count);
 
         var before = state.Current;
@@ -37,7 +37,7 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         // The periodic read is 30 s away: only the notification can meet this deadline.
         await state.WhenLaterThanAsync(before).WaitAsync(TimeSpan.FromSeconds(2));
 
-        Assert.Contains("6,107亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(6107m, await ShownGdp2023Async(client));
     }
 
     [Fact]
@@ -49,13 +49,13 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         var client = factory.CreateClient();
         var state = factory.Services.GetRequiredService<DataVersionState>();
         await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
-        Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(await SeededGdp2023Async(), await ShownGdp2023Async(client));
 
         var before = state.Current;
         await CorrectGdp2023ElsewhereAsync(6107m);
         await state.WhenLaterThanAsync(before).WaitAsync(Deadline);
 
-        Assert.Contains("6,107亿元", await client.GetStringAsync("/indicators/gdp"));
+        Assert.Equal(6107m, await ShownGdp2023Async(client));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         foreach (var (client, state) in clients.Zip(states))
         {
             await state.WhenLaterThanAsync(null).WaitAsync(Deadline);
-            Assert.Contains("6,105亿元", await client.GetStringAsync("/indicators/gdp"));
+            Assert.Equal(await SeededGdp2023Async(), await ShownGdp2023Async(client));
         }
         var before = states.Select(s => s.Current).ToArray();
 
@@ -80,7 +80,7 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         for (var i = 0; i < 2; i++)
         {
             await states[i].WhenLaterThanAsync(before[i]).WaitAsync(Deadline);
-            Assert.Contains("6,107亿元", await clients[i].GetStringAsync("/indicators/gdp"));
+            Assert.Equal(6107m, await ShownGdp2023Async(clients[i]));
         }
     }
 
@@ -112,9 +112,9 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         await warmup.WhenWarmedAsync(state.Current!.Value, CancellationToken.None).WaitAsync(Deadline);
         counter.Reset();
 
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
+        var page = Dom.Parse(await client.GetStringAsync("/"));
 
-        var latest = page.QuerySelector("[data-indicator='gdp'] .latest strong")!.TextContent;
+        var latest = page.One("[data-indicator='gdp'] .latest strong").TextContent;
         Assert.Contains(6900m.ToString("N0", CultureInfo.InvariantCulture), latest);
         // The cold overview takes four (ProgressPagesTests): the filter counts, indicators, figures and headline cards.
         Assert.Equal(0, counter.Count);
@@ -158,6 +158,26 @@ public class DataChangeTests(TestDatabase database) : IntegrationTest(database)
         }
 
         Assert.Equal(before, await VersionAsync(connection));
+    }
+
+    private async Task<decimal> SeededGdp2023Async()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Observations.Where(o => o.Indicator!.Code == "gdp" && o.Region!.Slug == "linyi" && o.StartYear == 2023 && o.Kind == ObservationKind.Actual)
+            .Select(o => o.Value).SingleAsync();
+    }
+
+    /// <summary>
+    /// The city's 2023 GDP as /indicators/gdp shows it: the figure in its row of the figures table, written with
+    /// thousands separators and followed by the unit the page names (6,105亿元).
+    /// </summary>
+    private static async Task<decimal> ShownGdp2023Async(HttpClient client)
+    {
+        var page = Dom.Parse(await client.GetStringAsync("/indicators/gdp"));
+        var unit = page.One(".indicator-meta .unit[data-unit]").GetAttribute("data-unit")!;
+        var figure = page.One("#table-gdp tr[data-kind='actual'][data-period='2023'] td.num").Plain().Split(' ')[0];
+        Assert.EndsWith(unit, figure, StringComparison.Ordinal);
+        return decimal.Parse(figure[..^unit.Length], NumberStyles.Number, CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> VersionAsync(NpgsqlConnection connection) =>

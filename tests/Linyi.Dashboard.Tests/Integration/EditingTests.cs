@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -194,7 +195,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         var response = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Contains(Dom.Parse(await response.Content.ReadAsStringAsync()).Values("[data-message]", "data-message"), m => m.Contains(message, StringComparison.Ordinal));
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
     }
 
@@ -209,7 +210,7 @@ public class EditingTests(TestDatabase database) : IntegrationTest(database)
         var response = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("gwr2024 already reports a figure for gdp/linyi/2023/actual", await response.Content.ReadAsStringAsync());
+        Assert.Contains(Dom.Parse(await response.Content.ReadAsStringAsync()).Values("[data-message]", "data-message"), m => m.Contains("gwr2024 already reports a figure for gdp/linyi/2023/actual", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,7 +20,11 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
     protected override bool StartsFromSeeds => true;
 
     private static string Field(string html, string name) =>
-        WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{name}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
+        Dom.Parse(html).One($"input[name='{name}']").GetAttribute("value") ?? "";
+
+    /// <summary>The sentences a refusal records (their English, whatever the page's language): form errors, import errors, the error page's message.</summary>
+    private static async Task<List<string>> MessagesAsync(HttpResponseMessage response) =>
+        Dom.Parse(await response.Content.ReadAsStringAsync()).Values("[data-message]", "data-message");
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient editor, byte[] content, string name = "figures.csv")
     {
@@ -81,7 +85,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
         var header = (await editor.GetStringAsync("/admin/worksheet/results.csv")).TrimStart('\uFEFF').Split('\n')[0].TrimEnd('\r');
         var preview = await UploadAsync(editor, Encoding.UTF8.GetBytes(header + "\ngdp,地区生产总值,junan,莒南县,2020,,,亿元,2020,321,final,newdocup,ws,标题,2024,news,Http://EXAMPLE.ORG/a\n"), "w.csv");
         var html = await preview.Content.ReadAsStringAsync();
-        var apply = Regex.Match(html, "action=\"(/admin/import/[0-9a-f-]+/apply)\"").Groups[1].Value;
+        var apply = Dom.Parse(html).One("form.import-apply").GetAttribute("action")!;
         var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await Accounts.TokenAsync(editor, "/admin/import") }));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -150,7 +154,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
         var response = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(stale));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("did not say which version", await response.Content.ReadAsStringAsync());
+        Assert.Contains(await MessagesAsync(response), m => m.Contains("did not say which version", StringComparison.Ordinal));
         await using var db = Database.CreateContext();
         Assert.Equal(14m, await db.Observations.Where(o => o.Id == id).Select(o => o.Value).SingleAsync());
     }
@@ -206,7 +210,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
 
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
-        Assert.Contains("bidirectional override character", await import.Content.ReadAsStringAsync());
+        Assert.Contains(await MessagesAsync(import), m => m.Contains("bidirectional override character", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -219,7 +223,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
         var response = await UploadAsync(editor, gbk);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("CSV UTF-8", await response.Content.ReadAsStringAsync());
+        Assert.Contains(await MessagesAsync(response), m => m.Contains("CSV UTF-8", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -238,7 +242,7 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
-        Assert.Contains("each user may keep", await second.Content.ReadAsStringAsync());
+        Assert.Contains(await MessagesAsync(second), m => m.Contains("each user may keep", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, othersOwn.StatusCode);
 
         var editorClears = await editor.PostAsync("/admin/import/pending/clear", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await Accounts.TokenAsync(editor, "/admin/import") }));
@@ -276,11 +280,11 @@ public partial class FormHardeningTests(TestDatabase database) : IntegrationTest
 
         var response = await UploadAsync(editor, Encoding.UTF8.GetBytes(ObservationsHeader
             + "gdp,junan,1948,actual,=,1,,final,gwr2024,表1,,,\ngdp,junan,2026-2022,actual,=,2,,final,gwr2024,表1,,,\n"));
-        var html = await response.Content.ReadAsStringAsync();
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(2, Regex.Matches(html, "data-line=\"\\d+\" data-column=\"3\"").Count);
-        Assert.DoesNotContain("duplicate", html);
+        Assert.Equal(2, page.QuerySelectorAll("tr[data-line][data-column='3']").Length);
+        Assert.DoesNotContain(page.Values("[data-message]", "data-message"), m => m.Contains("duplicate", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -43,9 +43,9 @@ public class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHe
 
     public static TheoryData<string, byte[], int, int, string> BadFiles => new()
     {
-        { "wrong columns", Encoding.UTF8.GetBytes("indicator,region,value\ngdp,linyi,1\n"), 1, 3, "column 3 is &#x27;value&#x27;, expected &#x27;period&#x27;" },
+        { "wrong columns", Encoding.UTF8.GetBytes("indicator,region,value\ngdp,linyi,1\n"), 1, 3, "column 3 is 'value', expected 'period'" },
         { "bad number", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6 500,,final,bulletin2024,表1,,,\n"), 2, 6, "is not a plain number" },
-        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,final,bulletin2024,表1,,,\n"), 2, 2, "unknown region &#x27;atlantis&#x27;" },
+        { "unknown code", Encoding.UTF8.GetBytes(Header + "gdp,atlantis,2024,actual,=,6500,,final,bulletin2024,表1,,,\n"), 2, 2, "unknown region 'atlantis'" },
         { "duplicate key", Encoding.UTF8.GetBytes(Header + "gdp,linyi,2024,actual,=,6500,,final,bulletin2024,表1,,,\ngdp,linyi,2024,actual,=,6600,,final,bulletin2024,表1,,,\n"), 3, 9, "duplicate observation" },
         { "wrong encoding", [.. Encoding.UTF8.GetBytes(Header), .. Encoding.GetEncoding("utf-16").GetBytes("gdp,临沂")], 1, 1, "not valid UTF-8" },
         { "header only", Encoding.UTF8.GetBytes(Header), 2, 1, "the file has a header but no figures" },
@@ -61,9 +61,12 @@ public class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHe
         var (_, response, html) = await UploadAsync(content);
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, kind);
-        Assert.Contains(message, html);
-        Assert.Contains($"data-line=\"{line}\" data-column=\"{column}\"", html);
-        Assert.DoesNotContain("/apply", html);
+        var page = Dom.Parse(html);
+        var at = page.QuerySelectorAll("tr[data-line]")
+            .FirstOrDefault(r => r.GetAttribute("data-line") == line.ToString(System.Globalization.CultureInfo.InvariantCulture) && r.GetAttribute("data-column") == column.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(at is not null, $"{kind}: no error at line {line}, column {column}");
+        Assert.Contains(message, at.One("td[data-message]").GetAttribute("data-message"), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form.import-apply"));
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
         await using var db = Database.CreateContext();
         Assert.False(await db.PendingImports.AnyAsync());
@@ -77,7 +80,7 @@ public class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHe
         var (_, response, html) = await UploadAsync([]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("The file is empty or missing", html);
+        Assert.Contains(Dom.Parse(html).Values("[data-message]", "data-message"), m => m.Contains("The file is empty or missing", StringComparison.Ordinal));
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
     }
 
@@ -176,8 +179,9 @@ public class ImportTests(TestDatabase database, Xunit.Abstractions.ITestOutputHe
         var (editor, response, html) = await UploadAsync(Encoding.UTF8.GetBytes(csv));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-remove=\"0\"", html);
-        Assert.DoesNotContain("data-change=\"remove\"", html);
+        var page = Dom.Parse(html);
+        Assert.Equal("0", page.One(".import-summary").GetAttribute("data-remove"));
+        Assert.Empty(page.QuerySelectorAll("[data-change='remove']"));
         Assert.True(html.IndexOf("/apply", StringComparison.Ordinal) < html.IndexOf("data-group=", StringComparison.Ordinal), "The apply button comes before the lists.");
         var token = await Accounts.TokenAsync(editor, "/admin/import");
         var applied = await editor.PostAsync(ApplyAction(html), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));

@@ -2,10 +2,11 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Admin;
+using Linyi.Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -17,7 +18,7 @@ using Npgsql;
 namespace Linyi.Dashboard.Tests.Integration;
 
 /// <summary>Pending imports are bounded, odd requests get the right 4xx with a page that explains it, and spoofing text is refused.</summary>
-public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(database)
+public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(database)
 {
     private const string Header = "indicator,region,period,kind,comparator,value,unit,vintage,document,section,note_zh,note_en,shape\n";
     private const string English = ".AspNetCore.Culture=c%3Den%7Cuic%3Den";
@@ -51,8 +52,8 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
 
     private static async Task<HttpResponseMessage> ApplyAsync(HttpClient editor, string previewHtml)
     {
-        var apply = ApplyPattern().Match(previewHtml).Groups[1].Value;
-        Assert.NotEmpty(apply);
+        var apply = Dom.Parse(previewHtml).One("form.import-apply").GetAttribute("action");
+        Assert.False(string.IsNullOrEmpty(apply));
         var token = await Accounts.TokenAsync(editor, "/admin/import");
         return await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
@@ -176,7 +177,7 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         var response = await CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("data-status=\"404\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("404", Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page").GetAttribute("data-status"));
     }
 
     [Fact]
@@ -265,9 +266,9 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         var response = await editor.PostAsync("/admin/observations/save", new FormUrlEncodedContent(new Dictionary<string, string> { ["Indicator"] = "gdp", ["__RequestVerificationToken"] = "stale" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("data-status=\"400\"", page);
-        Assert.Contains("reload the page and send it again", page);
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("400", page.GetAttribute("data-status"));
+        Assert.Equal(FriendlyFailures.ExpiredForm, page.One(".error-message").GetAttribute("data-message"));
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
     }
 
@@ -280,9 +281,10 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         var response = await UploadAsync(editor, new byte[(ImportService.MaxFileBytes * 4) + 1]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("data-status=\"413\"", page);
-        Assert.Contains("Split the file into smaller files", page);
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("413", page.GetAttribute("data-status"));
+        // The sentence names the limit in MB and says what to do.
+        Assert.Contains("Split the file into smaller files", page.One(".error-message").GetAttribute("data-message"));
     }
 
     [Fact]
@@ -296,9 +298,10 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         var limited = await Accounts.LoginAsync(client, "nobody@example.test", "wrong-password-123");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        var page = await limited.Content.ReadAsStringAsync();
-        Assert.Contains("Wait a minute, then try again", page);
-        Assert.DoesNotContain("unexpected error", page);
+        var page = Dom.Parse(await limited.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("429", page.GetAttribute("data-status"));
+        Assert.Contains(Words.En("Too many requests came from you in a short time. Wait a minute, then try again."), page.Plain());
+        Assert.DoesNotContain(Words.En("An unexpected error occurred. It has been logged."), page.Plain());
     }
 
     [Fact]
@@ -310,9 +313,10 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         var denied = await editor.GetAsync((await editor.GetAsync("/admin/users")).Headers.Location);
 
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        var page = await denied.Content.ReadAsStringAsync();
-        Assert.Contains("does not have the permission this page needs", page);
-        Assert.DoesNotContain("unexpected error", page);
+        var page = Dom.Parse(await denied.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("403", page.GetAttribute("data-status"));
+        Assert.Contains(Words.En("Your account does not have the permission this page needs. Sign in with another account, or ask an administrator."), page.Plain());
+        Assert.DoesNotContain(Words.En("An unexpected error occurred. It has been logged."), page.Plain());
     }
 
     [Theory]
@@ -342,6 +346,4 @@ public partial class LimitsAndErrorsTests(TestDatabase database) : IntegrationTe
         Assert.False(await db.PendingImports.AnyAsync());
     }
 
-    [GeneratedRegex("action=\"(/admin/import/[0-9a-f-]+/apply)\"")]
-    private static partial Regex ApplyPattern();
 }

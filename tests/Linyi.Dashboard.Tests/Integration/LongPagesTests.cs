@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
+using Linyi.Dashboard.Web;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Categories;
 using Linyi.Dashboard.Web.Features.Regions;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linyi.Dashboard.Tests.Integration;
 
-public partial class LongPagesTests(TestDatabase database) : IntegrationTest(database)
+public class LongPagesTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
 
@@ -23,8 +23,8 @@ public partial class LongPagesTests(TestDatabase database) : IntegrationTest(dat
         Assert.True(expected.Count > CategoryQueries.PageSize, "the seeds' largest category should need two pages");
         var client = CreateClient();
 
-        var first = await client.GetStringAsync("/categories/livelihoods");
-        var second = await client.GetStringAsync("/categories/livelihoods?page=2");
+        var first = Dom.Parse(await client.GetStringAsync("/categories/livelihoods"));
+        var second = Dom.Parse(await client.GetStringAsync("/categories/livelihoods?page=2"));
         var beyond = await client.GetAsync("/categories/livelihoods?page=3");
         var notANumber = await client.GetAsync("/categories/livelihoods?page=two");
 
@@ -32,39 +32,43 @@ public partial class LongPagesTests(TestDatabase database) : IntegrationTest(dat
         var onSecond = Listed(second);
         Assert.Equal(CategoryQueries.PageSize, onFirst.Count);
         Assert.Equal(expected.Order(StringComparer.Ordinal), onFirst.Concat(onSecond).Order(StringComparer.Ordinal));
-        Assert.Contains("data-page=\"1\" data-page-count=\"2\"", first);
-        Assert.Contains("href=\"/categories/livelihoods?page=2\" rel=\"next\"", first);
-        Assert.Contains("href=\"/categories/livelihoods\" rel=\"prev\"", second);
+        var pager = first.One("nav.pager");
+        Assert.Equal(("1", "2"), (pager.GetAttribute("data-page"), pager.GetAttribute("data-page-count")));
+        Assert.Equal("/categories/livelihoods?page=2", pager.One("a[rel='next']").GetAttribute("href"));
+        Assert.Equal("/categories/livelihoods", second.One("nav.pager a[rel='prev']").GetAttribute("href"));
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
-        Assert.Contains("1 到 2", await beyond.Content.ReadAsStringAsync());
+        var refusal = Dom.Parse(await beyond.Content.ReadAsStringAsync());
+        Assert.Equal("400", refusal.One("section.error-page").GetAttribute("data-status"));
+        Assert.Equal(Words.En("page must be from 1 to {0}.", 2), refusal.One(".error-message").GetAttribute("data-message"));
         Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
     }
 
     [Fact]
     public async Task APageKeepsItsSortAndFiltersInThePageLinks()
     {
-        var html = await CreateClient().GetStringAsync("/categories/livelihoods?sort=Name&page=2");
+        var pager = Dom.Parse(await CreateClient().GetStringAsync("/categories/livelihoods?sort=Name&page=2")).One("nav.pager");
 
-        Assert.Contains("href=\"/categories/livelihoods?sort=Name\" rel=\"prev\"", html);
-        Assert.Contains("data-page=\"2\"", html);
+        Assert.Equal("/categories/livelihoods?sort=Name", pager.One("a[rel='prev']").GetAttribute("href"));
+        Assert.Equal("2", pager.GetAttribute("data-page"));
     }
 
     [Fact]
     public async Task EachCardIsReachedFromTheJumpListAndItsFiguresAreFolded()
     {
-        var html = await CreateClient().GetStringAsync("/categories/industry");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/categories/industry"));
 
-        var cards = CardPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        var jumps = JumpPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        var cards = page.Values("article.card.indicator-card", "data-indicator");
+        var jumps = page.Values("a[data-jump]", "data-jump");
         Assert.True(cards.Count > 5);
         Assert.Equal(cards, jumps);
         foreach (var code in cards)
         {
-            Assert.Contains($"href=\"#indicator-{code}\"", html);
-            Assert.Contains($"<details class=\"card-figures\" data-figures=\"{code}\">", html);
+            var card = page.One($"article.indicator-card[data-indicator='{code}']");
+            Assert.Equal("#" + card.Id, page.One($"a[data-jump='{code}']").GetAttribute("href"));
+            Assert.NotNull(card.One($"details.card-figures[data-figures='{code}']"));
         }
         // Figures stay in the page for screen readers and search, folded rather than left out.
-        Assert.Contains("id=\"table-industrial_output\"", html);
+        Assert.NotNull(page.One("details.card-figures[data-figures='industrial_output'] #table-industrial_output"));
     }
 
     [Fact]
@@ -73,19 +77,20 @@ public partial class LongPagesTests(TestDatabase database) : IntegrationTest(dat
         await using var db = Database.CreateContext();
         var expected = await db.Observations.Where(o => o.Region!.Slug == "linyi").Select(o => o.Indicator!.Code).Distinct().ToListAsync();
         var client = CreateClient();
-        var pages = int.Parse(Regex.Match(await client.GetStringAsync("/regions/linyi"), "data-page-count=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+        var pages = int.Parse(Dom.Parse(await client.GetStringAsync("/regions/linyi")).One("nav.pager").GetAttribute("data-page-count")!, CultureInfo.InvariantCulture);
         Assert.True(pages > 1, "the city's figures should need more than one page");
         Assert.True(pages >= (expected.Count + RegionQueries.PageSize - 1) / RegionQueries.PageSize);
 
         var listed = new List<string>();
         for (var page = 1; page <= pages; page++)
         {
-            var html = await client.GetStringAsync(page == 1 ? "/regions/linyi" : $"/regions/linyi?page={page}");
-            var codes = RowPattern().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+            var html = Dom.Parse(await client.GetStringAsync(page == 1 ? "/regions/linyi" : $"/regions/linyi?page={page}"));
+            var codes = html.Values("tr[data-indicator]", "data-indicator").Distinct().ToList();
             Assert.InRange(codes.Count, 1, RegionQueries.PageSize);
             Assert.Empty(listed.Intersect(codes));
             listed.AddRange(codes);
-            Assert.Contains($"data-page=\"{page}\" data-page-count=\"{pages}\"", html);
+            var pager = html.One("nav.pager");
+            Assert.Equal((page, pages), (int.Parse(pager.GetAttribute("data-page")!, CultureInfo.InvariantCulture), int.Parse(pager.GetAttribute("data-page-count")!, CultureInfo.InvariantCulture)));
         }
         var beyond = await client.GetAsync($"/regions/linyi?page={pages + 1}");
 
@@ -118,25 +123,13 @@ public partial class LongPagesTests(TestDatabase database) : IntegrationTest(dat
     [Fact]
     public async Task ACountyWithFewFiguresHasOnePageAndNoPager()
     {
-        var html = await CreateClient().GetStringAsync("/regions/junan");
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/regions/junan"));
 
-        Assert.Contains("data-indicator=", html);
-        Assert.DoesNotContain("class=\"pager\"", html);
+        Assert.NotEmpty(page.Values("tr[data-indicator]", "data-indicator"));
+        Assert.Null(page.QuerySelector(".pager"));
     }
 
-    private static List<string> Listed(string html) =>
-        CardPattern().Matches(html).Select(m => m.Groups[1].Value)
-            .Concat(EmptyPattern().Matches(html).Select(m => m.Groups[1].Value)).ToList();
-
-    [GeneratedRegex("class=\"card indicator-card\" data-indicator=\"([^\"]+)\"")]
-    private static partial Regex CardPattern();
-
-    [GeneratedRegex("<li data-indicator=\"([^\"]+)\">")]
-    private static partial Regex EmptyPattern();
-
-    [GeneratedRegex("data-jump=\"([^\"]+)\"")]
-    private static partial Regex JumpPattern();
-
-    [GeneratedRegex("<tr data-indicator=\"([^\"]+)\"")]
-    private static partial Regex RowPattern();
+    /// <summary>The indicators a category page lists: its cards, then those without figures.</summary>
+    private static List<string> Listed(AngleSharp.Dom.IDocument page) =>
+        page.Values("article.card.indicator-card", "data-indicator").Concat(page.Values(".empty-indicators li[data-indicator]", "data-indicator")).ToList();
 }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web;
+using Linyi.Dashboard.Web.Domain;
+using Linyi.Dashboard.Web.Features.Shared;
 using Linyi.Dashboard.Web.Features.Pdf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -174,14 +176,26 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         {
             Assert.Contains(PdfText.Normalize(Words.Zh(key)), pages[0]);
         }
-        foreach (var text in new[] { "地区生产总值", "6,800亿元", "5.5%", "≥6.0%", "物流总额", "9,334亿元", "粮食总产量", "426.5万吨", "百亿级企业", "需关注", "资料来源", "2024年临沂市政府工作报告" })
+        await using var db = Database.CreateContext();
+        var indicators = await db.Indicators.Where(i => new[] { "gdp", "gdp_growth", "logistics_total", "grain_output", "hundred_bn_firms" }.Contains(i.Code)).ToDictionaryAsync(i => i.Code);
+        // Headline figures as the source states them: the indicator's precision (or more) and its unit; a stretch target with its comparator.
+        var figures = new List<string>();
+        foreach (var (code, year, kind) in new[] { ("gdp", 2025, ObservationKind.Actual), ("gdp_growth", 2024, ObservationKind.Target), ("gdp_growth", 2024, ObservationKind.Stretch), ("logistics_total", 2023, ObservationKind.Actual), ("grain_output", 2023, ObservationKind.Actual) })
         {
-            Assert.Contains(text, all);
+            var figure = await db.Observations.Where(o => o.Indicator!.Code == code && o.Region!.Slug == "linyi" && o.StartYear == year && o.EndYear == year && o.Kind == kind).SingleAsync();
+            var indicator = indicators[code];
+            figures.Add((kind == ObservationKind.Stretch ? figure.Comparator.ToSymbol() : "") + Format.Number(figure.Value, Math.Max(indicator.Precision, Format.Decimals(figure.Value))) + indicator.UnitCode);
+        }
+        var document = await db.Documents.Where(d => d.Code == "gwr2024").Select(d => d.TitleZh).SingleAsync();
+        var city = await db.Regions.Where(r => r.Slug == "linyi").Select(r => r.NameZh).SingleAsync();
+        foreach (var text in indicators.Values.Select(i => i.NameZh).Concat(figures).Concat([Words.Zh("Needs attention"), Words.Zh("Sources"), document]))
+        {
+            Assert.Contains(PdfText.Squeezed(text), all);
         }
         for (var i = 0; i < pages.Count; i++)
         {
-            Assert.Contains($"第{i + 1}页/共{pages.Count}页", pages[i]);
-            Assert.Contains($"临沂市·数据截至{asOf}", pages[i]);
+            Assert.Contains(PdfText.Squeezed(Words.Zh("Page {0} of {1}", i + 1, pages.Count)), pages[i]);
+            Assert.Contains(PdfText.Squeezed($"{city} · {Words.Zh("data as of")} {asOf}"), pages[i]);
         }
     }
 
@@ -190,14 +204,18 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
     {
         var client = CreateClient();
 
+        await using var db = Database.CreateContext();
+        var names = await db.Regions.Where(r => r.Slug == "junan" || r.Slug == "yishui").ToDictionaryAsync(r => r.Slug, r => PdfText.Squeezed(r.NameZh));
+        var junanMilestones = await db.Milestones.Where(m => m.Region!.Slug == "junan" && m.Document!.Code == "gwr2024").Select(m => m.TitleZh).ToListAsync();
+
         var junan = string.Concat(Pages(await client.GetByteArrayAsync("/export/pdf?region=junan")));
         var yishui = string.Concat(Pages(await client.GetByteArrayAsync("/export/pdf?region=yishui")));
 
-        Assert.Contains("莒南县工业产值力争“过千亿”", junan);
-        Assert.Contains("莒南县获评全省高标准农田整县推进示范县", junan);
-        Assert.DoesNotContain("沂水县", junan);
-        Assert.Contains("沂水县", yishui);
-        Assert.DoesNotContain("莒南县", yishui);
+        Assert.NotEmpty(junanMilestones);
+        Assert.All(junanMilestones, title => Assert.Contains(PdfText.Squeezed(title), junan));
+        Assert.DoesNotContain(names["yishui"], junan);
+        Assert.Contains(names["yishui"], yishui);
+        Assert.DoesNotContain(names["junan"], yishui);
     }
 
     [Fact]
@@ -206,8 +224,8 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
         var response = await CreateClient().GetAsync("/export/pdf?category=economy&culture=en&ui-culture=en");
 
         var pages = Pages(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("Linyiindicatorsummary", pages[0]);
-        Assert.Contains($"Page1of{pages.Count}", pages[0]);
+        Assert.Contains(PdfText.Squeezed(Words.En("Linyi indicator summary")), pages[0]);
+        Assert.Contains(PdfText.Squeezed(Words.En("Page {0} of {1}", 1, pages.Count)), pages[0]);
         Assert.Contains("linyi-summary_linyi_economy_en.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
     }
 
@@ -303,10 +321,13 @@ public class PdfExportTests(TestDatabase database) : IntegrationTest(database)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.Equal("5", second.Headers.RetryAfter?.ToString());
-        var page = await second.Content.ReadAsStringAsync();
-        Assert.Contains("Too many PDF exports", page);
+        var page = Dom.Parse(await second.Content.ReadAsStringAsync()).One("section.error-page");
+        Assert.Equal("503", page.GetAttribute("data-status"));
+        Assert.StartsWith("Too many PDF exports", page.One(".error-message").GetAttribute("data-message"), StringComparison.Ordinal);
         // A busy renderer is not a database outage.
-        Assert.DoesNotContain("data store", page);
+        const string outage = "The data store cannot be reached right now. Please try again in a few seconds.";
+        Assert.DoesNotContain(Words.Zh(outage), page.Plain());
+        Assert.DoesNotContain(Words.En(outage), page.Plain());
         Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
     }
 

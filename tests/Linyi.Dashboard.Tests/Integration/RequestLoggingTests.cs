@@ -77,9 +77,9 @@ public class RequestLoggingTests(TestDatabase database) : IntegrationTest(databa
         Assert.Equal(LogEventLevel.Error, line.Level);
         Assert.Single(log.Requests("GET", "/"));
         // The reference the error page gives the reader finds the line.
-        var reference = Regex.Match(await home.Content.ReadAsStringAsync(), "class=\"request-id\">[^<]*<code>([^<]+)</code>");
-        Assert.True(reference.Success, "The error page shows no reference.");
-        Assert.Equal(reference.Groups[1].Value, ((ScalarValue)line.Properties["RequestId"]).Value);
+        var reference = Dom.Parse(await home.Content.ReadAsStringAsync()).QuerySelector("section.error-page .request-id code");
+        Assert.True(reference is not null, "The error page shows no reference.");
+        Assert.Equal(reference.TextContent, ((ScalarValue)line.Properties["RequestId"]).Value);
     }
 
     [Fact]

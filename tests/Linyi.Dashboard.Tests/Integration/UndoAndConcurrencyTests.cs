@@ -130,9 +130,9 @@ public class UndoAndConcurrencyTests(TestDatabase database) : IntegrationTest(da
         var id = await GdpActual2023Async();
         var admin = await Accounts.SignedInAsync(Factory, Roles.Admin);
         var list = await admin.GetStringAsync("/admin/observations?indicator=gdp");
-        Assert.DoesNotContain($"action=\"/admin/observations/{id}/delete\"", list);
-        var confirm = await admin.GetStringAsync($"/admin/observations/{id}/delete");
-        Assert.Contains($"action=\"/admin/observations/{id}/delete\"", confirm);
+        Assert.Null(Dom.Parse(list).QuerySelector($"form[action='/admin/observations/{id}/delete']"));
+        var confirm = Dom.Parse(await admin.GetStringAsync($"/admin/observations/{id}/delete"));
+        Assert.NotNull(confirm.One($"form[action='/admin/observations/{id}/delete']"));
         Assert.Equal(6105m, await GdpValueAsync(id));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/admin/observations/{id}/delete", $"/admin/observations/{id}/delete")).StatusCode);
