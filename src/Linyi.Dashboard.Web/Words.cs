@@ -84,6 +84,17 @@ public sealed class Sentence(string key, params object?[] args) : ISaid
     public override string ToString() => English;
 }
 
+/// <summary>Several sentences said one after another, each in the same language.</summary>
+public sealed class Sentences(IEnumerable<Sentence> parts) : ISaid
+{
+    private readonly IReadOnlyList<Sentence> parts = parts.ToList();
+
+    public string In(bool english) => string.Join(" ", parts.Select(p => p.In(english)));
+
+    /// <summary>As one sentence of record, so that an error page keeps the English beside the reader's language.</summary>
+    public Sentence AsSentence() => new("{0}", this);
+}
+
 /// <summary>A value said differently in each language.</summary>
 public interface ISaid
 {

@@ -6,7 +6,7 @@ using Linyi.Dashboard.Web.Domain;
 
 namespace Linyi.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class AnalystJourneyTests(BrowserApp app)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Linyi.Dashboard.BrowserTests;
 /// client generated from it (openapi-typescript + openapi-fetch, type-checked by tsc) calls every endpoint with every
 /// documented parameter against the app on its real port. The npm tools are pinned in package.json.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class ApiContractTests(BrowserApp app)
 {
     private static readonly string PackageDirectory = FindPackageDirectory();

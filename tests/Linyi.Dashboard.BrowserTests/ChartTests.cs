@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class ChartTests(BrowserApp app)
 {
     private sealed class Axis

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class CountyMapJourneyTests(BrowserApp app)
 {
     private static readonly string[] Codes =

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class DashboardJourneyTests(BrowserApp app)
 {
     private static async Task WaitForChartsAsync(IPage page, int atLeast)

@@ -4,7 +4,7 @@ using Linyi.Dashboard.BrowserTests.Infrastructure;
 
 namespace Linyi.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class PlannerJourneyTests(BrowserApp app)
 {
     [Fact]

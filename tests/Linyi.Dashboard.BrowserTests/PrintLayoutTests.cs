@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Linyi.Dashboard.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(ReadingCollection.Name)]
 public class PrintLayoutTests(BrowserApp app)
 {
     private sealed record ChartBox(string Indicator, double Left, double Right, double ColumnLeft, double ColumnRight, double CanvasWidth);

@@ -50,7 +50,7 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
         {
             return invalid;
         }
-        var name = model.FileName(Localized.IsEnglish ? "en" : "zh");
+        var name = model.FileName(Localized.FileLang);
         var (version, _) = await summaries.DataVersionAsync(cancellationToken);
         var key = PdfCache.Key("briefing?" + model.Selection.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
         if (cache.Get(key) is { } cached)
@@ -67,7 +67,7 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
             Words.Of("Linyi Dashboard"),
             string.Join(" · ", model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)).Concat(model.Sections.Select(s => s.Heading))),
             string.Join(", ", new[] { Words.Of("Linyi"), Words.Of("briefing") }.Concat(model.Regions.Select(r => Localized.Pick(r.NameZh, r.NameEn)))),
-            Localized.IsEnglish ? "en" : "zh-CN",
+            Localized.Lang,
             model.GeneratedAt);
         var footer = $"{model.Title} · {Words.Of("data as of")} {model.SiteDataDate}";
         try
@@ -106,7 +106,7 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
         {
             return invalid;
         }
-        var name = model.FileName(Localized.IsEnglish ? "en" : "zh").Replace("linyi-", "linyi-notice_", StringComparison.Ordinal);
+        var name = model.FileName(Localized.FileLang).Replace("linyi-", "linyi-notice_", StringComparison.Ordinal);
         var (version, _) = await summaries.DataVersionAsync(cancellationToken);
         var key = PdfCache.Key("briefing-notice?" + model.Selection.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
         if (cache.Get(key) is { } cached)
@@ -146,7 +146,7 @@ public class BriefingController(BriefingQueries briefings, SummaryQueries summar
     private Task<string> Body(BriefingViewModel model) => views.RenderAsync(ControllerContext, PrintView, model with { BodyOnly = true });
 
     private IActionResult? Invalid(BriefingViewModel model) =>
-        model.Errors.Count > 0 ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence(string.Join(" ", model.Errors.Select(e => e.Local))))
+        model.Errors.Count > 0 ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentences(model.Errors).AsSentence())
         : model.Selection.IsEmpty ? this.ErrorPage(StatusCodes.Status400BadRequest, new Sentence("Choose at least one indicator or category for the briefing."))
         : null;
 }

@@ -24,7 +24,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
     public async Task<IActionResult> Export(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var refs = await reference.GetAsync(cancellationToken);
-        var name = $"linyi-summary_{filter.Slug(DashboardFilter.City)}_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
+        var name = $"linyi-summary_{filter.Slug(DashboardFilter.City)}_{Localized.FileLang}.pdf";
         var (version, _) = await summaries.DataVersionAsync(cancellationToken);
         var key = PdfCache.Key(filter.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
         if (cache.Get(key) is { } cached)
@@ -61,7 +61,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
     public async Task<IActionResult> ExportNotice(DashboardFilter filter, CancellationToken cancellationToken)
     {
         var refs = await reference.GetAsync(cancellationToken);
-        var name = $"linyi-notice_{filter.Slug(DashboardFilter.City)}_{(Localized.IsEnglish ? "en" : "zh")}.pdf";
+        var name = $"linyi-notice_{filter.Slug(DashboardFilter.City)}_{Localized.FileLang}.pdf";
         var (version, _) = await summaries.DataVersionAsync(cancellationToken);
         var key = PdfCache.Key("notice?" + filter.ToQuery(), CultureInfo.CurrentUICulture.Name, version);
         if (cache.Get(key) is { } cached)
@@ -100,7 +100,7 @@ public class PdfController(SummaryQueries summaries, ReferenceData reference, Pd
         string.Join(", ", new[] { Words.Of("Linyi"), Localized.Pick(model.Region.NameZh, model.Region.NameEn) }
             .Concat((model.Category is { } only ? [only] : model.Categories.Select(c => c.Category)).Select(c => Localized.Pick(c.NameZh, c.NameEn)))
             .Append(Words.Of("development indicators")).Distinct()),
-        Localized.IsEnglish ? "en" : "zh-CN",
+        Localized.Lang,
         model.GeneratedAt);
 
     /// <summary>"临沂发展指标摘要 · 莒南县 · 工业 · 2026-11-26": what the file holds, as its PDF title.</summary>

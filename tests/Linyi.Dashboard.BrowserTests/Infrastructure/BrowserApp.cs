@@ -20,6 +20,8 @@ public sealed class BrowserApp : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
+    private static readonly Lock Starting = new();
+
     private readonly TestDatabase database = new();
     private AppFactory? factory;
     private IPlaywright? playwright;
@@ -35,7 +37,12 @@ public sealed class BrowserApp : IAsyncLifetime
         await database.InitializeAsync();
         factory = new AppFactory(database.ConnectionString);
         factory.UseKestrel(0);
-        factory.StartServer();
+        // Program sets Serilog's static bootstrap logger and each host freezes the one it finds: the two collections'
+        // apps start one after the other.
+        lock (Starting)
+        {
+            factory.StartServer();
+        }
         BaseAddress = factory.CreateClient().BaseAddress!;
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -104,9 +111,22 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 }
 
-/// <summary>All browser tests share one app, one seeded database and one Chromium, and run one class at a time.</summary>
+/// <summary>
+/// The journeys that change data, and the checks over every page: one app, one seeded database and one Chromium, one
+/// class at a time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// The journeys that only read, beside <see cref="BrowserCollection"/>: an app, a database and a Chromium of their own,
+/// so that nothing the other collection writes is seen here.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ReadingCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser-reading";
 }

@@ -206,7 +206,10 @@ internal static class SeededTemplate
     public static async Task CloneAsync(string database)
     {
         // PostgreSQL copies a template only while nobody else is connected to it, another copy included.
-        await Gate.WaitAsync();
+        if (!await Gate.WaitAsync(TimeSpan.FromMinutes(2)))
+        {
+            throw new TimeoutException($"No copy of the template was made for {database} within two minutes.");
+        }
         try
         {
             if (!ready)

@@ -24,7 +24,7 @@ public class VersionedCacheTests
         var readers = Enumerable.Range(0, 16).Select(_ => cache.GetOrCreateAsync("overview", async () =>
         {
             Interlocked.Increment(ref computed);
-            await release.Task;
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
             return new object();
         })).ToList();
         var computedBeforeRelease = Volatile.Read(ref computed);
@@ -48,7 +48,7 @@ public class VersionedCacheTests
             firstStarted.SetResult();
             return first.Task;
         });
-        await firstStarted.Task;
+        await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var waiting = cache.GetOrCreateAsync("overview", () => Task.FromResult("second"));
         first.SetException(new OperationCanceledException("The first client gave up."));
 
@@ -68,7 +68,7 @@ public class VersionedCacheTests
             started.SetResult();
             return never.Task;
         });
-        await started.Task;
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var gaveUp = new CancellationTokenSource();
 
         var waiting = cache.GetOrCreateAsync("overview", () => Task.FromResult("unused"), gaveUp.Token);

@@ -49,7 +49,7 @@ public sealed record ChartData(
 
     /// <summary>A chart says something only with two results or more; a single figure is shown as a figure.</summary>
     public static bool Worthwhile(IndicatorView view) =>
-        view.Indicator.Observations.Count(o => o.Kind == ObservationKind.Actual && !o.Period.IsSpan) >= 2;
+        GoalCardRules.IsChartable(view.Indicator.Observations.Where(o => o.Kind == ObservationKind.Actual).Select(o => o.Period));
 
     private static List<int> MissingYears(IEnumerable<int> resultYears, IReadOnlyList<int> axisYears)
     {

@@ -5,7 +5,7 @@ namespace Linyi.Dashboard.Web.Features.Shared;
 
 public static class StatusLabel
 {
-    public static string Text(GoalStatus status) => status.Name().In(Localized.IsEnglish);
+    public static string Text(GoalStatus status) => status.Name().Local();
 
     /// <summary>A status under a chart title, where "no data" above a chart of data would mislead: there it says the goal's period has no result yet.</summary>
     public static string Caption(GoalStatus status) =>
