@@ -15,6 +15,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>The explorer and the API page in PostgreSQL, by number or by key, through the trigger-kept explorer rows.</summary>
 public class DataExplorerPagingTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     protected override bool StartsFromSeeds => true;
 
     public override async Task InitializeAsync()

@@ -9,6 +9,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class FoundationTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     [Fact]
     public async Task HomePageListsEveryCategoryWithItsIndicatorCountFromPostgres()
     {

@@ -25,6 +25,8 @@ public class LimitsAndErrorsTests(TestDatabase database) : IntegrationTest(datab
 
     protected override bool StartsFromSeeds => true;
 
+    protected override bool SharesApp => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

@@ -15,6 +15,8 @@ namespace Linyi.Dashboard.Tests.Integration;
 
 public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(database)
 {
+    protected override bool SharesApp => true;
+
     private const string MigrationBeforeVintages = "20261122195356_AccountsAuditAndImports";
 
     protected override bool StartsFromSeeds => true;
