@@ -263,32 +263,12 @@ public static class WorksheetFile
                         errors.Add(new SeedError(fileName, line, MaxColumns + 1, new Sentence(TooFarRight, Short(cell.CellReference?.Value), MaxColumns)));
                         return [];
                     }
-                    while (fields.Count < column)
+                    if (CellText(cell, shared) is not { } value)
                     {
-                        fields.Add("");
+                        errors.Add(new SeedError(fileName, line, column + 1, new Sentence(NoSuchSharedString, Short(cell.CellValue?.Text))));
+                        return [];
                     }
-                    string value;
-                    if (cell.DataType?.Value == CellValues.SharedString)
-                    {
-                        if (!int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= shared.Count)
-                        {
-                            errors.Add(new SeedError(fileName, line, column + 1, new Sentence(NoSuchSharedString, Short(cell.CellValue?.Text))));
-                            return [];
-                        }
-                        value = shared[index];
-                    }
-                    else
-                    {
-                        value = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
-                    }
-                    if (column < fields.Count)
-                    {
-                        fields[column] = value.Trim();
-                    }
-                    else
-                    {
-                        fields.Add(value.Trim());
-                    }
+                    Place(fields, column, value.Trim());
                 }
             }
             if (fields is not null)
@@ -301,6 +281,33 @@ public static class WorksheetFile
         {
             errors.Add(new SeedError(fileName, 0, 0, new Sentence(Unreadable)));
             return [];
+        }
+    }
+
+    /// <summary>A cell's text: a shared string, an inline string or the value as written; null when it names a shared string the file does not have.</summary>
+    private static string? CellText(Cell cell, IReadOnlyList<string> shared)
+    {
+        if (cell.DataType?.Value != CellValues.SharedString)
+        {
+            return cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
+        }
+        return int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count ? shared[index] : null;
+    }
+
+    /// <summary>Puts a value in its column, with empty fields for the columns a sparse row skipped.</summary>
+    private static void Place(List<string> fields, int column, string value)
+    {
+        while (fields.Count < column)
+        {
+            fields.Add("");
+        }
+        if (column < fields.Count)
+        {
+            fields[column] = value;
+        }
+        else
+        {
+            fields.Add(value);
         }
     }
 
