@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +9,6 @@ namespace Linyi.Dashboard.Tests.Integration;
 public class AnalystFindingTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
-
-    private static readonly HtmlParser Parser = new();
 
     protected override bool StartsFromSeeds => true;
 
@@ -39,7 +36,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.Equal($"/data?year=2024&indicator={grain.Code}", location);
-        var page = Parser.ParseDocument(await client.GetStringAsync(location));
+        var page = Dom.Parse(await client.GetStringAsync(location));
         var rows = page.QuerySelectorAll("tr[data-observation]").Select(r => r.GetAttribute("data-observation")!).ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.StartsWith(grain.Code + "/", r, StringComparison.Ordinal));
@@ -67,7 +64,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         var response = await CreateClient().GetAsync(Query("粮食"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
         var box = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#filter-indicator")!;
         Assert.Equal("粮食", box.Value);
         Assert.Equal("true", box.GetAttribute("aria-invalid"));
@@ -87,7 +84,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         var response = await CreateClient().GetAsync(Query(typed) + "&region=junan" + (english ? "&culture=en&ui-culture=en" : ""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
         var box = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#filter-indicator")!;
         Assert.Equal(typed, box.Value);
         var problem = page.GetElementById(box.GetAttribute("aria-describedby")!)!;
@@ -128,7 +125,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         var address = "/goals?" + string.Join('&', new[] { ("region", region), ("category", category), ("period", period), ("status", status) }
             .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={p.Item2}"));
 
-        var page = Parser.ParseDocument(await client.GetStringAsync(address));
+        var page = Dom.Parse(await client.GetStringAsync(address));
 
         Assert.Equal(expected, GoalRows(page).Select(Key).Order(StringComparer.Ordinal).ToList());
         Assert.Equal(expected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector(".filter-count")!.GetAttribute("data-count"));
@@ -140,7 +137,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         Assert.Equal(status ?? "", Chosen("goals-status"));
         // Each status link keeps the other choices and leads to exactly the goals it counts.
         var link = page.QuerySelector(".status-summary li[data-status] a")!;
-        var linked = Parser.ParseDocument(await client.GetStringAsync(link.GetAttribute("href")!));
+        var linked = Dom.Parse(await client.GetStringAsync(link.GetAttribute("href")!));
         Assert.Equal(int.Parse(link.QuerySelector("strong")!.TextContent, System.Globalization.CultureInfo.InvariantCulture), GoalRows(linked).Count);
         Assert.All(GoalRows(linked), r => Assert.Equal(link.ParentElement!.GetAttribute("data-status"), r.GetAttribute("data-status")));
         if (category is not null)
@@ -156,10 +153,10 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         var statusOrder = Linyi.Dashboard.Web.Domain.GoalRuleText.Statuses.Select(s => Linyi.Dashboard.Web.Features.Shared.KebabText.Of(s)).ToList();
         static int End(IElement r) => int.Parse(r.GetAttribute("data-period")![^4..], System.Globalization.CultureInfo.InvariantCulture);
 
-        var byDefault = GoalRows(Parser.ParseDocument(await client.GetStringAsync("/goals")));
-        var periodAsc = GoalRows(Parser.ParseDocument(await client.GetStringAsync("/goals?sort=period&dir=asc")));
-        var statusAsc = GoalRows(Parser.ParseDocument(await client.GetStringAsync("/goals?sort=status&dir=asc")));
-        var statusDesc = GoalRows(Parser.ParseDocument(await client.GetStringAsync("/goals?sort=status&dir=desc")));
+        var byDefault = GoalRows(Dom.Parse(await client.GetStringAsync("/goals")));
+        var periodAsc = GoalRows(Dom.Parse(await client.GetStringAsync("/goals?sort=period&dir=asc")));
+        var statusAsc = GoalRows(Dom.Parse(await client.GetStringAsync("/goals?sort=status&dir=asc")));
+        var statusDesc = GoalRows(Dom.Parse(await client.GetStringAsync("/goals?sort=status&dir=desc")));
 
         Assert.True(byDefault.Select(r => r.GetAttribute("data-period")).Distinct().Count() > 1);
         Assert.Equal(byDefault.Select(End).OrderDescending(), byDefault.Select(End));
@@ -177,7 +174,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
     [Fact]
     public async Task ColumnHeadersSayHowTheTableIsSortedAndLinkToTheOtherDirection()
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync("/goals?category=economy&sort=status&dir=asc"));
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/goals?category=economy&sort=status&dir=asc"));
 
         var status = page.QuerySelector("#goals-sort-status")!;
         Assert.Equal("ascending", status.ParentElement!.GetAttribute("aria-sort"));
@@ -198,7 +195,7 @@ public class AnalystFindingTests(TestDatabase database) : IntegrationTest(databa
         var response = await CreateClient().GetAsync("/goals?" + query + (english ? "&culture=en&ui-culture=en" : ""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
         var message = page.QuerySelector(".error-page")!.TextContent;
         Assert.Contains(named, message, StringComparison.Ordinal);
         Assert.Equal(english, !System.Text.RegularExpressions.Regex.IsMatch(message, @"\p{IsCJKUnifiedIdeographs}"));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 
 namespace Linyi.Dashboard.Tests.Integration;
@@ -9,8 +8,6 @@ namespace Linyi.Dashboard.Tests.Integration;
 public class ApiGuideTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
-
-    private static readonly HtmlParser Parser = new();
 
     protected override bool StartsFromSeeds => true;
 
@@ -23,7 +20,7 @@ public class ApiGuideTests(TestDatabase database) : IntegrationTest(database)
             .ToDictionary(p => p.Name, p => p.Value.GetProperty("get").TryGetProperty("parameters", out var ps)
                 ? ps.EnumerateArray().Select(q => q.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList() : []);
 
-        var page = Parser.ParseDocument(await client.GetStringAsync("/about/api"));
+        var page = Dom.Parse(await client.GetStringAsync("/about/api"));
 
         var sections = page.QuerySelectorAll("section.api-endpoint").ToList();
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), sections.Select(s => s.GetAttribute("data-path")!).Order(StringComparer.Ordinal));
@@ -45,7 +42,7 @@ public class ApiGuideTests(TestDatabase database) : IntegrationTest(database)
     [Fact]
     public async Task OnTheChinesePageEverySummaryDescriptionAndParameterIsInChinese()
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync("/about/api"));
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/about/api"));
 
         var texts = page.QuerySelectorAll("section.api-endpoint h2, section.api-endpoint > p:first-of-type, tr[data-parameter] td").Select(e => e.TextContent).ToList();
         Assert.NotEmpty(texts);
@@ -58,7 +55,7 @@ public class ApiGuideTests(TestDatabase database) : IntegrationTest(database)
     [InlineData("/goals")]
     public async Task TheGuideIsLinkedFromTheInterface(string from)
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync(from));
+        var page = Dom.Parse(await CreateClient().GetStringAsync(from));
 
         Assert.NotNull(page.QuerySelector("a[href^='/about/api']"));
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 
 namespace Linyi.Dashboard.Tests.Integration;
@@ -11,8 +10,6 @@ namespace Linyi.Dashboard.Tests.Integration;
 public class CountySideBySideTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
-
-    private static readonly HtmlParser Parser = new();
 
     protected override bool StartsFromSeeds => true;
 
@@ -34,7 +31,7 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
         var a = await LatestAsync(client, first);
         var b = await LatestAsync(client, second);
 
-        var page = Parser.ParseDocument(await client.GetStringAsync($"/compare?county={first}&county={second}" + (english ? "&culture=en&ui-culture=en" : "")));
+        var page = Dom.Parse(await client.GetStringAsync($"/compare?county={first}&county={second}" + (english ? "&culture=en&ui-culture=en" : "")));
 
         var rows = page.QuerySelectorAll("#table-side tbody tr").ToList();
         Assert.Equal(a.Keys.Union(b.Keys).Order(StringComparer.Ordinal), rows.Select(r => r.GetAttribute("data-row")!).Order(StringComparer.Ordinal));
@@ -70,7 +67,7 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
     [Fact]
     public async Task OneIndicatorNarrowsTheSideBySideToItsRows()
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync("/compare?county=tancheng&county=yinan&indicator=gdp"));
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/compare?county=tancheng&county=yinan&indicator=gdp"));
 
         Assert.Equal(["gdp/actual"], page.QuerySelectorAll("#table-side tbody tr").Select(r => r.GetAttribute("data-row")));
         Assert.Equal("gdp", page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#compare-indicator")!.Value);
@@ -84,7 +81,7 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
         var response = await CreateClient().GetAsync("/compare?" + query + (english ? "&culture=en&ui-culture=en" : ""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
         var select = page.QuerySelector("#compare-second")!;
         Assert.Equal("true", select.GetAttribute("aria-invalid"));
         var problem = page.GetElementById(select.GetAttribute("aria-describedby")!)!;
@@ -104,7 +101,7 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
         var response = await CreateClient().GetAsync(address);
 
         Assert.Equal(status, response.StatusCode);
-        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
         Assert.NotNull(page.QuerySelector(".error-page .error-message"));
     }
 
@@ -119,9 +116,9 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
         var html = await client.GetStringAsync("/regions?indicator=gdp_growth&year=2023");
         var compared = await client.GetStringAsync("/compare?indicator=gdp_growth&year=2023&kind=actual");
 
-        var page = Parser.ParseDocument(html);
+        var page = Dom.Parse(html);
         var map = JsonDocument.Parse(page.GetElementById("map-compare")!.TextContent).RootElement;
-        var reference = JsonDocument.Parse(Parser.ParseDocument(compared).GetElementById("map-compare")!.TextContent).RootElement;
+        var reference = JsonDocument.Parse(Dom.Parse(compared).GetElementById("map-compare")!.TextContent).RootElement;
         Assert.Equal("choropleth", map.GetProperty("mode").GetString());
         Assert.Equal(reference.GetProperty("areas").ToString(), map.GetProperty("areas").ToString());
         Assert.Equal("gdp_growth/2023", page.QuerySelector("[data-shaded]")!.GetAttribute("data-shaded"));
@@ -134,7 +131,7 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
         Assert.NotEmpty(sources);
         Assert.All(sources, s => Assert.Contains(s, caption.TextContent, StringComparison.Ordinal));
 
-        var plain = Parser.ParseDocument(await client.GetStringAsync("/regions"));
+        var plain = Dom.Parse(await client.GetStringAsync("/regions"));
         Assert.Equal("locator", JsonDocument.Parse(plain.GetElementById("map-regions")!.TextContent).RootElement.GetProperty("mode").GetString());
         Assert.Null(plain.QuerySelector(".map-caption"));
     }
@@ -146,7 +143,7 @@ public class CountySideBySideTests(TestDatabase database) : IntegrationTest(data
     [InlineData("/compare?county=tancheng&county=yinan")]
     public async Task HeadingsNeverSkipALevel(string address)
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync(address));
+        var page = Dom.Parse(await CreateClient().GetStringAsync(address));
 
         var levels = page.QuerySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6").Select(h => h.LocalName[1] - '0').ToList();
         Assert.Equal(1, levels[0]);

@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,6 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>An editor is told what was saved, and sees values as they were entered, with their unit.</summary>
 public class EditorConfirmationTests(TestDatabase database) : IntegrationTest(database)
 {
-    private static readonly HtmlParser Parser = new();
-
     protected override bool StartsFromSeeds => true;
 
     private static Dictionary<string, string> GrainFigure(string token, string value) => new()
@@ -38,7 +35,7 @@ public class EditorConfirmationTests(TestDatabase database) : IntegrationTest(da
         await using var db = Database.CreateContext();
         var row = await db.Observations.AsNoTracking().Where(o => o.Indicator!.Code == "grain_output" && o.StartYear == 2025 && o.Document!.Code == "gwr2024")
             .Select(o => new { o.Id, o.Value, Unit = o.UnitCode ?? o.Indicator!.UnitCode, o.Indicator!.NameZh, o.Indicator.NameEn, Region = o.Region!.NameZh, RegionEn = o.Region.NameEn }).SingleAsync();
-        var page = Parser.ParseDocument(await editor.GetStringAsync(saved.Headers.Location!.OriginalString));
+        var page = Dom.Parse(await editor.GetStringAsync(saved.Headers.Location!.OriginalString));
         var notice = page.QuerySelector("[data-saved-figure]")!;
         Assert.Equal("status", notice.GetAttribute("role"));
         Assert.Equal(row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), notice.GetAttribute("data-saved-figure"));
@@ -57,7 +54,7 @@ public class EditorConfirmationTests(TestDatabase database) : IntegrationTest(da
         Assert.DoesNotContain("86.10", what, StringComparison.Ordinal);
         Assert.Equal($"/admin/observations/{row.Id}/edit", notice.QuerySelector("a[href$='/edit']")!.GetAttribute("href"));
         // Said once: the next page has no notice.
-        Assert.Null(Parser.ParseDocument(await editor.GetStringAsync("/")).QuerySelector("[data-saved-figure]"));
+        Assert.Null(Dom.Parse(await editor.GetStringAsync("/")).QuerySelector("[data-saved-figure]"));
     }
 
     [Fact]
@@ -70,8 +67,8 @@ public class EditorConfirmationTests(TestDatabase database) : IntegrationTest(da
         var row = await db.Observations.AsNoTracking().Where(o => o.Indicator!.Code == "grain_output" && o.StartYear == 2025 && o.Document!.Code == "gwr2024")
             .Select(o => new { o.Id, Unit = o.UnitCode ?? o.Indicator!.UnitCode }).SingleAsync();
 
-        var form = Parser.ParseDocument(await editor.GetStringAsync($"/admin/observations/{row.Id}/edit"));
-        var delete = Parser.ParseDocument(await editor.GetStringAsync($"/admin/observations/{row.Id}/delete"));
+        var form = Dom.Parse(await editor.GetStringAsync($"/admin/observations/{row.Id}/edit"));
+        var delete = Dom.Parse(await editor.GetStringAsync($"/admin/observations/{row.Id}/delete"));
 
         Assert.Equal("426.5", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Value")!.Value);
         var what = delete.QuerySelector("[data-delete-what]")!.TextContent;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Intake;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
@@ -11,8 +10,6 @@ namespace Linyi.Dashboard.Tests.Integration;
 /// <summary>English pages name what an indicator counts, in the words of its seed row's unit_en.</summary>
 public class EnglishUnitPageTests(TestDatabase database) : IntegrationTest(database)
 {
-    private static readonly HtmlParser Parser = new();
-
     protected override bool StartsFromSeeds => true;
 
     private static string UnitEn(string code) =>
@@ -22,7 +19,7 @@ public class EnglishUnitPageTests(TestDatabase database) : IntegrationTest(datab
     public async Task AnEnglishIndicatorPageNamesWhatTheIndicatorCounts()
     {
         var unitEn = UnitEn("thousand_bn_industries");
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync("/indicators/thousand_bn_industries?culture=en&ui-culture=en"));
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/indicators/thousand_bn_industries?culture=en&ui-culture=en"));
 
         Assert.Equal(unitEn, page.QuerySelector(".indicator-meta .unit")!.TextContent.Trim());
         var figures = page.QuerySelectorAll("tr[data-kind] td.num").Select(c => c.TextContent).ToList();
@@ -34,7 +31,7 @@ public class EnglishUnitPageTests(TestDatabase database) : IntegrationTest(datab
     public async Task AnEnglishChartLabelsItsAxisAndTooltipsWithTheIndicatorsUnit()
     {
         var unitEn = UnitEn("signed_projects");
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync("/indicators/signed_projects?culture=en&ui-culture=en"));
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/indicators/signed_projects?culture=en&ui-culture=en"));
         var island = page.QuerySelector("script[type='application/json'][id^='chart-']")!;
         using var chart = JsonDocument.Parse(island.TextContent);
 
@@ -57,7 +54,7 @@ public class EnglishUnitPageTests(TestDatabase database) : IntegrationTest(datab
         };
 
         var refused = await editor.PostAsync("/admin/indicators/save", new FormUrlEncodedContent(Form("")));
-        var error = Parser.ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector(".form-errors li[data-message^='unit_en']")!;
+        var error = Dom.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".form-errors li[data-message^='unit_en']")!;
         var saved = await editor.PostAsync("/admin/indicators/save", new FormUrlEncodedContent(Form("halls")));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
 using Linyi.Dashboard.Web.Features.Api;
@@ -13,14 +12,12 @@ public class GoalVerdictTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
 
-    private static readonly HtmlParser Parser = new();
-
     protected override TimeProvider? Clock => FixedClock.RulesDay;
 
     protected override bool StartsFromSeeds => true;
 
     private async Task<IDocument> PageAsync(HttpClient client, string path, bool english) =>
-        Parser.ParseDocument(await client.GetStringAsync(english ? path + (path.Contains('?') ? "&" : "?") + "culture=en&ui-culture=en" : path));
+        Dom.Parse(await client.GetStringAsync(english ? path + (path.Contains('?') ? "&" : "?") + "culture=en&ui-culture=en" : path));
 
     [Fact]
     public async Task EveryGoalHasAShapeAndNoGoalPastItsDeadlineReadsAPace()

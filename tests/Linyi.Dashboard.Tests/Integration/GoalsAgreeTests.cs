@@ -23,8 +23,6 @@ public class GoalsAgreeTests(TestDatabase database) : IntegrationTest(database)
 
     protected override TimeProvider? Clock => FixedClock.RulesDay;
 
-    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
-
     private sealed record ApiVerdict(string Status, decimal? Value, int? Year, bool? IsBaseline);
 
     private async Task<Dictionary<(string Indicator, string Period), ApiVerdict>> ApiGoalsAsync(HttpClient client, string region, string query = "")
@@ -102,8 +100,8 @@ public class GoalsAgreeTests(TestDatabase database) : IntegrationTest(database)
     {
         var client = CreateClient();
         var api = await ApiGoalsAsync(client, DashboardFilter.City);
-        var overview = Parser.ParseDocument(await client.GetStringAsync("/"));
-        var printed = Parser.ParseDocument(await client.GetStringAsync("/print/summary"));
+        var overview = Dom.Parse(await client.GetStringAsync("/"));
+        var printed = Dom.Parse(await client.GetStringAsync("/print/summary"));
 
         var cards = overview.QuerySelectorAll("article.card.headline[data-indicator]").ToList();
         var rows = printed.QuerySelectorAll(".summary-table tbody tr[data-indicator]").ToDictionary(r => r.GetAttribute("data-indicator")!);

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web.Domain;
@@ -29,7 +28,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         ["PublishedOn"] = "2024-01", ["Url"] = "", ["Region"] = "linyi",
     };
 
-    private async Task<(HttpClient Editor, HttpResponseMessage Response, IHtmlDocument Page)> ReadAsync(string? text, (string Name, byte[] Content)? file = null,
+    private async Task<(HttpClient Editor, HttpResponseMessage Response, IDocument Page)> ReadAsync(string? text, (string Name, byte[] Content)? file = null,
         Dictionary<string, string>? metadata = null, bool english = false)
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
@@ -55,7 +54,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         }
         form.Add(new StringContent(token), "__RequestVerificationToken");
         var response = await editor.PostAsync("/admin/intake", form);
-        return (editor, response, await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
+        return (editor, response, Dom.Parse(await response.Content.ReadAsStringAsync()));
     }
 
     /// <summary>What a browser sends for a form: its fields as they stand, and the button pressed.</summary>
@@ -115,7 +114,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         fields.Add(new("__RequestVerificationToken", token));
         var previewed = await editor.PostAsync("/admin/intake/apply", new FormUrlEncodedContent(fields));
 
-        var preview = await new HtmlParser().ParseDocumentAsync(await previewed.Content.ReadAsStringAsync());
+        var preview = Dom.Parse(await previewed.Content.ReadAsStringAsync());
         Assert.True(previewed.StatusCode == HttpStatusCode.OK, string.Join("\n", preview.QuerySelectorAll("[data-intake-error], .import-errors td[data-message]").Select(e => e.TextContent)));
         var accepted = Fields(form, review.QuerySelector("[data-accept-matched]")).Count(f => f.Key.EndsWith(".Accept", StringComparison.Ordinal));
         Assert.Equal(accepted.ToString(System.Globalization.CultureInfo.InvariantCulture), preview.QuerySelector("[data-add]")!.GetAttribute("data-add"));
@@ -159,7 +158,7 @@ public class IntakeTests(TestDatabase database) : IntegrationTest(database)
         var response = await editor.PostAsync("/admin/intake/apply", new FormUrlEncodedContent(Fields(form)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        var page = Dom.Parse(await response.Content.ReadAsStringAsync());
         Assert.NotEmpty(page.QuerySelectorAll("[data-intake-error=\"form\"]"));
         Assert.Equal(before, await TableChecksum.OfDataTablesAsync(Database.ConnectionString));
         await using var db = Database.CreateContext();

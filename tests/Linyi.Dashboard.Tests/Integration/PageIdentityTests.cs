@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 
 namespace Linyi.Dashboard.Tests.Integration;
@@ -7,8 +6,6 @@ namespace Linyi.Dashboard.Tests.Integration;
 public class PageIdentityTests(TestDatabase database) : IntegrationTest(database)
 {
     protected override bool SharesApp => true;
-
-    private static readonly HtmlParser Parser = new();
 
     private static readonly string[] Pages =
     [
@@ -30,7 +27,7 @@ public class PageIdentityTests(TestDatabase database) : IntegrationTest(database
         {
             var response = await client.GetAsync(path + (english ? (path.Contains('?') ? "&" : "?") + "culture=en&ui-culture=en" : ""));
             Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode}");
-            var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+            var page = Dom.Parse(await response.Content.ReadAsStringAsync());
             found.Add((path, page.Title ?? "", page.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? ""));
         }
 
@@ -48,7 +45,7 @@ public class PageIdentityTests(TestDatabase database) : IntegrationTest(database
     [InlineData("/goals", null, null)]
     public async Task TheMenuMarksThePageOrSectionTheReaderIsIn(string path, string? marked, string? value)
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync(path));
+        var page = Dom.Parse(await CreateClient().GetStringAsync(path));
 
         var current = page.QuerySelectorAll(".main-nav a[aria-current]").ToList();
         Assert.Equal(marked is null ? [] : [marked], current.Select(a => a.GetAttribute("href")));

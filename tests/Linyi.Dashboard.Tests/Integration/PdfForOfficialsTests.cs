@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Web;
 
@@ -26,8 +25,6 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
 
     private const string ThinBriefing = "item=gdp&item=budget_revenue&item=rural_income&region=tancheng&region=yinan";
 
-    private static readonly HtmlParser Parser = new();
-
     protected override bool StartsFromSeeds => true;
 
     private async Task<string> ScalarAsync(string sql)
@@ -46,7 +43,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
     private static void AssertContentsPagesAreRight(byte[] pdf, string printHtml)
     {
         var pages = PdfText.Pages(pdf);
-        var entries = Parser.ParseDocument(printHtml).QuerySelectorAll(".toc-list a").Select(a => PdfText.Squeezed(a.TextContent)).ToList();
+        var entries = Dom.Parse(printHtml).QuerySelectorAll(".toc-list a").Select(a => PdfText.Squeezed(a.TextContent)).ToList();
         Assert.NotEmpty(entries);
         var cover = pages[0];
         var at = 0;
@@ -86,7 +83,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
         var goals = await client.GetFromJsonAsync<JsonElement>("/api/goals?region=linyi");
         var expected = goals.EnumerateArray().GroupBy(g => g.GetProperty("status").GetString()!).ToDictionary(g => g.Key, g => g.Count());
 
-        var cover = Parser.ParseDocument(await client.GetStringAsync("/print/summary")).QuerySelector(".cover")!;
+        var cover = Dom.Parse(await client.GetStringAsync("/print/summary")).QuerySelector(".cover")!;
 
         var counted = cover.QuerySelectorAll(".cover-counts li[data-status]").ToDictionary(li => li.GetAttribute("data-status")!, li => int.Parse(li.GetAttribute("data-count")!, CultureInfo.InvariantCulture));
         Assert.Equal(expected.OrderBy(p => p.Key), counted.OrderBy(p => p.Key));
@@ -97,7 +94,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
     [Fact]
     public async Task EveryHeadlineCellSaysItsOwnPeriodAndTheResultIsOfTheGoalsPeriod()
     {
-        var rows = Parser.ParseDocument(await CreateClient().GetStringAsync("/print/summary")).QuerySelectorAll(".summary-table tbody tr[data-indicator]");
+        var rows = Dom.Parse(await CreateClient().GetStringAsync("/print/summary")).QuerySelectorAll(".summary-table tbody tr[data-indicator]");
 
         Assert.NotEmpty(rows);
         // A period as the resource file words a year, around one year or a span of years.
@@ -129,7 +126,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
     [Fact]
     public async Task SourceAddressesBreakOnlyAfterASlashOrBeforeADot()
     {
-        var links = Parser.ParseDocument(await CreateClient().GetStringAsync("/print/summary")).QuerySelectorAll(".source-url a");
+        var links = Dom.Parse(await CreateClient().GetStringAsync("/print/summary")).QuerySelectorAll(".source-url a");
 
         Assert.NotEmpty(links);
         foreach (var link in links)
@@ -155,10 +152,10 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
         Assert.InRange(pages.Count, 1, 2);
         Assert.Contains(PdfText.Squeezed(Words.Zh("Data as of")) + await SiteDataDateAsync(), pages[0]);
         var html = await client.GetStringAsync("/print/briefing?" + ThinBriefing);
-        Assert.Equal("sources-heading", Parser.ParseDocument(html).QuerySelectorAll(".toc-list li").Last().GetAttribute("data-anchor"));
+        Assert.Equal("sources-heading", Dom.Parse(html).QuerySelectorAll(".toc-list li").Last().GetAttribute("data-anchor"));
         AssertContentsPagesAreRight(bytes, html);
         // Too few figures for charts: each section's figures in one table, the figures of one year side by side.
-        var tables = Parser.ParseDocument(html).QuerySelectorAll("[data-figures-table]");
+        var tables = Dom.Parse(html).QuerySelectorAll("[data-figures-table]");
         Assert.Equal(3, tables.Length);
         foreach (var table in tables)
         {
@@ -171,7 +168,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
     public async Task TheIndicatorPageExportsThatIndicatorAndSaysSo()
     {
         var client = CreateClient();
-        var page = Parser.ParseDocument(await client.GetStringAsync("/indicators/gdp"));
+        var page = Dom.Parse(await client.GetStringAsync("/indicators/gdp"));
         var button = page.QuerySelector("a[data-pdf]:not([data-notice])")!;
         var name = page.QuerySelector("h1[data-indicator]")!.TextContent.Trim();
 
@@ -198,7 +195,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
 
         var text = Assert.Single(PdfText.Pages(bytes));
         Assert.All(await PdfTools.FontsAsync(bytes), font => Assert.Equal("CID TrueType", font.Type));
-        var html = Parser.ParseDocument(await client.GetStringAsync(print));
+        var html = Dom.Parse(await client.GetStringAsync(print));
         var notice = html.QuerySelector("[data-notice]")!;
         Assert.Equal(await SiteDataDateAsync(), notice.QuerySelector("[data-data-date]")!.GetAttribute("data-data-date"));
         var sources = notice.QuerySelectorAll("[data-notice-sources] [data-document]").Count();
@@ -223,7 +220,7 @@ public partial class PdfForOfficialsTests(TestDatabase database) : IntegrationTe
         var goals = await client.GetFromJsonAsync<JsonElement>("/api/goals?region=linyi");
         var achieved = goals.EnumerateArray().Count(g => g.GetProperty("status").GetString() == "achieved");
 
-        var sentences = string.Concat(Parser.ParseDocument(await client.GetStringAsync("/print/notice?" + English)).QuerySelectorAll(".notice-text").Select(p => p.TextContent));
+        var sentences = string.Concat(Dom.Parse(await client.GetStringAsync("/print/notice?" + English)).QuerySelectorAll(".notice-text").Select(p => p.TextContent));
 
         Assert.Contains($"with {goals.GetArrayLength()} goals set", sentences);
         Assert.Contains($"Achieved: {achieved}", sentences);

@@ -18,8 +18,6 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
 
     protected override bool StartsFromSeeds => true;
 
-    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
-
     protected override TimeProvider? Clock => FixedClock.RulesDay;
 
     private static int Year(AngleSharp.Dom.IElement element, string attribute) =>
@@ -28,7 +26,7 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     [Fact]
     public async Task TheOverviewShowsTheLatestResultApartFromTheGoalAndItsOwnPeriodsResult()
     {
-        var page = Parser.ParseDocument(await CreateClient().GetStringAsync("/"));
+        var page = Dom.Parse(await CreateClient().GetStringAsync("/"));
 
         var gdp = page.QuerySelector("[data-indicator='gdp']")!;
         var latest = gdp.QuerySelector(".latest")!;
@@ -53,16 +51,16 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     public async Task TheStatusSummaryLinksToExactlyTheGoalsBehindEachNumber()
     {
         var client = CreateClient();
-        var summary = Parser.ParseDocument(await client.GetStringAsync("/")).QuerySelector(".status-summary")!;
+        var summary = Dom.Parse(await client.GetStringAsync("/")).QuerySelector(".status-summary")!;
 
         foreach (var status in GoalRuleText.Statuses.Select(s => KebabText.Of(s)))
         {
             var count = int.Parse(summary.QuerySelector($"li[data-status='{status}'] strong")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
-            var rows = Parser.ParseDocument(await client.GetStringAsync($"/goals?status={status}")).QuerySelectorAll("tr[data-indicator][data-status]").Select(r => r.GetAttribute("data-status")).ToList();
+            var rows = Dom.Parse(await client.GetStringAsync($"/goals?status={status}")).QuerySelectorAll("tr[data-indicator][data-status]").Select(r => r.GetAttribute("data-status")).ToList();
             Assert.Equal(count, rows.Count);
             Assert.All(rows, r => Assert.Equal(status, r));
         }
-        var awaiting = Parser.ParseDocument(await client.GetStringAsync($"/goals?status={KebabText.Of(GoalStatus.AwaitingResult)}"));
+        var awaiting = Dom.Parse(await client.GetStringAsync($"/goals?status={KebabText.Of(GoalStatus.AwaitingResult)}"));
         Assert.NotNull(awaiting.QuerySelector("tr[data-indicator='industrial_output'][data-period='2023-2024']"));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/goals?status=sideways")).StatusCode);
     }
@@ -71,7 +69,7 @@ public class ProgressPagesTests(TestDatabase database) : IntegrationTest(databas
     public async Task TheOverviewSummarisesGoalsPerCategoryByStatus()
     {
         var client = CreateClient();
-        var row = Parser.ParseDocument(await client.GetStringAsync("/")).QuerySelector("tr[data-category='industry']")!;
+        var row = Dom.Parse(await client.GetStringAsync("/")).QuerySelector("tr[data-category='industry']")!;
         var goals = JsonDocument.Parse(await client.GetStringAsync("/api/goals?category=industry&region=linyi")).RootElement.EnumerateArray()
             .GroupBy(g => g.GetProperty("status").GetString()!).ToDictionary(g => g.Key, g => g.Count());
 

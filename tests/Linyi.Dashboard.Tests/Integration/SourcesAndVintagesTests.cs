@@ -208,7 +208,7 @@ public class SourcesAndVintagesTests(TestDatabase database) : IntegrationTest(da
 
     private static async Task<AngleSharp.Dom.IElement> SourceEntryAsync(HttpClient client, string code, bool english)
     {
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+        var page = Dom.Parse(
             await client.GetStringAsync("/sources" + (english ? "?culture=en&ui-culture=en" : "")));
         return page.GetElementById(code) ?? throw new Xunit.Sdk.XunitException($"/sources has no entry for {code}");
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Linyi.Dashboard.Tests.Infrastructure;
 using Linyi.Dashboard.Intake;
 using Linyi.Dashboard.Web.Domain;
@@ -36,7 +35,7 @@ public class TargetsWorksheetTests(TestDatabase database) : IntegrationTest(data
     {
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
 
-        var home = new HtmlParser().ParseDocument(await editor.GetStringAsync("/admin"));
+        var home = Dom.Parse(await editor.GetStringAsync("/admin"));
 
         int Due(string what) => int.Parse(home.QuerySelector($"[data-due='{what}']")!.GetAttribute("data-count")!, CultureInfo.InvariantCulture);
         var goalsMissing = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/targets.xlsx")).Count;
@@ -91,7 +90,7 @@ public class TargetsWorksheetTests(TestDatabase database) : IntegrationTest(data
         var editor = await Accounts.SignedInAsync(Factory, Roles.Editor);
         var rows = WorksheetCells.Rows(await editor.GetByteArrayAsync("/admin/worksheet/targets.xlsx?category=economy"));
 
-        var page = await new HtmlParser().ParseDocumentAsync(await editor.GetStringAsync("/admin/worksheet?category=economy"));
+        var page = Dom.Parse(await editor.GetStringAsync("/admin/worksheet?category=economy"));
 
         var years = page.QuerySelectorAll("tr[data-target-year]").Where(r => r.GetAttribute("data-target-year") != "all")
             .ToDictionary(r => r.GetAttribute("data-target-year")!, r => int.Parse(r.GetAttribute("data-count")!, CultureInfo.InvariantCulture));
@@ -124,13 +123,13 @@ public class TargetsWorksheetTests(TestDatabase database) : IntegrationTest(data
             { new StringContent("临沂市人民政府"), "Publisher" }, { new StringContent("2024-01"), "PublishedOn" }, { new StringContent(""), "Url" },
             { new StringContent("linyi"), "Region" }, { new StringContent(Excerpt), "text" }, { new StringContent(token), "__RequestVerificationToken" },
         };
-        var review = await new HtmlParser().ParseDocumentAsync(await (await editor.PostAsync("/admin/intake", form)).Content.ReadAsStringAsync());
+        var review = Dom.Parse(await (await editor.PostAsync("/admin/intake", form)).Content.ReadAsStringAsync());
         var reviewForm = (IHtmlFormElement)review.QuerySelector("form.intake-review")!;
         var fields = Fields(reviewForm, review.QuerySelector("[data-accept-matched]"));
         fields.RemoveAll(f => f.Key == "__RequestVerificationToken");
         fields.Add(new("__RequestVerificationToken", await Accounts.TokenAsync(editor, "/admin/intake")));
         var previewed = await editor.PostAsync("/admin/intake/apply", new FormUrlEncodedContent(fields));
-        var preview = await new HtmlParser().ParseDocumentAsync(await previewed.Content.ReadAsStringAsync());
+        var preview = Dom.Parse(await previewed.Content.ReadAsStringAsync());
         Assert.True(previewed.StatusCode == HttpStatusCode.OK, string.Join("\n", preview.QuerySelectorAll("[data-intake-error], .import-errors td[data-message]").Select(e => e.TextContent)));
         var apply = preview.QuerySelector("form.import-apply")!.GetAttribute("action")!;
         var applied = await editor.PostAsync(apply, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await Accounts.TokenAsync(editor, "/admin/import") }));
